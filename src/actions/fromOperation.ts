@@ -1,0 +1,223 @@
+/**
+ * The one factory: a contract descriptor (+ its curated entry) becomes a Spectral action. Inputs are
+ * derived from the contract and cleaned before perform; perform builds the request from the cleaned
+ * values (only what the user set), sends it through the one transport, and returns { data }.
+ */
+import { action, type ActionDefinition, type InputFieldDefinition, PerformSafety } from "@prismatic-io/spectral";
+import { createServiceTitanClient, type QueryParams, type StRequest } from "../http/client";
+import { fail, InputError } from "../inputs/clean";
+import { type BuiltInput, type FieldSpec, inputFromSpec, labelForField, pathParamKey, type WireShape } from "../inputs/fromSchema";
+import { dataSourceFor } from "../inputs/links";
+import { connectionInput, customQueryParamsInput, debugRequestInput, exportInputs, pagingInputs, sortInput } from "../inputs/shared";
+import type { CatalogEntry } from "../operations/catalog";
+import type { CuratedInput } from "../operations/curated/types";
+import { actionLabelFor, MODULE_LABELS, words } from "../operations/naming";
+import type { OperationDescriptor } from "../operations/types";
+import { drainExport, fetchExportPage } from "../paging/exportFeed";
+import { fetchAll, fetchPage } from "../paging/pages";
+
+/** Where one input's cleaned value goes on the wire. */
+export interface Binding {
+  inputKey: string;
+  placement: "path" | "query" | "body";
+  name: string;
+  wire: WireShape;
+}
+
+export interface BuiltAction {
+  key: string;
+  op: OperationDescriptor;
+  bindings: Binding[];
+  /** "page" for list operations with standard paging, "export" for export feeds. */
+  mode: "plain" | "page" | "export";
+  definition: ActionDefinition;
+}
+
+const PAGING_PARAMS = new Set(["page", "pageSize", "includeTotal"]);
+const EXPORT_PARAMS = new Set(["from", "includeRecentChanges"]);
+
+const VERB_PHRASES: Record<string, string> = {
+  list: "Lists",
+  get: "Gets",
+  create: "Creates",
+  update: "Updates",
+  delete: "Deletes",
+  export: "Exports",
+  replace: "Replaces",
+  upsert: "Creates or replaces",
+  remove: "Removes",
+  search: "Searches",
+};
+
+/** A description in our words: what it does, which call it makes, which scope it needs. */
+export const describeOperation = (op: OperationDescriptor, key: string): string => {
+  const [verb, ...rest] = words(key);
+  const phrase = VERB_PHRASES[verb] ?? `${verb[0].toUpperCase()}${verb.slice(1)}s`;
+  const object = rest.join(" ").replace(/\bids?\b/g, (m) => m.toUpperCase());
+  const singularObject = !/s$/.test(rest[rest.length - 1] ?? "") && !["list", "export", "search"].includes(verb);
+  const article = singularObject ? (/^[aeiou]/.test(object) ? "an " : "a ") : "";
+  const extra =
+    op.kind === "export"
+      ? " Returns active, inactive and deleted records changed since From, with a Continue From token to resume."
+      : op.kind === "list"
+        ? " Returns one page, or every record with Fetch All."
+        : "";
+  const legacy = op.legacy ? " No longer listed in ServiceTitan's current API documentation (built from its March 2026 contract); it may be withdrawn." : "";
+  return `${phrase} ${article}${object} in ServiceTitan ${MODULE_LABELS[op.module]} (${op.method} ${op.path}${op.scope ? `, scope ${op.scope}` : ""}).${extra}${legacy}`;
+};
+
+const curatedFor = (entry: CatalogEntry, spec: FieldSpec): CuratedInput =>
+  entry.curated.inputs?.[`${spec.placement}.${spec.name}`] ?? entry.curated.inputs?.[spec.name] ?? {};
+
+const uniqueKey = (wanted: string, taken: Set<string>, placement: string): string => {
+  if (!taken.has(wanted)) return wanted;
+  const alt = `${placement}${wanted[0].toUpperCase()}${wanted.slice(1)}`;
+  if (!taken.has(alt)) return alt;
+  let n = 2;
+  while (taken.has(`${alt}${n}`)) n += 1;
+  return `${alt}${n}`;
+};
+
+const toWire = (value: unknown, wire: WireShape): unknown => {
+  if (value === undefined) return undefined;
+  if (wire === "commaList" && Array.isArray(value)) return value.map(String).join(",");
+  return value;
+};
+
+export const encodePathValue = (value: unknown): string => encodeURIComponent(String(value));
+
+export const buildAction = (entry: CatalogEntry, dataSources?: ReadonlySet<string>): BuiltAction => {
+  const { op, curated, key } = entry;
+  const params = op.params;
+  const hasPaging = op.kind === "list" && params.some((p) => p.name === "page") && params.some((p) => p.name === "pageSize");
+  const mode: BuiltAction["mode"] = op.kind === "export" ? "export" : hasPaging ? "page" : "plain";
+
+  const taken = new Set<string>(["connection", "debugRequest"]);
+  const built: Array<{ key: string; input: BuiltInput; binding: Binding; required: boolean }> = [];
+  const add = (spec: FieldSpec) => {
+    const c = curatedFor(entry, spec);
+    const derived = spec.placement === "path" ? pathParamKey(op.path, spec.name) : spec.name;
+    const inputKey = c.key ?? uniqueKey(derived, taken, spec.placement);
+    if (taken.has(inputKey)) throw new Error(`${key}: input key ${inputKey} is used twice.`);
+    taken.add(inputKey);
+    const overrides = { ...c, dataSource: c.dataSource ?? dataSourceFor(inputKey, dataSources) };
+    const input = inputFromSpec(spec, labelForField(inputKey), overrides);
+    if (c.note) (input.definition as { comments?: string }).comments = `${(input.definition as { comments?: string }).comments} ${c.note}`;
+    built.push({ key: inputKey, input, binding: { inputKey, placement: spec.placement, name: spec.name, wire: input.wire }, required: Boolean((input.definition as { required?: boolean }).required) });
+  };
+
+  for (const p of params.filter((p) => p.in === "path")) add({ name: p.name, placement: "path", schema: p.schema, required: true });
+  const queryParams = params.filter(
+    (p) => p.in === "query" && !(mode === "page" && PAGING_PARAMS.has(p.name)) && !(mode === "export" && EXPORT_PARAMS.has(p.name)) && !(mode === "page" && p.name === "sort"),
+  );
+
+  const body = op.body;
+  const bodySchema = body?.schema;
+  const bodyFields = bodySchema?.type === "object" && bodySchema.properties ? Object.entries(bodySchema.properties).filter(([, s]) => !s.readOnly) : [];
+  const wholeBody = body && !(bodySchema?.type === "object" && bodySchema.properties && !(bodySchema.additionalProperties && typeof bodySchema.additionalProperties === "object"));
+
+  const required = (name: string) => Boolean(bodySchema?.required?.includes(name));
+  for (const p of queryParams.filter((p) => p.required)) add({ name: p.name, placement: "query", schema: p.schema, required: true });
+  for (const [name, schema] of bodyFields.filter(([n]) => required(n))) add({ name, placement: "body", schema, required: true });
+  if (wholeBody && body) add({ name: "body", placement: "body", schema: bodySchema ?? {}, required: body.required });
+  for (const [name, schema] of bodyFields.filter(([n]) => !required(n))) add({ name, placement: "body", schema, required: false });
+  for (const p of queryParams.filter((p) => !p.required)) add({ name: p.name, placement: "query", schema: p.schema, required: false });
+
+  // Required inputs first, in contract order within each group.
+  const ordered = [...built.filter((b) => b.required), ...built.filter((b) => !b.required)];
+  const inputs: Record<string, InputFieldDefinition> = { connection: connectionInput };
+  for (const b of ordered) inputs[b.key] = b.input.definition;
+  if (mode === "page") {
+    const sortParam = params.find((p) => p.name === "sort");
+    if (sortParam) inputs.sort = sortInput();
+    Object.assign(inputs, pagingInputs);
+  }
+  if (mode === "export") Object.assign(inputs, exportInputs);
+  if (op.method === "GET") inputs.customQueryParams = customQueryParamsInput;
+  inputs.debugRequest = debugRequestInput;
+
+  const bindings = built.map((b) => b.binding);
+  const wholeBodyBinding = bindings.find((b) => b.placement === "body" && b.name === "body" && wholeBody);
+  const label = curated.label ?? actionLabelFor(op, key);
+
+  const buildRequest = (values: Record<string, unknown>): StRequest => {
+    let path = op.path;
+    const query: QueryParams = {};
+    let bodyValue: Record<string, unknown> | unknown = undefined;
+    for (const b of bindings) {
+      const value = toWire(values[b.inputKey], b.wire);
+      if (b.placement === "path") {
+        if (value === undefined) fail(String((inputs[b.inputKey] as { label: string }).label), "a value (this input is required)");
+        path = path.replace(`{${b.name}}`, encodePathValue(value));
+      } else if (b.placement === "query") {
+        if (value !== undefined) query[b.name] = value as QueryParams[string];
+      } else if (b === wholeBodyBinding) {
+        bodyValue = value;
+      } else if (value !== undefined) {
+        bodyValue = { ...((bodyValue as Record<string, unknown>) ?? {}), [b.name]: value };
+      }
+    }
+    if (mode === "page" && values.sort !== undefined) query.sort = values.sort as string;
+    const custom = values.customQueryParams as Record<string, string> | undefined;
+    if (custom) {
+      for (const [name, value] of Object.entries(custom)) {
+        if (name in query || params.some((p) => p.name === name)) {
+          throw new InputError(`Custom Query Params: "${name}" has its own input on this action; use that input instead.`);
+        }
+        query[name] = value;
+      }
+    }
+    if (body && bodyValue === undefined && (body.required || op.method !== "GET")) bodyValue = wholeBody ? undefined : {};
+    return {
+      module: op.module,
+      method: op.method,
+      path,
+      query,
+      body: bodyValue,
+      operation: `"${label}"`,
+      scope: op.scope,
+      responseType: op.response?.contentType && !/json/.test(op.response.contentType) ? "binary" : "json",
+    };
+  };
+
+  const definition = action({
+    display: { label, description: curated.description ?? describeOperation(op, key) },
+    inputs,
+    performSafety: op.method === "GET" ? PerformSafety.SAFE : PerformSafety.NOT_ALLOWED,
+    examplePayload: (curated.examplePayload ?? { data: op.response?.example ?? {} }) as never,
+    perform: async (context, params) => {
+      const values = params as Record<string, unknown>;
+      curated.validate?.(values);
+      const req = buildRequest(values);
+      const client = createServiceTitanClient(values.connection as never, {
+        logger: context.logger,
+        debug: values.debugRequest === true,
+      });
+      if (mode === "page") {
+        if (values.fetchAll === true) {
+          return { data: await fetchAll(client, req, { maxRecords: values.maxRecords as number | undefined }) };
+        }
+        return {
+          data: await fetchPage(client, req, (values.page as number) ?? 1, (values.pageSize as number) ?? 50, values.includeTotal === true),
+        };
+      }
+      if (mode === "export") {
+        if (values.drain === true) {
+          return {
+            data: await drainExport(client, req, {
+              from: values.from as string | undefined,
+              includeRecentChanges: values.includeRecentChanges === true,
+              maxRecords: values.maxRecords as number | undefined,
+            }),
+          };
+        }
+        return { data: await fetchExportPage(client, req, values.from as string | undefined, values.includeRecentChanges === true) };
+      }
+      const res = await client.request(req);
+      if (req.responseType === "binary") return { data: res.data as Buffer, contentType: res.contentType ?? "application/octet-stream" };
+      return { data: (res.data ?? {}) as never };
+    },
+  }) as unknown as ActionDefinition;
+
+  return { key, op, bindings, mode, definition };
+};

@@ -1,0 +1,123 @@
+/**
+ * Raw Request: any ServiceTitan call this component has no action for yet, through the same transport
+ * (auth headers, retries, rate limit, error messages, redaction). The path is always relative to the
+ * tenant base of the chosen module, so the token never leaves ServiceTitan's hosts.
+ */
+import { action, input } from "@prismatic-io/spectral";
+import { createServiceTitanClient } from "../http/client";
+import { cleanEnum, cleanJson, cleanKeyValueList, cleanString, InputError } from "../inputs/clean";
+import { connectionInput, debugRequestInput } from "../inputs/shared";
+import type { HttpMethod } from "../operations/types";
+
+/** Every module path segment ServiceTitan's tenant APIs use. */
+export const RAW_REQUEST_MODULES = [
+  "crm", "jpm", "dispatch", "settings", "accounting", "equipmentsystems", "marketing", "schedulingpro",
+  "marketingads", "marketingreputation", "taskmanagement", "customer-interactions", "service-agreements",
+  "sales", "jbce", "forms", "inventory", "memberships", "payroll", "pricebook", "reporting", "timesheets",
+] as const;
+
+const METHODS: HttpMethod[] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+const PROTECTED_HEADERS = /^(authorization|st-app-key|host|content-length)$/i;
+
+/** A path below the tenant base: no scheme, no host, no "..", no empty segments. */
+export const cleanRelativePath = (value: unknown): string => {
+  const text = cleanString("Path", { required: true })(value) as string;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(text) || text.startsWith("//")) {
+    throw new InputError(`Path: expected a path below the tenant base such as /customers/123, not an absolute URL ("${text}").`);
+  }
+  const path = text.startsWith("/") ? text : `/${text}`;
+  const [pathname] = path.split("?");
+  if (pathname.split("/").some((seg) => seg === ".." || seg === "." || /%2e%2e/i.test(seg)) || pathname.includes("//") || pathname.includes("\\")) {
+    throw new InputError(`Path: ".", "..", "//" and "\\" are not allowed; give the path below the tenant base, such as /customers/123 (got "${text}").`);
+  }
+  if (path.includes("?")) throw new InputError("Path: put query parameters in Query Parameters, not in the path.");
+  return path;
+};
+
+export const rawRequest = action({
+  display: {
+    label: "Raw Request",
+    description:
+      "Sends any request to a ServiceTitan tenant API with this connection's authentication, retries and rate limiting. The path is relative to https://api.servicetitan.io/<module>/v2/tenant/<tenant>.",
+  },
+  inputs: {
+    connection: connectionInput,
+    module: input({
+      label: "Module",
+      type: "string",
+      required: true,
+      default: "crm",
+      model: RAW_REQUEST_MODULES.map((m) => ({ label: m, value: m })),
+      comments: "The ServiceTitan API module, the part of the URL after the host (crm, jpm, dispatch, …).",
+      example: "crm",
+      clean: cleanEnum("Module", [...RAW_REQUEST_MODULES], { required: true }),
+    }),
+    method: input({
+      label: "Method",
+      type: "string",
+      required: true,
+      default: "GET",
+      model: METHODS.map((m) => ({ label: m, value: m })),
+      comments: "The HTTP method. GET, PUT and DELETE are retried after gateway errors and resets; POST and PATCH only after 429.",
+      example: "GET",
+      clean: cleanEnum("Method", METHODS, { required: true }),
+    }),
+    path: input({
+      label: "Path",
+      type: "string",
+      required: true,
+      comments:
+        "Path below the tenant base, starting with /, such as /customers/123/contacts. Absolute URLs and '..' are refused so the access token is only ever sent to ServiceTitan.",
+      example: "/customers/1234567",
+      placeholder: "/customers",
+      clean: cleanRelativePath,
+    }),
+    queryParams: input({
+      label: "Query Parameters",
+      type: "string",
+      collection: "keyvaluelist",
+      required: false,
+      comments: "Query string parameters, one key and value per row.",
+      example: "pageSize=50",
+      clean: cleanKeyValueList("Query Parameters"),
+    }),
+    body: input({
+      label: "Body",
+      type: "code",
+      language: "json",
+      required: false,
+      comments: "JSON body for POST, PUT and PATCH. Leave empty to send no body.",
+      example: '{ "name": "Jane Smith" }',
+      clean: cleanJson("Body"),
+    }),
+    headers: input({
+      label: "Headers",
+      type: "string",
+      collection: "keyvaluelist",
+      required: false,
+      comments: "Extra request headers. Authorization and ST-App-Key are set by the connection and cannot be overridden.",
+      example: "Accept-Language=en-US",
+      clean: cleanKeyValueList("Headers"),
+    }),
+    debugRequest: debugRequestInput,
+  },
+  performSafety: "notAllowed",
+  examplePayload: { data: { page: 1, pageSize: 50, hasMore: false, data: [{ id: 1234567, name: "Jane Smith" }] } },
+  perform: async (context, params) => {
+    const headers = (params.headers ?? {}) as Record<string, string>;
+    for (const name of Object.keys(headers)) {
+      if (PROTECTED_HEADERS.test(name)) throw new InputError(`Headers: "${name}" is set by the connection and cannot be overridden.`);
+    }
+    const client = createServiceTitanClient(params.connection, { logger: context.logger, debug: params.debugRequest === true });
+    const res = await client.request({
+      module: String(params.module),
+      method: params.method as HttpMethod,
+      path: params.path,
+      query: (params.queryParams ?? {}) as Record<string, string>,
+      body: params.body,
+      headers,
+      operation: `Raw Request (${params.method} ${params.path})`,
+    });
+    return { data: (res.data ?? {}) as unknown };
+  },
+});

@@ -1,0 +1,147 @@
+import { type Connection, ConnectionError } from "@prismatic-io/spectral";
+import { redact } from "./redact";
+
+/** What the transport knows about the call that failed, for the message. */
+export interface FailedCall {
+  /** Human name of the operation, e.g. "Create Customer" or "GET /customers/{id}". */
+  operation: string;
+  method: string;
+  /** Path below the tenant base, as sent. */
+  path: string;
+  /** OAuth scope the operation needs, when known. */
+  scope?: string;
+}
+
+/** ServiceTitan's RFC 7807 body (`ApiErrorResponse`). */
+interface ProblemDetails {
+  type?: string;
+  title?: string;
+  status?: number;
+  traceId?: string;
+  errors?: Record<string, string[] | string>;
+  data?: unknown;
+}
+
+/** An HTTP failure from ServiceTitan, with the parsed details kept for programmatic use. */
+export class ServiceTitanApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly traceId?: string,
+    readonly fieldErrors?: Record<string, string[]>,
+  ) {
+    super(message);
+    this.name = "ServiceTitanApiError";
+  }
+}
+
+const STATUS_TEXT: Record<number, string> = {
+  400: "Bad Request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  409: "Conflict",
+  422: "Unprocessable Entity",
+  429: "Too Many Requests",
+  500: "Internal Server Error",
+  502: "Bad Gateway",
+  503: "Service Unavailable",
+  504: "Gateway Timeout",
+};
+
+const parseProblem = (body: string): ProblemDetails | undefined => {
+  const trimmed = body.trim();
+  if (!trimmed.startsWith("{")) return undefined;
+  try {
+    const parsed = JSON.parse(trimmed);
+    return parsed && typeof parsed === "object" ? (parsed as ProblemDetails) : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/** A short, safe excerpt of a non-JSON body (HTML tags dropped, whitespace folded). */
+const excerpt = (body: string): string => {
+  const text = body
+    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, " ")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+};
+
+/** Turns an HTTP error response into an Error whose message a person can act on. */
+export const toApiError = (
+  call: FailedCall,
+  status: number,
+  body: string,
+  connection?: Connection,
+): Error => {
+  const problem = parseProblem(body);
+  const statusText = STATUS_TEXT[status] ?? "HTTP error";
+  const parts: string[] = [`ServiceTitan ${call.operation} failed with ${status} ${statusText}`];
+  if (problem?.title) parts[0] += `: ${problem.title}`;
+
+  const fieldErrors: Record<string, string[]> = {};
+  if (problem?.errors && typeof problem.errors === "object") {
+    for (const [name, messages] of Object.entries(problem.errors)) {
+      const list = Array.isArray(messages) ? messages.map(String) : [String(messages)];
+      fieldErrors[name] = list;
+      parts.push(`${name || "(request)"}: ${list.join(" ")}`);
+    }
+  }
+  if (!problem && body.trim()) parts.push(`Response: ${excerpt(body)}`);
+  if (!problem && !body.trim()) parts.push("The response had no body.");
+
+  if (status === 403) {
+    parts.push(
+      call.scope
+        ? `The app needs the OAuth scope "${call.scope}" for this operation; add it to the app in the ServiceTitan Developer Portal (scopes cannot be edited on an existing app key) and have the tenant reconnect.`
+        : "The app lacks a scope this operation needs, or the tenant has not granted access.",
+    );
+  }
+  if (status === 404) {
+    parts.push(`Nothing was found at ${call.method} ${call.path}: check the IDs in the path and the Tenant ID.`);
+  }
+  if (status === 429) parts.push("ServiceTitan's rate limit was still exceeded after the retries allowed.");
+  if (problem?.traceId) parts.push(`traceId: ${problem.traceId}`);
+
+  const message = redact(parts.join(" — "));
+  if (status === 401 && connection) {
+    return new ConnectionError(
+      connection,
+      redact(
+        `${parts[0]} — the access token or Application Key was rejected. Check Client ID, Client Secret, Application Key and Environment, then reconnect.${problem?.traceId ? ` — traceId: ${problem.traceId}` : ""}`,
+      ),
+    );
+  }
+  return new ServiceTitanApiError(message, status, problem?.traceId, fieldErrors);
+};
+
+/** A response that said 2xx but whose body could not be read as the JSON the operation promises. */
+export const toBodyError = (call: FailedCall, status: number, body: string): Error =>
+  new ServiceTitanApiError(
+    redact(
+      `ServiceTitan ${call.operation} returned ${status} with a body that is not valid JSON (${body.length} bytes${
+        body.trim() ? `, starting "${excerpt(body).slice(0, 60)}"` : ", empty"
+      }); the response was incomplete, so no partial result is returned.`,
+    ),
+    status,
+  );
+
+/** Network-level failures (reset, refused, timeout) after retries. */
+export const toNetworkError = (call: FailedCall, error: unknown, attempts: number): Error => {
+  const code = (error as { code?: string })?.code;
+  const reason =
+    code === "ECONNABORTED" || code === "ETIMEDOUT"
+      ? "timed out"
+      : code === "ECONNRESET"
+        ? "lost its connection (reset)"
+        : code === "ECONNREFUSED"
+          ? "could not connect (refused)"
+          : `failed (${code ?? (error as Error)?.message ?? "network error"})`;
+  return new ServiceTitanApiError(
+    redact(`ServiceTitan ${call.operation} ${reason} after ${attempts} attempt${attempts === 1 ? "" : "s"} (${call.method} ${call.path}).`),
+    0,
+  );
+};

@@ -1,0 +1,24 @@
+import { component } from "@prismatic-io/spectral";
+import { actions } from "./actions";
+import { serviceTitanConnection } from "./connections/serviceTitan";
+import { dataSources } from "./dataSources";
+import { redactError } from "./http/redact";
+import { triggers } from "./triggers";
+
+export default component({
+  key: "servicetitan",
+  public: false,
+  display: {
+    label: "ServiceTitan",
+    description:
+      "Manage customers, locations, bookings, leads, jobs, appointments, dispatch, technicians, invoices, payments, equipment, marketing and Scheduling Pro in ServiceTitan, the field-service management platform.",
+    iconPath: "icon.png",
+    category: "Application Connectors",
+  },
+  connections: [serviceTitanConnection],
+  actions,
+  dataSources,
+  triggers,
+  // Last line of defence: whatever is thrown leaves with every known secret masked.
+  hooks: { error: (error: unknown) => redactError(error) },
+});

@@ -1,0 +1,272 @@
+/**
+ * Input cleaning: the one place that turns what a user typed into typed values. Each helper returns
+ * a `clean` function for a Spectral input. Bad input throws an InputError naming the input's label and
+ * what was expected, before any request is sent (Spectral runs `clean` before `perform`).
+ */
+import { z } from "zod";
+import type { SchemaNode } from "../operations/types";
+import { checkAgainstSchema, isRealDateTime } from "./schemaCheck";
+
+export class InputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "InputError";
+  }
+}
+
+export interface CleanOptions {
+  required?: boolean;
+}
+
+const show = (value: unknown): string => {
+  const text = typeof value === "string" ? `"${value}"` : (() => {
+    try {
+      return JSON.stringify(value) ?? String(value);
+    } catch {
+      return String(value);
+    }
+  })();
+  return text.length > 80 ? `${text.slice(0, 80)}…` : text;
+};
+
+export const fail = (label: string, expected: string, value?: unknown): never => {
+  throw new InputError(`${label}: expected ${expected}${value === undefined ? "" : `, got ${show(value)}`}.`);
+};
+
+/** Empty means "not set": undefined, null, "", whitespace, or an empty list. */
+export const isEmpty = (value: unknown): boolean =>
+  value === undefined ||
+  value === null ||
+  (typeof value === "string" && value.trim() === "") ||
+  (Array.isArray(value) && value.length === 0);
+
+const required = (label: string, opts: CleanOptions | undefined, value: unknown): boolean => {
+  if (!isEmpty(value)) return true;
+  if (opts?.required) fail(label, "a value (this input is required)");
+  return false;
+};
+
+const INT64_MAX = 9223372036854775807n;
+
+/** One ID: a positive whole number. Returns a number, or a bigint beyond 2^53 so it stays exact. */
+export const parseId = (label: string, value: unknown): number | bigint => {
+  const text = typeof value === "number" || typeof value === "bigint" ? String(value) : typeof value === "string" ? value.trim() : "";
+  if (!/^\d+$/.test(text)) return fail(label, "a positive whole-number ID such as 1234567", value);
+  const big = BigInt(text);
+  if (big <= 0n) return fail(label, "a positive whole-number ID such as 1234567 (not 0)", value);
+  if (big > INT64_MAX) return fail(label, "an ID no larger than 9223372036854775807", value);
+  return big <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(big) : big;
+};
+
+export const cleanId =
+  (label: string, opts?: CleanOptions) =>
+  (value: unknown): number | bigint | undefined =>
+    required(label, opts, value) ? parseId(label, value) : undefined;
+
+/** Splits a value list, a comma/whitespace separated string, or a JSON array string into items. */
+export const splitList = (value: unknown): unknown[] => {
+  if (Array.isArray(value)) return value.flatMap((v) => (typeof v === "string" && v.includes(",") ? splitList(v) : [v]));
+  if (typeof value === "string") {
+    const text = value.trim();
+    if (text.startsWith("[")) {
+      try {
+        const parsed = JSON.parse(text);
+        if (Array.isArray(parsed)) return parsed;
+      } catch {
+        /* fall through to splitting */
+      }
+    }
+    return text.split(/[\s,;]+/).filter((s) => s.length > 0);
+  }
+  return [value];
+};
+
+export const cleanIdList =
+  (label: string, opts?: CleanOptions) =>
+  (value: unknown): Array<number | bigint> | undefined => {
+    if (!required(label, opts, value)) return undefined;
+    const items = splitList(value).filter((v) => !isEmpty(v));
+    if (items.length === 0) return opts?.required ? fail(label, "at least one ID") : undefined;
+    return items.map((item, i) => parseId(`${label} (item ${i + 1})`, item));
+  };
+
+export const cleanStringList =
+  (label: string, opts?: CleanOptions & { enum?: Array<string | number> }) =>
+  (value: unknown): string[] | undefined => {
+    if (!required(label, opts, value)) return undefined;
+    const items = (Array.isArray(value) ? value : splitList(value)).map((v) => String(v).trim()).filter((v) => v);
+    if (opts?.enum) items.forEach((item, i) => matchEnum(`${label} (item ${i + 1})`, opts.enum as Array<string | number>, item));
+    return items.length ? items.map((item) => (opts?.enum ? String(matchEnum(label, opts.enum, item)) : item)) : undefined;
+  };
+
+export interface IntegerOptions extends CleanOptions {
+  min?: number;
+  max?: number;
+}
+
+const INT_PATTERN = /^-?\d+$/;
+
+export const cleanInteger =
+  (label: string, opts?: IntegerOptions) =>
+  (value: unknown): number | undefined => {
+    if (!required(label, opts, value)) return undefined;
+    const text = typeof value === "number" ? String(value) : String(value).trim();
+    if (!INT_PATTERN.test(text)) return fail(label, "a whole number", value);
+    const n = Number(text);
+    if (!Number.isSafeInteger(n)) return fail(label, "a whole number within ±9007199254740991", value);
+    if (opts?.min !== undefined && n < opts.min) return fail(label, `a whole number of at least ${opts.min}`, value);
+    if (opts?.max !== undefined && n > opts.max) return fail(label, `a whole number no larger than ${opts.max}`, value);
+    return n;
+  };
+
+export const cleanNumber =
+  (label: string, opts?: IntegerOptions) =>
+  (value: unknown): number | undefined => {
+    if (!required(label, opts, value)) return undefined;
+    const parsed = z.coerce.number().finite().safeParse(typeof value === "string" ? value.trim() : value);
+    if (!parsed.success || typeof value === "boolean" || !/^-?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(String(value).trim()))
+      return fail(label, "a number such as 125.50", value);
+    const n = parsed.data;
+    if (opts?.min !== undefined && n < opts.min) return fail(label, `a number of at least ${opts.min}`, value);
+    if (opts?.max !== undefined && n > opts.max) return fail(label, `a number no larger than ${opts.max}`, value);
+    return n;
+  };
+
+/** Strict booleans: true/false only (any case). "yes" or a typo is an error, never a silent true. */
+export const cleanBoolean =
+  (label: string, opts?: CleanOptions & { default?: boolean }) =>
+  (value: unknown): boolean | undefined => {
+    if (typeof value === "boolean") return value;
+    if (isEmpty(value)) {
+      if (opts?.default !== undefined) return opts.default;
+      return required(label, opts, value) ? undefined : undefined;
+    }
+    const text = String(value).trim().toLowerCase();
+    if (text === "true") return true;
+    if (text === "false") return false;
+    return fail(label, "true or false", value);
+  };
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:?\d{2})?$/i;
+
+/** A calendar date, "2026-01-15". */
+export const cleanDate =
+  (label: string, opts?: CleanOptions) =>
+  (value: unknown): string | undefined => {
+    if (!required(label, opts, value)) return undefined;
+    const text = String(value).trim();
+    if (!DATE.test(text) || !isRealDateTime(text)) return fail(label, "a real date in the form YYYY-MM-DD, such as 2026-01-15", value);
+    return text;
+  };
+
+/**
+ * A date-time. ISO 8601 with a time zone (Z or ±hh:mm) is sent in UTC; a bare date means midnight
+ * UTC; a date-time without zone is taken as UTC, as ServiceTitan reads it.
+ */
+export const cleanDateTime =
+  (label: string, opts?: CleanOptions) =>
+  (value: unknown): string | undefined => {
+    if (!required(label, opts, value)) return undefined;
+    if (value instanceof Date) {
+      if (Number.isNaN(value.getTime())) return fail(label, "a valid date-time", String(value));
+      return value.toISOString();
+    }
+    const text = String(value).trim();
+    if (DATE.test(text)) {
+      if (!isRealDateTime(text)) return fail(label, "a real date such as 2026-01-15", value);
+      return `${text}T00:00:00Z`;
+    }
+    if (!DATE_TIME.test(text) || !isRealDateTime(text))
+      return fail(label, "an ISO 8601 date-time such as 2026-01-15T09:30:00Z", value);
+    const hasZone = /(Z|[+-]\d{2}:?\d{2})$/i.test(text);
+    const date = new Date(hasZone ? text.replace(" ", "T") : `${text.replace(" ", "T")}Z`);
+    if (Number.isNaN(date.getTime())) return fail(label, "an ISO 8601 date-time such as 2026-01-15T09:30:00Z", value);
+    return date.toISOString().replace(".000Z", "Z");
+  };
+
+const matchEnum = (label: string, values: Array<string | number>, value: unknown): string | number => {
+  const text = String(value).trim();
+  const hit = values.find((v) => String(v) === text) ?? values.find((v) => String(v).toLowerCase() === text.toLowerCase());
+  if (hit === undefined) return fail(label, `one of ${values.join(", ")}`, value);
+  return hit;
+};
+
+export const cleanEnum =
+  (label: string, values: Array<string | number>, opts?: CleanOptions) =>
+  (value: unknown): string | number | undefined =>
+    required(label, opts, value) ? matchEnum(label, values, value) : undefined;
+
+export interface StringOptions extends CleanOptions {
+  maxLength?: number;
+  pattern?: RegExp;
+  patternHint?: string;
+}
+
+export const cleanString =
+  (label: string, opts?: StringOptions) =>
+  (value: unknown): string | undefined => {
+    if (!required(label, opts, value)) return undefined;
+    if (typeof value === "object") return fail(label, "text", value);
+    const text = String(value).trim();
+    if (opts?.maxLength !== undefined && text.length > opts.maxLength)
+      return fail(label, `at most ${opts.maxLength} characters (got ${text.length})`);
+    if (opts?.pattern && !opts.pattern.test(text)) return fail(label, opts.patternHint ?? `text matching ${opts.pattern}`, value);
+    return text;
+  };
+
+export interface JsonOptions extends CleanOptions {
+  /** The shape the operation expects; the parsed value is checked against it. */
+  schema?: SchemaNode;
+  expect?: "object" | "array" | "any";
+}
+
+/** JSON code input: parsed, then checked against the operation's schema with paths in messages. */
+export const cleanJson =
+  (label: string, opts?: JsonOptions) =>
+  (value: unknown): unknown => {
+    if (!required(label, opts, value)) return undefined;
+    let parsed: unknown = value;
+    if (typeof value === "string") {
+      try {
+        parsed = JSON.parse(value);
+      } catch (error) {
+        return fail(label, `valid JSON (${(error as Error).message.replace(/^JSON\.parse: /, "")})`);
+      }
+    }
+    const expect = opts?.expect ?? (opts?.schema?.type === "array" ? "array" : opts?.schema?.type === "object" ? "object" : "any");
+    if (expect === "array" && !Array.isArray(parsed)) return fail(label, "a JSON array (a list in [ ])", parsed);
+    if (expect === "object" && (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)))
+      return fail(label, "a JSON object (in { })", parsed);
+    if (opts?.schema) {
+      const problems = checkAgainstSchema(parsed, opts.schema);
+      if (problems.length) {
+        throw new InputError(`${label}: ${problems.slice(0, 5).join("; ")}${problems.length > 5 ? ` (and ${problems.length - 5} more)` : ""}.`);
+      }
+    }
+    return parsed;
+  };
+
+/** Key/value list input → plain object of strings. */
+export const cleanKeyValueList =
+  (label: string, opts?: CleanOptions) =>
+  (value: unknown): Record<string, string> | undefined => {
+    if (!required(label, opts, value)) return undefined;
+    if (Array.isArray(value)) {
+      const out: Record<string, string> = {};
+      value.forEach((item, i) => {
+        if (typeof item === "string" && item.includes("=")) {
+          const [k, ...rest] = item.split("=");
+          out[k.trim()] = rest.join("=").trim();
+        } else if (item && typeof item === "object" && "key" in item) {
+          const key = String((item as { key: unknown }).key ?? "").trim();
+          if (!key) fail(`${label} (item ${i + 1})`, "a non-empty key");
+          out[key] = String((item as { value?: unknown }).value ?? "");
+        } else fail(`${label} (item ${i + 1})`, "a key and a value", item);
+      });
+      return Object.keys(out).length ? out : undefined;
+    }
+    if (typeof value === "object") return Object.fromEntries(Object.entries(value as object).map(([k, v]) => [k, String(v)]));
+    const parsed = cleanJson(label, { expect: "object" })(value) as Record<string, unknown>;
+    return Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, String(v)]));
+  };

@@ -1,0 +1,218 @@
+/**
+ * Our words for operations and fields: stable camelCase action keys, Title Case labels, and
+ * descriptions built from the resource and verb. Nothing here comes from the documents' prose;
+ * everything is derived from operation IDs, paths and field names.
+ */
+import type { ModuleKey, OperationDescriptor } from "./types";
+
+export const MODULE_LABELS: Record<ModuleKey, string> = {
+  crm: "CRM",
+  jpm: "Job Planning",
+  dispatch: "Dispatch",
+  settings: "Settings",
+  accounting: "Accounting",
+  equipmentsystems: "Equipment Systems",
+  marketing: "Marketing",
+  schedulingpro: "Scheduling Pro",
+};
+
+/** Splits camelCase, PascalCase, kebab-case and snake_case into lower-case words. */
+export const words = (text: string): string[] =>
+  text
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
+    .replace(/([a-zA-Z])(\d)/g, "$1 $2")
+    .split(/[\s_\-./{}]+/)
+    .filter(Boolean)
+    .map((w) => w.toLowerCase());
+
+const cap = (w: string): string => (w ? w[0].toUpperCase() + w.slice(1) : w);
+export const camel = (ws: string[]): string => ws.map((w, i) => (i === 0 ? w : cap(w))).join("");
+export const pascal = (ws: string[]): string => ws.map(cap).join("");
+
+const IRREGULAR_SINGULAR: Record<string, string> = {
+  equipment: "equipment",
+  status: "status",
+  statuses: "status",
+  substatuses: "substatus",
+  address: "address",
+  addresses: "address",
+  data: "data",
+  series: "series",
+  news: "news",
+  hours: "hours",
+  performance: "performance",
+  summary: "summary",
+  analytics: "analytics",
+  details: "details",
+};
+
+export const singular = (w: string): string => {
+  if (w in IRREGULAR_SINGULAR) return IRREGULAR_SINGULAR[w];
+  if (/ies$/.test(w)) return `${w.slice(0, -3)}y`;
+  if (/(ss|x|ch|sh)es$/.test(w)) return w.slice(0, -2);
+  if (/[^s]s$/.test(w)) return w.slice(0, -1);
+  return w;
+};
+
+export const plural = (w: string): string => {
+  if (["equipment", "data", "metadata", "hours", "performance", "history", "details", "analytics", "series", "children"].includes(w)) return w;
+  if (w === "status" || w === "substatus") return `${w}es`;
+  if (/s$/.test(w)) return w;
+  if (/[^aeiou]y$/.test(w)) return `${w.slice(0, -1)}ies`;
+  if (/(x|ch|sh)$/.test(w)) return `${w}es`;
+  return `${w}s`;
+};
+
+/** Words that read as abbreviations in labels. */
+const LABEL_WORDS: Record<string, string> = {
+  id: "ID",
+  ids: "IDs",
+  guid: "GUID",
+  url: "URL",
+  urls: "URLs",
+  gps: "GPS",
+  utm: "UTM",
+  sms: "SMS",
+  ap: "AP",
+  gl: "GL",
+  po: "PO",
+  api: "API",
+  csr: "CSR",
+  crm: "CRM",
+  zip: "ZIP",
+  intacct: "Intacct",
+};
+const SMALL_WORDS = new Set(["a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with", "from"]);
+
+/** "modifiedOnOrAfter" → "Modified On or After"; "tagTypeIds" → "Tag Type IDs". */
+export const labelFromWords = (ws: string[]): string =>
+  ws
+    .map((w, i) => LABEL_WORDS[w] ?? (i > 0 && SMALL_WORDS.has(w) ? w : cap(w)))
+    .join(" ");
+
+export const humanize = (name: string): string => labelFromWords(words(name));
+
+/** Verbs of operation IDs and the key verb each becomes. */
+const VERBS: Record<string, string> = {
+  get: "get",
+  list: "list",
+  create: "create",
+  add: "create",
+  post: "create",
+  update: "update",
+  updated: "update",
+  patch: "update",
+  replace: "replace",
+  upsert: "upsert",
+  delete: "delete",
+  remove: "remove",
+  search: "search",
+  match: "match",
+  submit: "submit",
+  dismiss: "dismiss",
+  cancel: "cancel",
+  assign: "assign",
+  unassign: "unassign",
+  attach: "attach",
+  detach: "detach",
+  mark: "mark",
+  sync: "sync",
+  set: "set",
+  hold: "hold",
+  reschedule: "reschedule",
+  confirm: "confirm",
+  activated: "activate",
+  export: "export",
+  account: "run",
+  calculate: "calculate",
+};
+
+/** The verb word a human reads in the label for each key verb. */
+const VERB_LABEL: Record<string, string> = { get: "Get", list: "List", run: "Run" };
+
+/** The resource noun of an operation's tag: "BookingProviderTags" → ["booking","provider","tag"]. */
+const tagNoun = (tag: string): string[] => {
+  const ws = words(tag).filter((w) => !/^\d+$/.test(w));
+  if (ws.length === 0) return ["record"];
+  return [...ws.slice(0, -1), singular(ws[ws.length - 1])];
+};
+
+const containsSeq = (hay: string[], needle: string[]): boolean => {
+  if (needle.length === 0) return true;
+  for (let i = 0; i + needle.length <= hay.length; i += 1) {
+    if (needle.every((w, j) => singular(hay[i + j]) === singular(w))) return true;
+  }
+  return false;
+};
+
+/**
+ * The words of an action key, e.g. Customers_GetContactList → ["list","customer","contacts"].
+ * Exports take their noun from the path (/export/customers/contacts → exportCustomerContacts).
+ */
+export const keyWords = (op: OperationDescriptor): string[] => {
+  if (op.kind === "export") {
+    const segs = op.path.replace(/^\/export\//, "").split("/").flatMap((s) => words(s));
+    return ["export", ...segs.slice(0, -1).map(singular), plural(segs[segs.length - 1])];
+  }
+  const [tag, method = ""] = op.operationId.split("_");
+  const mw = words(method).filter((w) => !/^\d+$/.test(w));
+  let verb = VERBS[mw[0]] ?? "";
+  let rest = verb ? mw.slice(1) : mw;
+  if (mw[0] === "mark" && rest[0] === "as") rest = rest.slice(1);
+  if (verb === "mark" && rest[0] === "exported") rest = rest.slice(1);
+  if (mw[0] === "account") verb = "run";
+  if (mw[0] === "bulk" && mw[1]) {
+    verb = `bulk${cap(VERBS[mw[1]] ?? mw[1])}`;
+    rest = mw.slice(2);
+  }
+  if (mw[0] === "full" && mw[1] === "update") {
+    verb = "replace";
+    rest = mw.slice(2);
+  }
+  if (!verb) verb = op.method === "GET" ? (op.kind === "list" ? "list" : "get") : op.method === "DELETE" ? "delete" : op.method === "POST" ? "create" : "update";
+  if (verb === "get" && (rest[rest.length - 1] === "list" || op.kind === "list")) {
+    verb = "list";
+    if (rest[rest.length - 1] === "list") rest = rest.slice(0, -1);
+  }
+  if (verb === "get" && rest[0] === "list") {
+    verb = "list";
+    rest = rest.slice(1);
+  }
+  if (rest[0] === "list" && verb === "list") rest = rest.slice(1);
+  if (rest[rest.length - 1] === "paginated") rest = rest.slice(0, -1);
+  const noun = tagNoun(tag);
+  let object: string[];
+  if (rest.length === 0) object = noun;
+  else if (containsSeq(rest, noun)) object = rest;
+  else if (containsSeq(rest, noun.slice(-1))) object = [...noun.slice(0, -1).filter((w) => !rest.includes(w)), ...rest];
+  else object = [...noun, ...rest];
+  if ((verb === "list" || verb === "mark" || verb.startsWith("bulk")) && object.length) {
+    // Pluralise the resource, not a trailing "by …" qualifier: listContactsByRelationshipId.
+    const by = object.indexOf("by");
+    const at = by > 0 ? by - 1 : object.length - 1;
+    object = [...object.slice(0, at), plural(object[at]), ...object.slice(at + 1)];
+  }
+  if (["get", "create", "update", "delete", "dismiss", "cancel", "replace", "upsert"].includes(verb) && object.length && rest.length === 0) {
+    object = [...object.slice(0, -1), singular(object[object.length - 1])];
+  }
+  if (verb === "mark") return ["mark", ...object, "as", "exported"];
+  if (verb.startsWith("bulk")) return ["bulk", ...words(verb.slice(4)), ...object];
+  return [verb, ...object];
+};
+
+export const actionKeyFor = (op: OperationDescriptor): string => camel(keyWords(op));
+
+export const actionLabelFor = (op: OperationDescriptor, key: string): string => {
+  const ws = words(key);
+  const [verb, ...rest] = ws;
+  return labelFromWords([VERB_LABEL[verb] ?? verb, ...rest].map((w) => w.toLowerCase()));
+};
+
+/** A short qualifier that tells two operations with the same key apart, from their paths. */
+export const pathQualifier = (op: OperationDescriptor): string[] => {
+  if (op.path.startsWith("/booking-provider/")) return ["by", "provider"];
+  if (op.path.startsWith("/gps-provider/")) return ["by", "provider"];
+  const statics = op.path.split("/").filter((s) => s && !s.startsWith("{"));
+  return ["at", ...words(statics.join("-"))];
+};

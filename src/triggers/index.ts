@@ -1,0 +1,3 @@
+import type { TriggerDefinition } from "@prismatic-io/spectral";
+
+export const triggers: Record<string, TriggerDefinition> = {};
