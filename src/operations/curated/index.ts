@@ -1,7 +1,18 @@
 import type { CuratedCatalog } from "./types";
 import { disambiguation } from "./disambiguation";
+import { seed } from "./seed";
+import { crm } from "./crm";
 
-/** All curated entries, merged. Later files win for the same operation. */
-export const curatedOperations: CuratedCatalog = {
-  ...disambiguation,
+/** All curated entries, merged per operation (later sources refine earlier ones; inputs merge by field). */
+const merge = (...sources: CuratedCatalog[]): CuratedCatalog => {
+  const out: CuratedCatalog = {};
+  for (const source of sources) {
+    for (const [ref, entry] of Object.entries(source)) {
+      const prev = out[ref];
+      out[ref] = prev ? { ...prev, ...entry, inputs: { ...prev.inputs, ...entry.inputs } } : entry;
+    }
+  }
+  return out;
 };
+
+export const curatedOperations: CuratedCatalog = merge(disambiguation, seed, crm);
