@@ -1,0 +1,36 @@
+import { RateLimiter, rateLimiterFor } from "../../src/http/rateLimit";
+
+describe("rate limiter", () => {
+  test("at most N grants in any one-second window, FIFO", () => {
+    let now = 0;
+    const limiter = new RateLimiter(60, () => now);
+    const waits = Array.from({ length: 180 }, () => limiter.reserve());
+    // First 60 immediately, next 60 one second later, next 60 two seconds later.
+    expect(waits.slice(0, 60).every((w) => w === 0)).toBe(true);
+    expect(waits.slice(60, 120).every((w) => w === 1000)).toBe(true);
+    expect(waits.slice(120).every((w) => w === 2000)).toBe(true);
+    // Sliding window: any 60 consecutive grants span at least one second.
+    const grantTimes = waits.map((w) => w + now);
+    for (let i = 60; i < grantTimes.length; i++) expect(grantTimes[i] - grantTimes[i - 60]).toBeGreaterThanOrEqual(1000);
+    now = 5000;
+    expect(limiter.reserve()).toBe(0);
+  });
+
+  test("shared per tenant key; distinct tenants do not wait for each other", () => {
+    expect(rateLimiterFor("https://a|1")).toBe(rateLimiterFor("https://a|1"));
+    expect(rateLimiterFor("https://a|1")).not.toBe(rateLimiterFor("https://a|2"));
+  });
+
+  test("concurrent acquires are spread over time", async () => {
+    const limiter = new RateLimiter(10);
+    const started = Date.now();
+    await Promise.all(Array.from({ length: 25 }, () => limiter.acquire()));
+    const elapsed = Date.now() - started;
+    expect(elapsed).toBeGreaterThanOrEqual(1900);
+    expect(elapsed).toBeLessThan(4000);
+  });
+
+  test("refuses a rate below one request per second", () => {
+    expect(() => new RateLimiter(0)).toThrow(/at least 1/);
+  });
+});

@@ -1,0 +1,95 @@
+import type { ServiceTitanClient, StRequest } from "../../src/http/client";
+import { drainExport } from "../../src/paging/exportFeed";
+import { fetchAll, fetchPage } from "../../src/paging/pages";
+
+const req: StRequest = { module: "crm", method: "GET", path: "/customers", operation: '"List Customers"' };
+
+/** A fake ServiceTitan list endpoint over `records`, counting requests. */
+const listClient = (records: Array<{ id: number }>, opts: { withTotal?: boolean; onRequest?: (page: number) => void } = {}) => {
+  const seen: Array<Record<string, unknown>> = [];
+  const client: ServiceTitanClient = {
+    tenant: "1",
+    apiBaseUrl: "http://x",
+    request: async <T>(r: StRequest) => {
+      const q = r.query as Record<string, number | boolean>;
+      seen.push({ ...q });
+      const page = Number(q.page ?? 1);
+      const size = Number(q.pageSize ?? 50);
+      opts.onRequest?.(page);
+      const data = records.slice((page - 1) * size, page * size);
+      const body = { page, pageSize: size, hasMore: page * size < records.length, data, ...(q.includeTotal && opts.withTotal !== false ? { totalCount: records.length } : {}) };
+      return { status: 200, headers: {}, data: body as T };
+    },
+  };
+  return { client, seen };
+};
+
+const range = (n: number) => Array.from({ length: n }, (_, i) => ({ id: i + 1 }));
+
+describe("fetchAll", () => {
+  test("uses ⌈N/5000⌉ requests of 5000 and returns every record once, in order", async () => {
+    const { client, seen } = listClient(range(12_345));
+    const all = await fetchAll(client, req);
+    expect(seen.length).toBe(3);
+    expect(seen.every((q) => q.pageSize === 5000)).toBe(true);
+    expect(all.data.length).toBe(12_345);
+    expect(all.data.map((r) => (r as { id: number }).id)).toEqual(range(12_345).map((r) => r.id));
+    expect(all).toMatchObject({ hasMore: false, totalCount: 12_345 });
+  });
+
+  test("without a total it walks page by page until hasMore is false", async () => {
+    const { client, seen } = listClient(range(10_001), { withTotal: false });
+    const all = await fetchAll(client, req);
+    expect(seen.map((q) => q.page)).toEqual([1, 2, 3]);
+    expect(all.data.length).toBe(10_001);
+  });
+
+  test("records added while fetching are not lost, and shifted duplicates are removed", async () => {
+    const records = range(10_000);
+    const { client } = listClient(records, {
+      onRequest: (page) => {
+        // After page 1 was read, 3 new records arrive at the end and one early record is repeated by a shift.
+        if (page === 2 && records.length === 10_000) records.push({ id: 10_001 }, { id: 10_002 }, { id: 10_003 });
+      },
+    });
+    const all = await fetchAll(client, req, { concurrency: 1 });
+    const ids = all.data.map((r) => (r as { id: number }).id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toContain(10_003);
+  });
+
+  test("maxRecords guard fails instead of silently truncating", async () => {
+    const { client } = listClient(range(6000));
+    await expect(fetchAll(client, req, { maxRecords: 5500 })).rejects.toThrow(/more than 5500 records/);
+  });
+
+  test("a response that is not a page is an error, never a partial result", async () => {
+    const client: ServiceTitanClient = { tenant: "1", apiBaseUrl: "x", request: async <T>() => ({ status: 200, headers: {}, data: { oops: true } as T }) };
+    await expect(fetchPage(client, req, 1, 50)).rejects.toThrow(/not a page of records/);
+  });
+});
+
+describe("drainExport", () => {
+  test("follows continueFrom to the end, keeps the newest copy of repeated records, returns the last token", async () => {
+    const pages = [
+      { hasMore: true, continueFrom: "t1", data: [{ id: 1, v: 1 }, { id: 2, v: 1 }] },
+      { hasMore: true, continueFrom: "t2", data: [{ id: 2, v: 1 }, { id: 3, v: 1 }] },
+      { hasMore: false, continueFrom: "t3", data: [{ id: 1, v: 2 }] },
+    ];
+    const froms: unknown[] = [];
+    const client: ServiceTitanClient = {
+      tenant: "1",
+      apiBaseUrl: "x",
+      request: async <T>(r: StRequest) => {
+        froms.push((r.query as Record<string, unknown>).from);
+        return { status: 200, headers: {}, data: pages[froms.length - 1] as T };
+      },
+    };
+    const out = await drainExport(client, { ...req, path: "/export/customers" }, { from: "2026-01-01", includeRecentChanges: true });
+    expect(froms).toEqual(["2026-01-01", "t1", "t2"]);
+    expect(out.continueFrom).toBe("t3");
+    expect(out.hasMore).toBe(false);
+    expect(out.data).toEqual([{ id: 2, v: 1 }, { id: 3, v: 1 }, { id: 1, v: 2 }]);
+    expect(out.duplicatesRemoved).toBe(2);
+  });
+});
