@@ -1,0 +1,137 @@
+/**
+ * Route table: `(module, method, path template)` → handler. Literal segments win over parameters, so
+ * `/customers/contacts` is preferred to `/customers/{id}`. Built-in (specific) routes win over
+ * generated ones on the same template; the generated descriptor is then attached to the built-in
+ * route for request validation.
+ */
+import type { HttpMethod, OperationDescriptor } from "../src/operations/types";
+import type { FeedOptions } from "./exportFeed";
+import type { Prng } from "./prng";
+import type { Store } from "./store";
+import type { ApiRequest, SandboxCredentials, SandboxResponse } from "./types";
+
+export interface Env {
+  store: Store;
+  feed: FeedOptions;
+  prng: Prng;
+  credentials: SandboxCredentials;
+  /** Example record per collection key, taken from generated get/list descriptors (fills new records). */
+  recordExamples: Map<string, Record<string, unknown>>;
+}
+
+export interface HandlerContext {
+  req: ApiRequest;
+  /** Bound path parameters by template name. */
+  params: Record<string, string>;
+  query: Record<string, string>;
+  /** Parsed JSON body (undefined when empty). */
+  body: unknown;
+  env: Env;
+  route: Route;
+}
+
+export type Handler = (ctx: HandlerContext) => SandboxResponse;
+
+export interface RouteDef {
+  module: string;
+  method: HttpMethod;
+  /** Template below `/tenant/{tenant}`, e.g. "/customers/{id}/contacts". */
+  path: string;
+  handler: Handler;
+  /** Descriptor used for validation (from the generated catalog, or a small built-in one). */
+  descriptor?: OperationDescriptor;
+  source: "builtin" | "generated";
+}
+
+export interface Route extends RouteDef {
+  segments: string[];
+  /** Sort key: one char per segment, "0" literal / "1" parameter. */
+  rank: string;
+}
+
+export type MatchResult =
+  | { kind: "match"; route: Route; params: Record<string, string> }
+  | { kind: "method"; allowed: string[] }
+  | { kind: "none" };
+
+export const splitPath = (path: string): string[] => path.split("/").filter((s) => s !== "");
+const isParam = (segment: string): boolean => segment.startsWith("{") && segment.endsWith("}");
+const normalise = (path: string): string => splitPath(path).map((s) => (isParam(s) ? "{}" : s)).join("/");
+
+export class Router {
+  /** module → segment count → routes (rank order). */
+  private readonly table = new Map<string, Map<number, Route[]>>();
+  private readonly byKey = new Map<string, Route>();
+
+  add(def: RouteDef): Route {
+    const key = `${def.module} ${def.method} ${normalise(def.path)}`;
+    const existing = this.byKey.get(key);
+    if (existing) {
+      if (existing.source === "builtin" && def.source === "generated") {
+        existing.descriptor = def.descriptor ?? existing.descriptor;
+        return existing;
+      }
+      if (def.source === "generated" && existing.source === "generated") return existing;
+      // a later built-in replaces: fall through and swap the handler
+      existing.handler = def.handler;
+      existing.source = def.source;
+      existing.descriptor = def.descriptor ?? existing.descriptor;
+      return existing;
+    }
+    const segments = splitPath(def.path);
+    const route: Route = { ...def, segments, rank: segments.map((s) => (isParam(s) ? "1" : "0")).join("") };
+    this.byKey.set(key, route);
+    let byLength = this.table.get(def.module);
+    if (!byLength) this.table.set(def.module, (byLength = new Map()));
+    const list = byLength.get(segments.length) ?? [];
+    list.push(route);
+    list.sort((a, b) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0));
+    byLength.set(segments.length, list);
+    return route;
+  }
+
+  routes(): Route[] {
+    return [...this.byKey.values()];
+  }
+
+  modules(): string[] {
+    return [...this.table.keys()];
+  }
+
+  match(module: string, method: string, path: string): MatchResult {
+    const segments = splitPath(path);
+    const candidates = this.table.get(module)?.get(segments.length);
+    if (!candidates) return { kind: "none" };
+    const allowed = new Set<string>();
+    let best: { route: Route; params: Record<string, string> } | undefined;
+    for (const route of candidates) {
+      const params = bind(route.segments, segments);
+      if (!params) continue;
+      if (route.method !== method) {
+        allowed.add(route.method);
+        continue;
+      }
+      best = { route, params };
+      break;
+    }
+    if (best) return { kind: "match", ...best };
+    if (allowed.size) return { kind: "method", allowed: [...allowed] };
+    return { kind: "none" };
+  }
+}
+
+const bind = (template: string[], actual: string[]): Record<string, string> | undefined => {
+  const params: Record<string, string> = {};
+  for (let i = 0; i < template.length; i++) {
+    const t = template[i];
+    let a: string;
+    try {
+      a = decodeURIComponent(actual[i]);
+    } catch {
+      return undefined;
+    }
+    if (isParam(t)) params[t.slice(1, -1)] = a;
+    else if (t.toLowerCase() !== a.toLowerCase()) return undefined;
+  }
+  return params;
+};
