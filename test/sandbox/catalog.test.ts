@@ -1,0 +1,35 @@
+import { loadGeneratedOperations } from "../../sandbox/catalog";
+import { connect, type Client } from "./helpers";
+
+const operations = loadGeneratedOperations();
+const maybe = operations.length ? describe : describe.skip;
+
+maybe("sandbox routes every generated operation", () => {
+  let c: Client;
+  beforeAll(async () => {
+    c = await connect();
+  });
+  afterAll(() => c.sb.close());
+
+  it(`routes all ${operations.length} operations`, async () => {
+    const store = c.sb.store;
+    const customer = store.all("crm:/customers")[0];
+    const job = store.all("jpm:/jobs")[0];
+    const plausible = (name: string): string => {
+      if (/booking_provider/.test(name)) return "1";
+      if (/customer/i.test(name)) return String(customer.id);
+      if (/job/i.test(name)) return String(job.id);
+      return "1001";
+    };
+    const unrouted: string[] = [];
+    const crashed: string[] = [];
+    for (const op of operations) {
+      const path = op.path.replace(/\{([^}]+)\}/g, (_, n: string) => plausible(n));
+      const res = await c.call(op.module, op.method, path, op.method === "GET" || op.method === "DELETE" ? undefined : {});
+      if (res.status === 404 && res.body?.data?.reason === "unknown-route") unrouted.push(`${op.operationId} ${op.method} ${op.path}`);
+      if (res.status === 405 || res.status >= 500) crashed.push(`${op.operationId} ${op.method} ${op.path} → ${res.status} ${res.text.slice(0, 200)}`);
+    }
+    expect(unrouted).toEqual([]);
+    expect(crashed).toEqual([]);
+  });
+});
