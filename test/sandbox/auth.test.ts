@@ -10,7 +10,7 @@ describe("sandbox auth", () => {
   it("issues client-credentials tokens", async () => {
     const res = await requestToken(c.sb);
     expect(res.status).toBe(200);
-    const body = await res.json();
+    const body = (await res.json()) as any;
     expect(body).toMatchObject({ expires_in: 900, token_type: "Bearer" });
     expect(typeof body.access_token).toBe("string");
     expect(typeof body.scope).toBe("string");
@@ -28,7 +28,7 @@ describe("sandbox auth", () => {
 
   it("rejects other grant types and content types", async () => {
     const res = await fetch(c.sb.tokenUrl, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "grant_type=password" });
-    expect((await res.json()).error).toBe("unsupported_grant_type");
+    expect(((await res.json()) as any).error).toBe("unsupported_grant_type");
     const json = await fetch(c.sb.tokenUrl, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
     expect(json.status).toBe(400);
   });

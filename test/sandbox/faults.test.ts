@@ -117,7 +117,7 @@ describe("sandbox faults", () => {
     const t0 = Date.now();
     await c.get("crm", "/customers?pageSize=20"); // 50 + 20 × 5
     expect(Date.now() - t0).toBeGreaterThanOrEqual(140);
-    const listed = await (await fetch(`${c.sb.url}/__sandbox/requests`)).json();
+    const listed = (await (await fetch(`${c.sb.url}/__sandbox/requests`)).json()) as any;
     expect(listed.requests.at(-1).headers.authorization).toBe("[redacted]");
   });
 });
