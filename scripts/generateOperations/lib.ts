@@ -14,7 +14,7 @@ import type {
 } from "../../src/operations/types";
 import { LEGACY_DIR, LEGACY_OPERATIONS, MODULE_FILES, MODULE_KEYS, readJson } from "./documents";
 import { buildExample } from "./example";
-import { followPointer, OpenApiLike, SchemaResolver } from "./resolve";
+import { followPointer, type OpenApiLike, SchemaResolver } from "./resolve";
 
 /** Where generated files go, relative to the repository root. */
 export const GENERATED_DIR = "src/operations/generated";
