@@ -14,6 +14,8 @@ export interface Env {
   store: Store;
   feed: FeedOptions;
   prng: Prng;
+  /** The sandbox's seed (data generated lazily, such as Scheduling Pro sessions, derives from it). */
+  seed?: number;
   credentials: SandboxCredentials;
   /** Example record per collection key, taken from generated get/list descriptors (fills new records). */
   recordExamples: Map<string, Record<string, unknown>>;

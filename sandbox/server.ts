@@ -21,6 +21,7 @@ import { crmRoutes } from "./resources/crm";
 import { dispatchRoutes } from "./resources/dispatch";
 import { jpmRoutes } from "./resources/jpm";
 import { referenceRoutes } from "./resources/reference";
+import { schedulingProRoutes } from "./resources/schedulingPro";
 import { type Env, Router, type RouteDef } from "./router";
 import { seed } from "./seedData";
 import { Store } from "./store";
@@ -55,7 +56,7 @@ const blank = (v: unknown, key = ""): unknown => {
 
 export const buildRouter = (operations: readonly RouteDefSource[]): Router => {
   const router = new Router();
-  const specific = [...crmRoutes(), ...jpmRoutes(), ...dispatchRoutes(), ...referenceRoutes()];
+  const specific = [...crmRoutes(), ...jpmRoutes(), ...dispatchRoutes(), ...referenceRoutes(), ...schedulingProRoutes()];
   for (const def of specific) if (def.source === "builtin") router.add(def);
   for (const def of operations) router.add(def);
   for (const def of specific) if (def.source !== "builtin") router.add(def);
@@ -137,6 +138,7 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
     store,
     feed: { pageSize: Math.min(5000, Math.max(1, options.exportPageSize ?? 1000)), overlap: options.recentChangesOverlap ?? 2 },
     prng: new Prng(seedValue),
+    seed: seedValue,
     credentials,
     recordExamples: examples,
   };

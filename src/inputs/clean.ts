@@ -270,3 +270,11 @@ export const cleanKeyValueList =
     const parsed = cleanJson(label, { expect: "object" })(value) as Record<string, unknown>;
     return Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, String(v)]));
   };
+
+/** Two cleaned date-times that must form a range: start strictly before end. */
+export const checkDateRange = (startLabel: string, start: unknown, endLabel: string, end: unknown): void => {
+  if (typeof start !== "string" || typeof end !== "string") return;
+  if (Date.parse(start) >= Date.parse(end)) {
+    throw new InputError(`${startLabel} and ${endLabel}: expected ${startLabel} (${start}) to be before ${endLabel} (${end}).`);
+  }
+};

@@ -2,6 +2,7 @@ import type { CuratedCatalog } from "./types";
 import { disambiguation } from "./disambiguation";
 import { seed } from "./seed";
 import { crm } from "./crm";
+import { schedulingPro } from "./schedulingPro";
 
 /** All curated entries, merged per operation (later sources refine earlier ones; inputs merge by field). */
 const merge = (...sources: CuratedCatalog[]): CuratedCatalog => {
@@ -15,4 +16,4 @@ const merge = (...sources: CuratedCatalog[]): CuratedCatalog => {
   return out;
 };
 
-export const curatedOperations: CuratedCatalog = merge(disambiguation, seed, crm);
+export const curatedOperations: CuratedCatalog = merge(disambiguation, seed, crm, schedulingPro);

@@ -28,6 +28,8 @@ export interface CuratedOperation {
    * the inputs when it fails.
    */
   validate?: (params: Record<string, unknown>) => void;
+  /** Reshapes the response for the flow (e.g. names metrics plainly); the raw response stays under `raw`. */
+  transformOutput?: (data: unknown) => unknown;
 }
 
 /** Curated entries keyed by "<module>:<operationId>". */
