@@ -1,0 +1,107 @@
+/**
+ * The connection: one Environment choice decides the API host and must agree with the Token URL; every
+ * problem is a ConnectionError naming the field, raised before anything is sent.
+ */
+import { ConnectionError, type Connection } from "@prismatic-io/spectral";
+import { createHarness } from "@prismatic-io/spectral/dist/testing";
+import component from "../../src/index";
+import { resolveConnection } from "../../src/http/endpoints";
+import { buildConnection, sandboxConnection, type ConnectionFields } from "../../scripts/lib/connection";
+import { startSandbox, type Sandbox } from "../../sandbox/server";
+
+const fields = (over: Partial<ConnectionFields> = {}): ConnectionFields => ({
+  environment: "production",
+  tokenUrl: "https://auth.servicetitan.io/connect/token",
+  clientId: "cid",
+  clientSecret: "secret-value-xyz",
+  applicationKey: "ak1.app-key-value",
+  tenant: "10978752986",
+  ...over,
+});
+
+const expectConnectionError = (fn: () => unknown, field: RegExp) => {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(ConnectionError);
+    expect((e as Error).message).toMatch(field);
+    return;
+  }
+  throw new Error("expected a ConnectionError");
+};
+
+describe("environment decides the API host", () => {
+  test("production and integration", () => {
+    expect(resolveConnection(buildConnection(fields(), "tok")).apiBaseUrl).toBe("https://api.servicetitan.io");
+    expect(
+      resolveConnection(buildConnection(fields({ environment: "integration", tokenUrl: "https://auth-integration.servicetitan.io/connect/token" }), "tok")).apiBaseUrl,
+    ).toBe("https://api-integration.servicetitan.io");
+  });
+  test("custom host pair", () => {
+    const c = buildConnection(fields({ environment: "custom", tokenUrl: "http://127.0.0.1:9/connect/token", apiBaseUrl: "http://127.0.0.1:9/" }), "tok");
+    expect(resolveConnection(c).apiBaseUrl).toBe("http://127.0.0.1:9");
+  });
+});
+
+describe("every connection problem names the field", () => {
+  test("a token URL of the other environment", () => {
+    expectConnectionError(
+      () => resolveConnection(buildConnection(fields({ environment: "integration" }), "tok")),
+      /^Token URL: .* does not belong to the Integration/,
+    );
+  });
+  test("non-numeric tenant", () => expectConnectionError(() => resolveConnection(buildConnection(fields({ tenant: "acme" }), "tok")), /^Tenant ID: expected the numeric/));
+  test("custom without API base URL", () =>
+    expectConnectionError(() => resolveConnection(buildConnection(fields({ environment: "custom" }), "tok")), /^API Base URL \(Custom only\): is required/));
+  test("custom with a malformed URL", () =>
+    expectConnectionError(() => resolveConnection(buildConnection(fields({ environment: "custom", apiBaseUrl: "not a url" }), "tok")), /^API Base URL \(Custom only\): expected an absolute/));
+  test("unknown environment", () =>
+    expectConnectionError(() => resolveConnection(buildConnection(fields({ environment: "staging" as never }), "tok")), /^Environment: expected production, integration or custom/));
+  test("missing token", () => expectConnectionError(() => resolveConnection(buildConnection(fields())), /^Access token: the connection has no access token/));
+  test("missing application key", () => expectConnectionError(() => resolveConnection(buildConnection(fields({ applicationKey: "" }), "tok")), /^Application Key: is required/));
+  test("a connection of another kind", () =>
+    expectConnectionError(() => resolveConnection({ ...buildConnection(fields(), "tok"), key: "somethingElse" }), /^Connection: expected a "serviceTitanConnection"/));
+});
+
+describe("issue 2 done-when: bad input fails naming the field and sends nothing", () => {
+  let sandbox: Sandbox;
+  let good: Connection;
+  const harness = createHarness(component);
+  beforeAll(async () => {
+    sandbox = await startSandbox({ port: 0 });
+    good = await sandboxConnection(sandbox);
+  });
+  afterAll(async () => sandbox?.close());
+  const apiRequests = () => sandbox.requests.filter((r) => !r.path.startsWith("/connect/")).length;
+
+  test("a non-numeric tenant", async () => {
+    const before = apiRequests();
+    const bad = { ...good, fields: { ...good.fields, tenant: "12ab" } };
+    await expect(harness.action("getCustomer", { connection: bad, customerId: "1" })).rejects.toThrow(/Tenant ID: expected the numeric/);
+    expect(apiRequests()).toBe(before);
+  });
+
+  test("an absolute Raw Request URL, or one that climbs out with ..", async () => {
+    const before = apiRequests();
+    await expect(harness.action("rawRequest", { connection: good, module: "crm", method: "GET", path: "https://evil.example.com/steal" })).rejects.toThrow(/^Path: expected a path below the tenant base/);
+    await expect(harness.action("rawRequest", { connection: good, module: "crm", method: "GET", path: "//evil.example.com/x" })).rejects.toThrow(/^Path:/);
+    await expect(harness.action("rawRequest", { connection: good, module: "crm", method: "GET", path: "/customers/../../../other" })).rejects.toThrow(/^Path: "\.", "\.\."/);
+    await expect(harness.action("rawRequest", { connection: good, module: "crm", method: "GET", path: "/customers", headers: [{ key: "Authorization", value: "Bearer x" }] })).rejects.toThrow(/^Headers: "Authorization" is set by the connection/);
+    expect(apiRequests()).toBe(before);
+  });
+
+  test("a malformed JSON input", async () => {
+    const before = apiRequests();
+    await expect(harness.action("createCustomer", { connection: good, name: "Jane", address: "{street:", locations: "[]" })).rejects.toThrow(/^Address: expected valid JSON/);
+    expect(apiRequests()).toBe(before);
+  });
+
+  test("Raw Request reaches the tenant API through the same transport", async () => {
+    const result = (await harness.action("rawRequest", { connection: good, module: "crm", method: "GET", path: "customers", queryParams: [{ key: "pageSize", value: "2" }] })) as { data: { data: unknown[] } };
+    expect(result.data.data.length).toBe(2);
+    const last = sandbox.requests[sandbox.requests.length - 1];
+    expect(last.path).toBe(`/crm/v2/tenant/${sandbox.credentials.tenant}/customers`);
+    expect(last.headers.authorization).toMatch(/^Bearer /);
+    expect(last.headers["st-app-key"]).toBe(sandbox.credentials.appKey);
+  });
+});
