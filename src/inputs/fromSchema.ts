@@ -106,8 +106,25 @@ const typeFact = (schema: SchemaNode, name: string): string => {
 const wherePhrase = (spec: FieldSpec): string =>
   spec.placement === "path" ? "Part of the URL path" : spec.placement === "query" ? `Query parameter "${spec.name}"` : `Body field "${spec.name}"`;
 
+/** Booleans say what true does, in our words: a flag on the record (body) or an option of the call (query). */
+const BOOLEAN_PURPOSE: Record<string, string> = {
+  includeTotal: "When true, the response also carries totalCount, the number of records matching the filters.",
+  active: "When true, the record is active; when false, it is deactivated.",
+};
+const booleanPurpose = (spec: FieldSpec): string => {
+  if (spec.placement !== "query" && BOOLEAN_PURPOSE[spec.name]) return BOOLEAN_PURPOSE[spec.name];
+  if (spec.name === "includeTotal") return BOOLEAN_PURPOSE.includeTotal;
+  const what = humanize(spec.name);
+  return spec.placement === "query"
+    ? `When true, ${spec.name}=true is sent, turning on ServiceTitan's "${what}" option for this call; when false, ${spec.name}=false is sent.`
+    : `When true, "${what}" is set on the record; when false, it is cleared.`;
+};
+
 export const commentsFor = (spec: FieldSpec, required: boolean): string => {
-  const purpose = PURPOSE[spec.name] ?? (isIdName(spec.name) && spec.name !== "id" ? `ID of the ${humanize(spec.name.replace(/Id$/, "")).toLowerCase()}.` : "");
+  const isFlag = spec.schema.type === "boolean" && !spec.schema.enum?.length;
+  const purpose = isFlag
+    ? booleanPurpose(spec)
+    : PURPOSE[spec.name] ?? (isIdName(spec.name) && spec.name !== "id" ? `ID of the ${humanize(spec.name.replace(/Id$/, "")).toLowerCase()}.` : "");
   const need = required ? "Required." : "Optional: leave empty to leave it out of the request.";
   return [purpose, typeFact(spec.schema, spec.name), need, `${wherePhrase(spec)}.`].filter(Boolean).join(" ");
 };
@@ -132,6 +149,8 @@ export const exampleFor = (spec: FieldSpec): string => {
       return JSON.stringify(sampleOf(schema));
     default:
       if (isIdListName(name)) return "1234567,7654321";
+      if (schema.format === "duration") return /start/i.test(name) ? "08:00:00" : "02:00:00";
+      if (/colou?r/i.test(name) && schema.pattern?.includes("#")) return "#1E90FF";
       if (schema.format === "date-time") return "2026-01-15T09:30:00Z";
       if (schema.format === "date") return "2026-01-15";
       if (schema.format === "guid" || schema.format === "uuid") return "6B29FC40-CA47-1067-B31D-00DD010662DA";
@@ -171,6 +190,9 @@ export const sampleOf = (schema: SchemaNode | undefined, depth = 0): unknown => 
       if (schema.format === "date-time") return "2026-01-15T09:30:00Z";
       if (schema.format === "date") return "2026-01-15";
       if (schema.format === "guid" || schema.format === "uuid") return "6b29fc40-ca47-1067-b31d-00dd010662da";
+      // ServiceTitan marks .NET TimeSpan values ("09:00:00") as format "duration".
+      if (schema.format === "duration") return "02:00:00";
+      if (schema.pattern?.includes("#") && schema.pattern.includes("A-F")) return "#1E90FF";
       return "Example";
   }
 };
@@ -269,6 +291,7 @@ export const inputFromSpec = (spec: FieldSpec, label: string, overrides: InputOv
             ...opts,
             maxLength: schema.maxLength,
             ...(guid ? { pattern: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, patternHint: "a GUID such as 6B29FC40-CA47-1067-B31D-00DD010662DA" } : {}),
+            ...(!guid && schema.pattern ? { pattern: new RegExp(schema.pattern), patternHint: `text matching ${schema.pattern}, such as ${exampleFor(spec)}` } : {}),
           }),
         }),
         wire: "scalar",

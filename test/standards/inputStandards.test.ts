@@ -1,0 +1,179 @@
+/**
+ * Input standards as code (issue 10 item 3), over every action, data source and trigger of the
+ * component: every input explains itself (label, comments, example) and is cleaned; booleans say what
+ * true does; actions have a description, an example payload and an honest performSafety; labels are
+ * Title Case; action labels are unique within a module.
+ */
+import component from "../../src/index";
+import { actions, builtActions } from "../../src/actions";
+import { dataSources } from "../../src/dataSources";
+import { triggers } from "../../src/triggers";
+import { MODULE_LABELS } from "../../src/operations/naming";
+import { createHarness } from "@prismatic-io/spectral/dist/testing";
+import { type InputDef, type InputDefs, isConnectionInput, labelOf, synthParams } from "../support/actionInputs";
+import { captureConnection, startCaptureServer } from "../support/captureServer";
+
+const SMALL_WORDS = new Set(["a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with", "from", "vs", "per", "via"]);
+
+/**
+ * Title Case: every word starts with a capital or a digit, except small words after the first. A
+ * trailing parenthesised unit or qualifier, "(seconds)", is a note rather than part of the title.
+ */
+export const titleCaseProblems = (label: string): string[] => {
+  const words = label.replace(/\s*\([^)]*\)\s*$/, "").split(/[\s/]+/).filter(Boolean);
+  const bad: string[] = [];
+  words.forEach((raw, i) => {
+    const w = raw.replace(/^[("'[]+|[)"'\],.:;]+$/g, "");
+    if (!w || /^[^A-Za-z]/.test(w)) return;
+    if (i > 0 && SMALL_WORDS.has(w)) return;
+    if (!/^[A-Z]/.test(w)) bad.push(raw);
+  });
+  return bad;
+};
+
+const isBooleanInput = (def: InputDef): boolean => {
+  if (def.type === "boolean") return true;
+  const values = (def.model ?? []).map((m) => m.value);
+  return values.length > 0 && values.every((v) => v === "" || v === "true" || v === "false");
+};
+
+interface Owner {
+  kind: "action" | "data source" | "trigger";
+  key: string;
+  inputs: InputDefs;
+}
+
+const owners: Owner[] = [
+  ...Object.entries(actions).map(([key, d]) => ({ kind: "action" as const, key, inputs: d.inputs as unknown as InputDefs })),
+  ...Object.entries(dataSources).map(([key, d]) => ({ kind: "data source" as const, key, inputs: (d.inputs ?? {}) as unknown as InputDefs })),
+  ...Object.entries(triggers).map(([key, d]) => ({ kind: "trigger" as const, key, inputs: (d.inputs ?? {}) as unknown as InputDefs })),
+];
+
+/** Hand-written actions marked "safe": their method is declared nowhere, so they are watched on the wire. */
+const generatedKeys = new Set(builtActions.map((b) => b.key));
+const handWrittenSafe = Object.entries(actions)
+  .filter(([key, d]) => !generatedKeys.has(key) && (d as unknown as { performSafety?: string }).performSafety === "safe")
+  .map(([key]) => key);
+
+const report = (problems: string[], what: string) => {
+  if (problems.length) throw new Error(`${problems.length} ${what}:\n${problems.join("\n")}`);
+};
+
+describe("input standards", () => {
+  it("covers exactly the component's actions, data sources and triggers", () => {
+    expect(Object.keys(actions).sort()).toEqual(Object.keys(component.actions).sort());
+    expect(Object.keys(dataSources).sort()).toEqual(Object.keys(component.dataSources ?? {}).sort());
+    expect(Object.keys(triggers).sort()).toEqual(Object.keys(component.triggers ?? {}).sort());
+    console.log(
+      `input standards over ${Object.keys(actions).length} actions, ${Object.keys(dataSources).length} data sources, ${Object.keys(triggers).length} triggers, ${owners.reduce((n, o) => n + Object.keys(o.inputs).length, 0)} inputs`,
+    );
+  });
+
+  it("every input has a label, comments, an example and a clean (connections excepted from the last two)", () => {
+    const problems: string[] = [];
+    for (const o of owners) {
+      for (const [key, def] of Object.entries(o.inputs)) {
+        const where = `${o.kind} ${o.key}.${key}`;
+        if (!labelOf(def).trim()) problems.push(`${where}: no label`);
+        if (!def.comments?.trim()) problems.push(`${where}: no comments`);
+        if (isConnectionInput(def)) continue;
+        if (def.example === undefined || String(def.example).trim() === "") problems.push(`${where}: no example`);
+        if (typeof def.clean !== "function") problems.push(`${where}: no clean`);
+      }
+    }
+    report(problems, "inputs fall short");
+  });
+
+  it('boolean inputs say what true does ("When true, …")', () => {
+    const problems: string[] = [];
+    for (const o of owners) {
+      for (const [key, def] of Object.entries(o.inputs)) {
+        if (isBooleanInput(def) && !/^When true\b/.test(def.comments ?? "")) {
+          problems.push(`${o.kind} ${o.key}.${key}: comments start "${(def.comments ?? "").slice(0, 50)}"`);
+        }
+      }
+    }
+    report(problems, "boolean inputs do not say what true does");
+  });
+
+  it("input labels are Title Case", () => {
+    const problems: string[] = [];
+    for (const o of owners) {
+      for (const [key, def] of Object.entries(o.inputs)) {
+        const bad = titleCaseProblems(labelOf(def));
+        if (bad.length) problems.push(`${o.kind} ${o.key}.${key}: "${labelOf(def)}" (${bad.join(", ")})`);
+      }
+    }
+    report(problems, "input labels are not Title Case");
+  });
+
+  it("every action has a Title Case label, a description, an example payload and an honest performSafety", () => {
+    const problems: string[] = [];
+    const byKey = new Map(builtActions.map((b) => [b.key, b]));
+    for (const [key, d] of Object.entries(actions)) {
+      const def = d as unknown as {
+        display?: { label?: string; description?: string };
+        examplePayload?: unknown;
+        performSafety?: string;
+      };
+      const label = def.display?.label ?? "";
+      if (!label.trim()) problems.push(`${key}: no label`);
+      const bad = titleCaseProblems(label);
+      if (bad.length) problems.push(`${key}: label "${label}" is not Title Case (${bad.join(", ")})`);
+      if (!def.display?.description?.trim()) problems.push(`${key}: no description`);
+      if (def.examplePayload === undefined) problems.push(`${key}: no examplePayload`);
+      if (def.performSafety === "safe") {
+        const built = byKey.get(key);
+        if (built && built.op.method !== "GET") problems.push(`${key}: performSafety "safe" but ${built.op.method} is not a read`);
+      }
+    }
+    report(problems, "actions fall short");
+  });
+
+  it('hand-written actions marked "safe" only read: every request they send is a GET', async () => {
+    // Their method is not declared anywhere, so watch them: run each against a capture server.
+    const server = await startCaptureServer();
+    const harness = createHarness(component);
+    const problems: string[] = [];
+    let observed = 0;
+    try {
+      const connection = captureConnection(server);
+      for (const key of handWrittenSafe) {
+        server.clear();
+        const inputs = (actions[key] as unknown as { inputs: InputDefs }).inputs;
+        await harness.action(key, synthParams(inputs, connection)).catch(() => undefined);
+        observed += server.requests.length;
+        for (const req of server.requests) if (req.method !== "GET") problems.push(`${key}: performSafety "safe" but it sent ${req.method} ${req.path}`);
+      }
+    } finally {
+      await server.close();
+    }
+    console.log(`${handWrittenSafe.length} hand-written "safe" actions sent ${observed} requests`);
+    report(problems, "unsafe \"safe\" actions");
+  });
+
+  it("action labels are unique within a module", () => {
+    const byModule = new Map<string, Map<string, string[]>>();
+    const moduleOf = new Map(builtActions.map((b) => [b.key, MODULE_LABELS[b.op.module]]));
+    for (const [key, d] of Object.entries(actions)) {
+      const module = moduleOf.get(key) ?? `hand-written:${key}`;
+      const label = ((d as unknown as { display?: { label?: string } }).display?.label ?? "").trim().toLowerCase();
+      const labels = byModule.get(module) ?? new Map<string, string[]>();
+      labels.set(label, [...(labels.get(label) ?? []), key]);
+      byModule.set(module, labels);
+    }
+    const problems: string[] = [];
+    for (const [module, labels] of byModule) {
+      for (const [label, keys] of labels) if (keys.length > 1) problems.push(`${module}: "${label}" is used by ${keys.join(", ")}`);
+    }
+    report(problems, "duplicate action labels");
+  });
+
+  it("the Title Case rule itself catches lower-case words", () => {
+    expect(titleCaseProblems("List Customer Contacts")).toEqual([]);
+    expect(titleCaseProblems("Modified on or After")).toEqual([]);
+    expect(titleCaseProblems("Arrival Window Length (seconds)")).toEqual([]);
+    expect(titleCaseProblems("Create a customer")).toEqual(["customer"]);
+    expect(titleCaseProblems("list customer contacts")).toEqual(["list", "customer", "contacts"]);
+  });
+});

@@ -1,0 +1,111 @@
+/**
+ * Helpers shared by the contract test and the bad-input sweep: read an action's input definitions and
+ * synthesise values from them (each input's own `example`), and find the contract schema behind each
+ * input of a generated action.
+ */
+import type { Connection } from "@prismatic-io/spectral";
+import type { Binding, BuiltAction } from "../../src/actions/fromOperation";
+import type { SchemaNode } from "../../src/operations/types";
+
+export interface InputDef {
+  label?: string | { key: string; value: string };
+  type?: string;
+  required?: boolean;
+  example?: string;
+  default?: unknown;
+  comments?: string;
+  collection?: "valuelist" | "keyvaluelist";
+  model?: Array<{ label: string; value: string }>;
+  language?: string;
+  clean?: (value: unknown) => unknown;
+  dataSource?: string;
+}
+
+export type InputDefs = Record<string, InputDef>;
+
+export const labelOf = (def: InputDef): string => (typeof def.label === "string" ? def.label : def.label?.value ?? "");
+
+/**
+ * The names a message may use for an input: its label; for a key/value list labelled by its columns
+ * ({key, value}), either column label or the input's own name in Title Case ("extraDetails" → "Extra Details").
+ */
+export const namesOf = (key: string, def: InputDef): string[] => {
+  if (typeof def.label === "string") return [def.label];
+  const own = key.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/^./, (c) => c.toUpperCase()).replace(/\b[a-z]/g, (c) => c.toUpperCase());
+  return [def.label?.key, def.label?.value, own].filter((n): n is string => Boolean(n));
+};
+
+/** Inputs that are not typed by the user (the connection). */
+export const isConnectionInput = (def: InputDef): boolean => def.type === "connection";
+
+/** Inputs the synthesiser never fills on its own (escape hatches whose example is not a real filter). */
+const NEVER_FILL = new Set(["customQueryParams"]);
+
+/** A value as Prismatic hands it to `clean` for this input: value lists arrive as arrays. */
+export const asPlatformValue = (def: InputDef, text: string): unknown => {
+  if (def.collection === "valuelist") return [text];
+  if (def.collection === "keyvaluelist") {
+    if (/^\s*[[{]/.test(text)) return text; // a JSON example, which such inputs also accept
+    return text.split(/[,&]/).filter(Boolean).map((pair) => {
+      const [key, ...rest] = pair.split("=");
+      return { key, value: rest.join("=") };
+    });
+  }
+  return text;
+};
+
+export interface SynthOptions {
+  /** Fill optional inputs from their examples too (default: only required ones). */
+  optional?: boolean;
+  /** Inputs to leave out entirely. */
+  omit?: Iterable<string>;
+  /** Explicit values (already in platform shape). */
+  overrides?: Record<string, unknown>;
+}
+
+/**
+ * Params for one invocation: the connection, plus every required input's example (and, with
+ * `optional`, every optional input's example). An input without an example is left unset.
+ */
+export const synthParams = (inputs: InputDefs, connection: Connection, opts: SynthOptions = {}): Record<string, unknown> => {
+  const omit = new Set(opts.omit ?? []);
+  const params: Record<string, unknown> = {};
+  for (const [key, def] of Object.entries(inputs)) {
+    if (omit.has(key)) continue;
+    if (isConnectionInput(def)) {
+      params[key] = connection;
+      continue;
+    }
+    if (NEVER_FILL.has(key) && !def.required) continue;
+    if (!def.required && !opts.optional) continue;
+    if (def.example === undefined) continue;
+    params[key] = asPlatformValue(def, def.example);
+  }
+  return { ...params, ...(opts.overrides ?? {}) };
+};
+
+/** The contract schema behind one binding of a generated action. */
+export const schemaForBinding = (built: BuiltAction, binding: Binding): SchemaNode | undefined => {
+  const { op } = built;
+  if (binding.placement === "path" || binding.placement === "query") {
+    return op.params.find((p) => p.in === binding.placement && p.name === binding.name)?.schema;
+  }
+  const body = op.body?.schema;
+  if (!body) return undefined;
+  return body.properties?.[binding.name] ?? (binding.name === "body" ? body : undefined);
+};
+
+export interface InputFacts {
+  key: string;
+  def: InputDef;
+  label: string;
+  binding?: Binding;
+  schema?: SchemaNode;
+}
+
+/** Every input of an action with, for generated actions, its wire binding and schema. */
+export const inputFacts = (inputs: InputDefs, built?: BuiltAction): InputFacts[] =>
+  Object.entries(inputs).map(([key, def]) => {
+    const binding = built?.bindings.find((b) => b.inputKey === key);
+    return { key, def, label: labelOf(def), binding, schema: built && binding ? schemaForBinding(built, binding) : undefined };
+  });
