@@ -100,7 +100,7 @@ export const buildAction = (entry: CatalogEntry, dataSources?: ReadonlySet<strin
     const inputKey = c.key ?? uniqueKey(derived, taken, spec.placement);
     if (taken.has(inputKey)) throw new Error(`${key}: input key ${inputKey} is used twice.`);
     taken.add(inputKey);
-    const overrides = { ...c, dataSource: c.dataSource ?? dataSourceFor(inputKey, dataSources) };
+    const overrides = { ...c, dataSource: c.dataSource ?? dataSourceFor(inputKey, dataSources, op) };
     const input = inputFromSpec(spec, labelForField(inputKey), overrides);
     if (c.note) (input.definition as { comments?: string }).comments = `${(input.definition as { comments?: string }).comments} ${c.note}`;
     built.push({ key: inputKey, input, binding: { inputKey, placement: spec.placement, name: spec.name, wire: input.wire }, required: Boolean((input.definition as { required?: boolean }).required) });
@@ -127,10 +127,12 @@ export const buildAction = (entry: CatalogEntry, dataSources?: ReadonlySet<strin
   const ordered = [...built.filter((b) => b.required), ...built.filter((b) => !b.required)];
   const inputs: Record<string, InputFieldDefinition> = { connection: connectionInput };
   for (const b of ordered) inputs[b.key] = b.input.definition;
+  const totalParam = params.find((p) => p.name === "includeTotal");
   if (mode === "page") {
     const sortParam = params.find((p) => p.name === "sort");
     if (sortParam) inputs.sort = sortInput();
-    Object.assign(inputs, pagingInputs);
+    const { includeTotal, ...paging } = pagingInputs;
+    Object.assign(inputs, totalParam ? { ...paging, includeTotal } : paging);
   }
   if (mode === "export") Object.assign(inputs, exportInputs);
   if (op.method === "GET") inputs.customQueryParams = customQueryParamsInput;
@@ -150,7 +152,10 @@ export const buildAction = (entry: CatalogEntry, dataSources?: ReadonlySet<strin
         if (value === undefined) fail(String((inputs[b.inputKey] as { label: string }).label), "a value (this input is required)");
         path = path.replace(`{${b.name}}`, encodePathValue(value));
       } else if (b.placement === "query") {
-        if (value !== undefined) query[b.name] = value as QueryParams[string];
+        if (value !== undefined && b.wire === "json" && value && typeof value === "object" && !Array.isArray(value)) {
+          // Dictionary filters (customField.Fields): name[key]=value, as ServiceTitan's model binding reads them.
+          for (const [k, v] of Object.entries(value as Record<string, unknown>)) query[`${b.name}[${k}]`] = String(v);
+        } else if (value !== undefined) query[b.name] = value as QueryParams[string];
       } else if (b === wholeBodyBinding) {
         bodyValue = value;
       } else if (value !== undefined) {
@@ -195,11 +200,10 @@ export const buildAction = (entry: CatalogEntry, dataSources?: ReadonlySet<strin
       });
       if (mode === "page") {
         if (values.fetchAll === true) {
-          return { data: await fetchAll(client, req, { maxRecords: values.maxRecords as number | undefined }) };
+          return { data: await fetchAll(client, req, { maxRecords: values.maxRecords as number | undefined, countTotal: Boolean(totalParam) }) };
         }
-        return {
-          data: await fetchPage(client, req, (values.page as number) ?? 1, (values.pageSize as number) ?? 50, values.includeTotal === true),
-        };
+        const includeTotal = !totalParam ? undefined : values.includeTotal === true ? true : totalParam.required ? false : undefined;
+        return { data: await fetchPage(client, req, (values.page as number) ?? 1, (values.pageSize as number) ?? 50, includeTotal) };
       }
       if (mode === "export") {
         if (values.drain === true) {
@@ -215,7 +219,8 @@ export const buildAction = (entry: CatalogEntry, dataSources?: ReadonlySet<strin
       }
       const res = await client.request(req);
       if (req.responseType === "binary") return { data: res.data as Buffer, contentType: res.contentType ?? "application/octet-stream" };
-      return { data: (res.data ?? {}) as never };
+      const data = res.data ?? {};
+      return { data: (curated.transformOutput ? curated.transformOutput(data) : data) as never };
     },
   }) as unknown as ActionDefinition;
 

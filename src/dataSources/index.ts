@@ -1,5 +1,20 @@
-import type { DataSourceDefinition, DataSourceType, Inputs, ConfigVarResultCollection } from "@prismatic-io/spectral";
+/**
+ * The component's data sources: one picklist per definition in definitions.ts, built by the one
+ * picklist factory. keys.ts lists the same keys (checked by test/dataSources/keys.test.ts) so the
+ * action factory can link inputs without importing this module.
+ */
+import { picklistDefinitions } from "./definitions";
+import { type AnyDataSource, buildPicklist, type BuiltPicklist } from "./picklist";
 
-export type AnyDataSource = DataSourceDefinition<Inputs, ConfigVarResultCollection, DataSourceType>;
+export type { AnyDataSource } from "./picklist";
 
-export const dataSources: Record<string, AnyDataSource> = {};
+export const builtPicklists: BuiltPicklist[] = picklistDefinitions.map(buildPicklist);
+
+export const dataSources: Record<string, AnyDataSource> = (() => {
+  const out: Record<string, AnyDataSource> = {};
+  for (const built of builtPicklists) {
+    if (built.key in out) throw new Error(`Data source key ${built.key} is defined twice.`);
+    out[built.key] = built.dataSource;
+  }
+  return out;
+})();

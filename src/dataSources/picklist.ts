@@ -1,0 +1,265 @@
+/**
+ * The one picklist factory: a small definition (which list operation, how to word a record, which
+ * extra inputs) becomes a Spectral `picklist` data source. Every picklist behaves the same way:
+ *
+ * - at most two requests of 5,000 records (the API's largest page), so at most 10,000 items;
+ * - the request goes through the one transport (auth, retries, rate limit, readable errors);
+ * - items are `{ key: String(id), label }`, de-duplicated by id, sorted by label (stable,
+ *   case-insensitive, numbers in labels compared as numbers: "#9" before "#10");
+ * - nothing to list gives `[]`, never an error.
+ *
+ * The operation's module and path come from the generated descriptor, so a picklist can never drift
+ * from the contract: a definition naming an operation that is missing, or that is not a paged list,
+ * fails when the component loads (and in the tests), not when a user opens a dropdown.
+ */
+import {
+  dataSource,
+  type ConfigVarResultCollection,
+  type DataSourceDefinition,
+  type DataSourceType,
+  type Element,
+  type InputFieldDefinition,
+  type Inputs,
+  input,
+} from "@prismatic-io/spectral";
+import { createServiceTitanClient, type QueryParams, type QueryValue, type ServiceTitanClient, type StRequest } from "../http/client";
+import { cleanEnum, cleanId } from "../inputs/clean";
+import { connectionInput } from "../inputs/shared";
+import { encodePathValue } from "../actions/fromOperation";
+import { operationsByModule } from "../operations/generated";
+import type { ModuleKey, OperationDescriptor } from "../operations/types";
+import { fetchPage, MAX_PAGE_SIZE, type ListPage } from "../paging/pages";
+
+export type AnyDataSource = DataSourceDefinition<Inputs, ConfigVarResultCollection, DataSourceType>;
+
+/** A picklist lists at most this many items: two pages of the API's largest page size. */
+export const PICKLIST_MAX_ITEMS = 2 * MAX_PAGE_SIZE;
+
+/**
+ * How pages 1 and 2 are requested.
+ * - "sequential": page 1, then page 2 only when page 1 reports `hasMore` (one request for short lists).
+ * - "concurrent": pages 1 and 2 at once (two requests always, but a long list arrives in the time of one
+ *   page instead of two). test/dataSources/strategy.test.ts measures both against a latency sandbox.
+ */
+export type FetchStrategy = "sequential" | "concurrent";
+
+/** An extra input of a picklist, and where its cleaned value goes on the wire. */
+export interface PicklistInput {
+  /** Path parameter or query parameter of the list operation that receives the value. */
+  placement: "path" | "query";
+  /** The parameter's name in the operation (must exist in the descriptor). */
+  name: string;
+  definition: InputFieldDefinition;
+}
+
+export interface PicklistDefinition {
+  /** Data source key (kept exactly where integration builders already use it). */
+  key: string;
+  /** The list operation, by module and ServiceTitan operationId (looked up in the generated catalog). */
+  operation: { module: ModuleKey; operationId: string };
+  /** Singular and plural nouns for the labels and the description, e.g. ["customer", "customers"]. */
+  noun: [string, string];
+  /**
+   * How a record reads in the dropdown: `{field}` placeholders filled from the record (dotted paths
+   * allowed). When a placeholder is empty the record reads "<Noun> <id>" instead.
+   */
+  label: string;
+  /** Append " (ID: <id>)" to the label (default true), so records with the same name stay distinct. */
+  withId?: boolean;
+  /** What the label shows, in words, for the description, e.g. "name" or "job number". */
+  labelDescription: string;
+  /** Extra inputs besides the connection (a required path parameter, a filter). */
+  inputs?: Record<string, PicklistInput>;
+  /** Fixed query parameters sent on every request. */
+  query?: QueryParams;
+  /** Lists that are commonly longer than one page load faster when both pages are requested at once. */
+  strategy?: FetchStrategy;
+  /** A short example result for the designer. */
+  example: Element[];
+}
+
+const descriptorFor = (def: PicklistDefinition): OperationDescriptor => {
+  const { module, operationId } = def.operation;
+  const op = operationsByModule[module]?.find((o) => o.operationId === operationId);
+  if (!op) throw new Error(`Data source ${def.key}: operation ${module}:${operationId} is not in the generated catalog.`);
+  const names = new Set(op.params.map((p) => p.name));
+  if (op.method !== "GET" || op.kind !== "list" || !names.has("page") || !names.has("pageSize")) {
+    throw new Error(`Data source ${def.key}: ${module}:${operationId} is not a paged list operation.`);
+  }
+  for (const extra of Object.values(def.inputs ?? {})) {
+    const p = op.params.find((q) => q.name === extra.name && q.in === extra.placement);
+    if (!p) throw new Error(`Data source ${def.key}: ${module}:${operationId} has no ${extra.placement} parameter ${extra.name}.`);
+  }
+  for (const p of op.params) {
+    if (p.in === "path" && !Object.values(def.inputs ?? {}).some((i) => i.placement === "path" && i.name === p.name)) {
+      throw new Error(`Data source ${def.key}: path parameter ${p.name} of ${module}:${operationId} has no input.`);
+    }
+  }
+  return op;
+};
+
+// ---------------------------------------------------------------- labels and ordering
+
+const valueAt = (record: Record<string, unknown>, path: string): unknown =>
+  path.split(".").reduce<unknown>((v, k) => (v && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined), record);
+
+const titleCase = (text: string): string => text.replace(/\b\w/g, (c) => c.toUpperCase());
+
+/** Fills a label template from a record; falls back to "<Noun> <id>" when a field is empty. */
+export const labelFor = (def: Pick<PicklistDefinition, "label" | "withId" | "noun">, record: Record<string, unknown>): string => {
+  const id = String(record.id);
+  let missing = false;
+  const text = def.label.replace(/\{([^}]+)\}/g, (_m, path: string) => {
+    const v = valueAt(record, path);
+    const s = v === undefined || v === null ? "" : String(v).trim();
+    if (!s) missing = true;
+    return s;
+  });
+  const main = missing ? `${titleCase(def.noun[0])} ${id}` : text.trim();
+  return def.withId === false ? main : `${main} (ID: ${id})`;
+};
+
+const collator = new Intl.Collator("en", { numeric: true, sensitivity: "base" });
+
+/** Sorts by label: case-insensitive, numbers compared as numbers; equal labels keep their order. */
+export const sortByLabel = (items: Element[]): Element[] =>
+  items
+    .map((item, index) => ({ item, index }))
+    .sort((a, b) => collator.compare(a.item.label ?? a.item.key, b.item.label ?? b.item.key) || a.index - b.index)
+    .map((x) => x.item);
+
+/** Records → items: one per id (first wins), records without an id skipped, at most PICKLIST_MAX_ITEMS. */
+export const toItems = (def: Pick<PicklistDefinition, "label" | "withId" | "noun">, records: unknown[]): Element[] => {
+  const seen = new Set<string>();
+  const items: Element[] = [];
+  for (const record of records) {
+    if (!record || typeof record !== "object") continue;
+    const id = (record as { id?: unknown }).id;
+    if (id === undefined || id === null || id === "") continue;
+    const key = String(id);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    items.push({ key, label: labelFor(def, record as Record<string, unknown>) });
+    if (items.length >= PICKLIST_MAX_ITEMS) break;
+  }
+  return sortByLabel(items);
+};
+
+// ---------------------------------------------------------------- fetching
+
+/** Up to two pages of 5,000 records. */
+export const fetchPicklistRecords = async (
+  client: ServiceTitanClient,
+  req: StRequest,
+  strategy: FetchStrategy,
+): Promise<{ records: unknown[]; truncated: boolean }> => {
+  let pages: ListPage[];
+  if (strategy === "concurrent") {
+    pages = await Promise.all([fetchPage(client, req, 1, MAX_PAGE_SIZE), fetchPage(client, req, 2, MAX_PAGE_SIZE)]);
+    // page 2 of a list that ended on page 1 is empty; ignore whatever it says
+    if (!pages[0].hasMore) pages = [pages[0]];
+  } else {
+    const first = await fetchPage(client, req, 1, MAX_PAGE_SIZE);
+    pages = first.hasMore ? [first, await fetchPage(client, req, 2, MAX_PAGE_SIZE)] : [first];
+  }
+  const last = pages[pages.length - 1];
+  return { records: pages.flatMap((p) => p.data), truncated: pages.length === 2 && last.hasMore };
+};
+
+// ---------------------------------------------------------------- the factory
+
+/** The standard Active filter for list operations that take ServiceTitan's True/Any/False argument. */
+const activeInput = (plural: string): PicklistInput => ({
+  placement: "query",
+  name: "active",
+  definition: input({
+    label: "Active",
+    type: "string",
+    required: false,
+    default: "True",
+    model: [
+      { label: `Active ${plural} only`, value: "True" },
+      { label: `Inactive ${plural} only`, value: "False" },
+      { label: `All ${plural}`, value: "Any" },
+    ],
+    comments: `Which ${plural} to list: True lists active ones only (the default), False inactive ones only, Any both.`,
+    example: "True",
+    placeholder: "True",
+    clean: (value: unknown) => cleanEnum("Active", ["True", "Any", "False"])(value) ?? "True",
+  }),
+});
+
+/** A required numeric ID input bound to a path parameter (e.g. the customer whose contacts are listed). */
+export const idPathInput = (name: string, label: string, comments: string, example = "1234567"): PicklistInput => ({
+  placement: "path",
+  name,
+  definition: input({
+    label,
+    type: "string",
+    required: true,
+    comments,
+    example,
+    placeholder: example,
+    clean: cleanId(label, { required: true }),
+  }),
+});
+
+const describe = (def: PicklistDefinition, op: OperationDescriptor): string => {
+  return (
+    `Pick one of up to 10,000 ${def.noun[1]} from a dropdown, sorted by ${def.labelDescription}` +
+    ` (${op.method} ${op.path} in ServiceTitan, two pages of 5,000 at most${op.scope ? `; scope ${op.scope}` : ""}).`
+  );
+};
+
+export interface BuiltPicklist {
+  key: string;
+  op: OperationDescriptor;
+  definition: PicklistDefinition;
+  dataSource: AnyDataSource;
+}
+
+export const buildPicklist = (def: PicklistDefinition): BuiltPicklist => {
+  const op = descriptorFor(def);
+  const hasActive = op.params.some((p) => p.in === "query" && p.name === "active");
+  const extras: Record<string, PicklistInput> = {
+    ...(hasActive && !Object.values(def.inputs ?? {}).some((i) => i.name === "active") ? { active: activeInput(def.noun[1]) } : {}),
+    ...def.inputs,
+  };
+  const inputs: Record<string, InputFieldDefinition> = { connection: connectionInput };
+  for (const [key, extra] of Object.entries(extras)) inputs[key] = extra.definition;
+  const strategy = def.strategy ?? "sequential";
+  const [one] = def.noun;
+
+  const ds = dataSource({
+    display: { label: `Select ${titleCase(one)}`, description: describe(def, op) },
+    dataSourceType: "picklist",
+    inputs,
+    examplePayload: { result: def.example },
+    perform: async (context, params) => {
+      const values = params as Record<string, unknown>;
+      let path = op.path;
+      const query: QueryParams = { ...def.query };
+      for (const [key, extra] of Object.entries(extras)) {
+        const value = values[key];
+        if (extra.placement === "path") {
+          // cleaned inputs never reach here empty; guard for callers that skip cleaning
+          if (value === undefined || value === null || value === "") {
+            throw new Error(`${String((extra.definition as { label: string }).label)}: expected a value (this input is required).`);
+          }
+          path = path.replace(`{${extra.name}}`, encodePathValue(value));
+        } else if (value !== undefined) {
+          query[extra.name] = value as QueryValue;
+        }
+      }
+      const client = createServiceTitanClient(values.connection as never, { logger: context.logger });
+      const req: StRequest = { module: op.module, method: "GET", path, query, operation: `"Select ${one}"`, scope: op.scope };
+      const { records, truncated } = await fetchPicklistRecords(client, req, strategy);
+      if (truncated) {
+        context.logger?.warn?.(`Select ${one}: more than ${PICKLIST_MAX_ITEMS} ${def.noun[1]} exist; the dropdown shows the first ${PICKLIST_MAX_ITEMS}.`);
+      }
+      return { result: toItems(def, records) };
+    },
+  }) as unknown as AnyDataSource;
+
+  return { key: def.key, op, definition: def, dataSource: ds };
+};
