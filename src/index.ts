@@ -1,5 +1,6 @@
 import { component } from "@prismatic-io/spectral";
 import { actions } from "./actions";
+import { leadsPlatformConnection } from "./connections/leadsPlatform";
 import { serviceTitanConnection } from "./connections/serviceTitan";
 import { dataSources } from "./dataSources";
 import { redactError } from "./http/redact";
@@ -15,7 +16,7 @@ export default component({
     iconPath: "icon.png",
     category: "Application Connectors",
   },
-  connections: [serviceTitanConnection],
+  connections: [serviceTitanConnection, leadsPlatformConnection],
   actions,
   dataSources,
   triggers,

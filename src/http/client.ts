@@ -1,23 +1,19 @@
 /**
  * The one transport: every action, data source and trigger reaches ServiceTitan through `request`.
- * It owns the base URL, auth headers, JSON in and out, timeouts, retries (retry.ts), the rate limit
- * (rateLimit.ts), error messages (errors.ts) and redaction (redact.ts).
+ * It owns the base URL and auth headers; the attempt loop (timeouts, retries via retry.ts, the rate
+ * limit, JSON parsing, debug logging) is core.ts's `sendWithPolicy`, shared with the Leads client;
+ * error messages come from errors.ts and redaction from redact.ts.
  */
-import axios, { type AxiosResponse } from "axios";
 import type { Connection } from "@prismatic-io/spectral";
 import type { HttpMethod } from "../operations/types";
+import { defaultSleep, type Logger, sendWithPolicy } from "./core";
 import { resolveConnection } from "./endpoints";
-import { toApiError, toBodyError, toNetworkError, type FailedCall } from "./errors";
+import { toApiError, type FailedCall } from "./errors";
 import { DEFAULT_REQUESTS_PER_SECOND, rateLimiterFor } from "./rateLimit";
-import { redact, redactHeaders, redactValue } from "./redact";
-import {
-  type AttemptOutcome,
-  backoffDelay,
-  DEFAULT_RETRY_POLICY,
-  isRetryable,
-  parseRetryAfter,
-  type RetryPolicy,
-} from "./retry";
+import { redact } from "./redact";
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry";
+
+export type { Logger } from "./core";
 
 export type QueryValue = string | number | boolean | bigint | null | undefined | Array<string | number | bigint>;
 export type QueryParams = Record<string, QueryValue>;
@@ -49,12 +45,6 @@ export interface StResponse<T = unknown> {
   contentType?: string;
 }
 
-export interface Logger {
-  debug?: (...args: unknown[]) => void;
-  info?: (...args: unknown[]) => void;
-  warn?: (...args: unknown[]) => void;
-}
-
 export interface ClientOptions {
   logger?: Logger;
   /** Log each request and response (redacted) through the logger. */
@@ -74,9 +64,6 @@ export interface ServiceTitanClient {
 }
 
 export const DEFAULT_TIMEOUT_MS = 100_000;
-const DEBUG_BODY_LIMIT = 10_000;
-
-const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** JSON with bigint support: int64 IDs beyond 2^53 are written as exact integer literals. */
 export const toJson = (value: unknown): string => {
@@ -103,17 +90,6 @@ export const buildQuery = (query: QueryParams | undefined): string => {
   return text ? `?${text}` : "";
 };
 
-const lowerHeaders = (headers: unknown): Record<string, string> => {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries((headers ?? {}) as Record<string, unknown>)) {
-    if (v !== undefined && v !== null) out[k.toLowerCase()] = Array.isArray(v) ? v.join(", ") : String(v);
-  }
-  return out;
-};
-
-const truncate = (text: string): string =>
-  text.length > DEBUG_BODY_LIMIT ? `${text.slice(0, DEBUG_BODY_LIMIT)}… (${text.length} bytes)` : text;
-
 export const createServiceTitanClient = (
   connection: Connection,
   options: ClientOptions = {},
@@ -133,7 +109,6 @@ export const createServiceTitanClient = (
       throw new Error(`Path: expected a path below the tenant base starting with "/", got "${redact(req.path)}".`);
     }
     const url = `${resolved.apiBaseUrl}/${req.module}/v2/tenant/${resolved.tenant}${req.path}${buildQuery(req.query)}`;
-    const call: FailedCall = { operation: req.operation, method: req.method, path: req.path, scope: req.scope };
     const data = req.rawBody ? req.rawBody.data : req.body === undefined ? undefined : toJson(req.body);
     const headers: Record<string, string> = {
       Accept: req.responseType === "binary" ? "*/*" : "application/json",
@@ -143,121 +118,22 @@ export const createServiceTitanClient = (
     };
     if (data !== undefined) headers["Content-Type"] = req.rawBody?.contentType ?? "application/json";
 
-    if (options.debug) {
-      log?.info?.(
-        redact(
-          `ServiceTitan request: ${req.method} ${url}\nheaders: ${redactValue(redactHeaders(headers))}${
-            data !== undefined && typeof data === "string" ? `\nbody: ${truncate(data)}` : ""
-          }`,
-        ),
-      );
-    }
-
-    const started = Date.now();
-    let attempt = 0;
-    for (;;) {
-      attempt += 1;
-      await limiter.acquire();
-      let response: AxiosResponse<Buffer> | undefined;
-      let outcome: AttemptOutcome;
-      let networkError: unknown;
-      try {
-        response = await axios.request<Buffer>({
-          method: req.method,
-          url,
-          data,
-          headers,
-          timeout,
-          responseType: "arraybuffer",
-          transformResponse: [(body) => body],
-          validateStatus: () => true,
-          maxRedirects: 0,
-          maxContentLength: Number.POSITIVE_INFINITY,
-          maxBodyLength: Number.POSITIVE_INFINITY,
-          proxy: false,
-        });
-        outcome = { kind: "status", status: response.status };
-      } catch (error) {
-        networkError = error;
-        const e = error as { code?: string; message?: string };
-        outcome = { kind: "network", code: e.code, message: e.message };
-      }
-
-      let result: StResponse<T> | undefined;
-      let failure: Error | undefined;
-      if (response) {
-        const status = response.status;
-        const responseHeaders = lowerHeaders(response.headers);
-        const raw = Buffer.isBuffer(response.data) ? response.data : Buffer.from(response.data ?? "");
-        const contentType = responseHeaders["content-type"];
-        if (options.debug) {
-          log?.info?.(
-            redact(
-              `ServiceTitan response: ${status} for ${req.method} ${req.path} in ${Date.now() - started} ms\nbody: ${truncate(
-                req.responseType === "binary" && status < 300 ? `<${raw.length} bytes>` : raw.toString("utf8"),
-              )}`,
-            ),
-          );
-        }
-        if (status >= 200 && status < 300) {
-          if (req.responseType === "binary") {
-            result = { status, headers: responseHeaders, data: raw as unknown as T, contentType };
-          } else {
-            const text = raw.toString("utf8");
-            if (!text.trim()) {
-              result = { status, headers: responseHeaders, data: undefined as T, contentType };
-            } else {
-              try {
-                result = { status, headers: responseHeaders, data: JSON.parse(text) as T, contentType };
-              } catch {
-                // A 2xx whose JSON is cut short or is an HTML page: never hand back a partial result.
-                outcome = { kind: "badBody", status };
-                failure = toBodyError(call, status, text);
-              }
-            }
-          }
-        } else if (status >= 300 && status < 400) {
-          // Downloads may redirect to a storage URL; hand the location back instead of following it
-          // with our credentials attached.
-          result = {
-            status,
-            headers: responseHeaders,
-            data: { redirectUrl: responseHeaders.location ?? null } as T,
-            contentType,
-          };
-        } else {
-          failure = toApiError(call, status, raw.toString("utf8"), connection);
-        }
-        if (result) return result;
-
-        const retryAfter = status === 429 ? parseRetryAfter(responseHeaders["retry-after"]) : undefined;
-        if (retryAfter !== undefined && retryAfter > policy.maxRetryAfterMs) {
-          throw failure ?? toApiError(call, status, "", connection);
-        }
-        if (await shouldWait(outcome, retryAfter)) continue;
-        throw failure ?? toApiError(call, status, "", connection);
-      }
-
-      if (await shouldWait(outcome, undefined)) continue;
-      throw toNetworkError(call, networkError, attempt);
-    }
-
-    async function shouldWait(outcome: AttemptOutcome, retryAfter: number | undefined): Promise<boolean> {
-      if (attempt >= policy.maxAttempts || !isRetryable(req.method, outcome)) return false;
-      const wait = backoffDelay(attempt, retryAfter, policy);
-      if (Date.now() - started + wait > policy.totalBudgetMs) return false;
-      log?.warn?.(
-        `ServiceTitan ${req.operation}: ${
-          outcome.kind === "status"
-            ? `HTTP ${outcome.status}`
-            : outcome.kind === "badBody"
-              ? "incomplete response body"
-              : `network error ${outcome.code ?? ""}`.trim()
-        }; retrying in ${wait} ms (attempt ${attempt + 1} of ${policy.maxAttempts}).`,
-      );
-      await sleep(wait);
-      return true;
-    }
+    const call: FailedCall = { operation: req.operation, method: req.method, path: req.path, scope: req.scope };
+    return sendWithPolicy<T>(
+      url,
+      { method: req.method, headers, data, responseType: req.responseType },
+      call,
+      {
+        policy,
+        timeoutMs: timeout,
+        limiter,
+        sleep,
+        logger: log,
+        debug: options.debug,
+        label: "ServiceTitan",
+        toError: (status, body) => toApiError(call, status, body, connection),
+      },
+    );
   };
 
   return { tenant: resolved.tenant, apiBaseUrl: resolved.apiBaseUrl, request };

@@ -1,0 +1,211 @@
+/**
+ * The shared core of every transport in this component: one attempt loop that applies the rate limit,
+ * sends the request, reads the answer, and decides — through retry.ts — whether to try again.
+ *
+ * Both the tenant client (client.ts, ServiceTitan's `/<module>/v2/tenant/<tenant>` APIs) and the Leads
+ * Integration Platform client (leadsClient.ts) call `sendWithPolicy`; they differ only in how they
+ * build the URL and headers and in how an error body is turned into a message (`toError`).
+ */
+import axios, { type AxiosResponse } from "axios";
+import { toBodyError, toNetworkError, type FailedCall } from "./errors";
+import type { RateLimiter } from "./rateLimit";
+import { redact, redactHeaders, redactValue } from "./redact";
+import { type AttemptOutcome, backoffDelay, isRetryable, parseRetryAfter, type RetryPolicy } from "./retry";
+
+export interface Logger {
+  debug?: (...args: unknown[]) => void;
+  info?: (...args: unknown[]) => void;
+  warn?: (...args: unknown[]) => void;
+}
+
+export interface CoreResponse<T = unknown> {
+  status: number;
+  headers: Record<string, string>;
+  data: T;
+  contentType?: string;
+}
+
+export interface SendInit {
+  method: string;
+  /** Complete request headers, credentials included (they are masked in every log line). */
+  headers: Record<string, string>;
+  /** Serialised body, or undefined for none. */
+  data?: Buffer | string;
+  /** "binary" returns the body as a Buffer. */
+  responseType?: "json" | "binary";
+  /**
+   * When true, a failure after which the request may have reached the server (timeout, reset, 502/503/504,
+   * cut-off body) is retried even though the method is POST or PATCH. Set it ONLY when the server
+   * guarantees that repeating the request has no further effect — e.g. a Leads booking carrying an
+   * idempotency token, which the server answers with the first booking instead of creating a second.
+   */
+  safeToRepeat?: boolean;
+}
+
+export interface SendOptions {
+  policy: RetryPolicy;
+  timeoutMs: number;
+  limiter: RateLimiter;
+  sleep: (ms: number) => Promise<void>;
+  logger?: Logger;
+  debug?: boolean;
+  /** Product name used in log lines, e.g. "ServiceTitan" or "ServiceTitan Leads". */
+  label: string;
+  /** Turns a non-2xx answer into the Error thrown to the caller. */
+  toError: (status: number, body: string) => Error;
+}
+
+/** Thrown errors carry how many attempts were made, so callers can reason about earlier attempts. */
+export type AttemptedError = Error & { attempts?: number };
+
+const DEBUG_BODY_LIMIT = 10_000;
+
+export const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export const lowerHeaders = (headers: unknown): Record<string, string> => {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries((headers ?? {}) as Record<string, unknown>)) {
+    if (v !== undefined && v !== null) out[k.toLowerCase()] = Array.isArray(v) ? v.join(", ") : String(v);
+  }
+  return out;
+};
+
+const truncate = (text: string): string =>
+  text.length > DEBUG_BODY_LIMIT ? `${text.slice(0, DEBUG_BODY_LIMIT)}… (${text.length} bytes)` : text;
+
+const withAttempts = (error: Error, attempts: number): AttemptedError => {
+  (error as AttemptedError).attempts = attempts;
+  return error;
+};
+
+/**
+ * Sends one logical request, with as many attempts as the retry policy allows. Returns the parsed 2xx
+ * answer (or, for a 3xx, `{ redirectUrl }` — redirects are never followed with credentials attached);
+ * throws the error built by `options.toError`, or a network/body error from errors.ts.
+ */
+export const sendWithPolicy = async <T>(
+  url: string,
+  init: SendInit,
+  call: FailedCall,
+  options: SendOptions,
+): Promise<CoreResponse<T>> => {
+  const { policy, limiter, logger: log, label } = options;
+  // Whether a failure may be repeated is decided by retry.ts alone. An idempotency-keyed request is
+  // judged like an idempotent method (PUT): repeating it cannot create a second effect.
+  const retryMethod = init.safeToRepeat ? "PUT" : init.method;
+  const { data, headers } = init;
+
+  if (options.debug) {
+    log?.info?.(
+      redact(
+        `${label} request: ${init.method} ${url}\nheaders: ${redactValue(redactHeaders(headers))}${
+          data !== undefined && typeof data === "string" ? `\nbody: ${truncate(data)}` : ""
+        }`,
+      ),
+    );
+  }
+
+  const started = Date.now();
+  let attempt = 0;
+
+  const shouldWait = async (outcome: AttemptOutcome, retryAfter: number | undefined): Promise<boolean> => {
+    if (attempt >= policy.maxAttempts || !isRetryable(retryMethod, outcome)) return false;
+    const wait = backoffDelay(attempt, retryAfter, policy);
+    if (Date.now() - started + wait > policy.totalBudgetMs) return false;
+    log?.warn?.(
+      `${label} ${call.operation}: ${
+        outcome.kind === "status"
+          ? `HTTP ${outcome.status}`
+          : outcome.kind === "badBody"
+            ? "incomplete response body"
+            : `network error ${outcome.code ?? ""}`.trim()
+      }; retrying in ${wait} ms (attempt ${attempt + 1} of ${policy.maxAttempts}${
+        init.safeToRepeat && init.method !== retryMethod ? ", safe to repeat: idempotency token" : ""
+      }).`,
+    );
+    await options.sleep(wait);
+    return true;
+  };
+
+  for (;;) {
+    attempt += 1;
+    await limiter.acquire();
+    let response: AxiosResponse<Buffer> | undefined;
+    let outcome: AttemptOutcome;
+    let networkError: unknown;
+    try {
+      response = await axios.request<Buffer>({
+        method: init.method,
+        url,
+        data,
+        headers,
+        timeout: options.timeoutMs,
+        responseType: "arraybuffer",
+        transformResponse: [(body) => body],
+        validateStatus: () => true,
+        maxRedirects: 0,
+        maxContentLength: Number.POSITIVE_INFINITY,
+        maxBodyLength: Number.POSITIVE_INFINITY,
+        proxy: false,
+      });
+      outcome = { kind: "status", status: response.status };
+    } catch (error) {
+      networkError = error;
+      const e = error as { code?: string; message?: string };
+      outcome = { kind: "network", code: e.code, message: e.message };
+    }
+
+    let result: CoreResponse<T> | undefined;
+    let failure: Error | undefined;
+    if (response) {
+      const status = response.status;
+      const responseHeaders = lowerHeaders(response.headers);
+      const raw = Buffer.isBuffer(response.data) ? response.data : Buffer.from(response.data ?? "");
+      const contentType = responseHeaders["content-type"];
+      if (options.debug) {
+        log?.info?.(
+          redact(
+            `${label} response: ${status} for ${init.method} ${call.path} in ${Date.now() - started} ms\nbody: ${truncate(
+              init.responseType === "binary" && status < 300 ? `<${raw.length} bytes>` : raw.toString("utf8"),
+            )}`,
+          ),
+        );
+      }
+      if (status >= 200 && status < 300) {
+        if (init.responseType === "binary") {
+          result = { status, headers: responseHeaders, data: raw as unknown as T, contentType };
+        } else {
+          const text = raw.toString("utf8");
+          if (!text.trim()) {
+            result = { status, headers: responseHeaders, data: undefined as T, contentType };
+          } else {
+            try {
+              result = { status, headers: responseHeaders, data: JSON.parse(text) as T, contentType };
+            } catch {
+              // A 2xx whose JSON is cut short or is an HTML page: never hand back a partial result.
+              outcome = { kind: "badBody", status };
+              failure = toBodyError(call, status, text);
+            }
+          }
+        }
+      } else if (status >= 300 && status < 400) {
+        // Downloads may redirect to a storage URL; hand the location back instead of following it
+        // with our credentials attached.
+        result = { status, headers: responseHeaders, data: { redirectUrl: responseHeaders.location ?? null } as T, contentType };
+      } else {
+        failure = options.toError(status, raw.toString("utf8"));
+      }
+      if (result) return result;
+
+      const retryAfter = status === 429 ? parseRetryAfter(responseHeaders["retry-after"]) : undefined;
+      if (retryAfter !== undefined && retryAfter > policy.maxRetryAfterMs) {
+        throw withAttempts(failure ?? options.toError(status, ""), attempt);
+      }
+      if (await shouldWait(outcome, retryAfter)) continue;
+      throw withAttempts(failure ?? options.toError(status, ""), attempt);
+    }
+
+    if (await shouldWait(outcome, undefined)) continue;
+    throw withAttempts(toNetworkError(call, networkError, attempt), attempt);
+  }
+};

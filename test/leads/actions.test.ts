@@ -1,0 +1,286 @@
+import type { Connection } from "@prismatic-io/spectral";
+import { startLeadsSandbox, type LeadsSandbox } from "../../sandbox/leads";
+import { LEADS_ERROR_CODES } from "../../src/leads/errorCodes";
+import { BOOKING_MEMORY_KEY } from "../../src/leads/actions";
+import { harness, leadsConnection } from "./support";
+
+let sandbox: LeadsSandbox;
+let connection: Connection;
+let seq = 0;
+const uid = (p: string) => `${p}_${Date.now().toString(36)}_${++seq}`;
+
+beforeAll(async () => {
+  sandbox = await startLeadsSandbox({ port: 0 });
+  connection = await leadsConnection(sandbox);
+});
+afterAll(async () => sandbox.close());
+
+const pairAccount = async (accountId = uid("acct"), profileIds = [uid("prof")]) => {
+  const requestId = sandbox.createPairingRequest();
+  await harness.action("leadsSetAccountPairingStatus", { connection, requestId, status: "PROCESSING" });
+  await harness.action("leadsCompleteAccountPairing", {
+    connection,
+    requestId,
+    accountId,
+    accountName: "Best HVAC Company",
+    profiles: profileIds.map((id, i) => ({ key: id, value: `Office ${i + 1}` })),
+  });
+  return { requestId, accountId, profileId: profileIds[0] };
+};
+
+const booking = (account: { accountId: string; profileId: string }, extra: Record<string, unknown> = {}): Record<string, unknown> => ({
+  connection,
+  partnerBookingId: uid("pb"),
+  accountId: account.accountId,
+  profileId: account.profileId,
+  serviceId: "find_and_repair_leak",
+  start: "2026-05-11T14:00:00Z",
+  durationSec: "3600",
+  givenName: "John",
+  familyName: "Smith",
+  telephone: "(999) 001-1126",
+  email: "john.smith@example.com",
+  streetAddress: "2450 Cumberland Pkwy",
+  locality: "Atlanta",
+  region: "GA",
+  postalCode: "30339",
+  country: "US",
+  description: "Leak under the sink",
+  extraDetails: [{ key: "source", value: "spring" }],
+  externalBookingUrl: "https://partner.example.com/b/1",
+  ...extra,
+});
+
+describe("account pairing", () => {
+  it("goes PROCESSING → COMPLETED and stores the account with its profiles", async () => {
+    const requestId = sandbox.createPairingRequest();
+    const processing = (await harness.action("leadsSetAccountPairingStatus", { connection, requestId, status: "processing" })) as any;
+    expect(processing.data).toMatchObject({ requestId, status: "PROCESSING" });
+    expect(sandbox.store.pairingRequests.get(requestId)).toBe("PROCESSING");
+
+    const done = (await harness.action("leadsCompleteAccountPairing", {
+      connection,
+      requestId,
+      accountId: "besthvac-1",
+      accountName: "Best HVAC",
+      profiles: [
+        { key: "besthvac_0001", value: "Main office" },
+        { key: "besthvac_0002", value: "North office" },
+      ],
+    })) as any;
+    expect(done.data.account.profiles).toEqual([
+      { id: "besthvac_0001", name: "Main office" },
+      { id: "besthvac_0002", name: "North office" },
+    ]);
+    expect(sandbox.store.pairingRequests.get(requestId)).toBe("COMPLETED");
+    expect(sandbox.store.accounts.get("besthvac-1")?.profiles).toHaveLength(2);
+    const sent = JSON.parse(sandbox.apiRequests().at(-1)!.body);
+    expect(sent).toEqual({
+      requestId,
+      status: "COMPLETED",
+      account: { id: "besthvac-1", name: "Best HVAC", profiles: [{ id: "besthvac_0001", name: "Main office" }, { id: "besthvac_0002", name: "North office" }] },
+    });
+  });
+
+  it("accepts profiles as a JSON array and DECLINED as a status", async () => {
+    const requestId = sandbox.createPairingRequest();
+    const res = (await harness.action("leadsSetAccountPairingStatus", { connection, requestId, status: "DECLINED" })) as any;
+    expect(res.data.status).toBe("DECLINED");
+    const r2 = sandbox.createPairingRequest();
+    const done = (await harness.action("leadsCompleteAccountPairing", {
+      connection,
+      requestId: r2,
+      accountId: uid("acct"),
+      accountName: "JSON Co",
+      profiles: JSON.stringify([{ id: uid("p"), name: "Only" }]),
+    })) as any;
+    expect(done.data.status).toBe("COMPLETED");
+  });
+
+  it("explains an unknown request ID (15202) with the stTraceId", async () => {
+    await expect(harness.action("leadsSetAccountPairingStatus", { connection, requestId: "nosuchrequest", status: "PROCESSING" })).rejects.toThrow(
+      /Request ID.*no pairing request with this Request ID.*15202 RequestIdNotFound.*stTraceId: [0-9a-f-]{36}/,
+    );
+  });
+
+  it("explains an invalid status change (15102), a completed request (15302) and a duplicate account (15303)", async () => {
+    const { requestId, accountId } = await pairAccount();
+    await expect(harness.action("leadsSetAccountPairingStatus", { connection, requestId, status: "PROCESSING" })).rejects.toThrow(/15102 InvalidAccountStatusChange/);
+    await expect(
+      harness.action("leadsCompleteAccountPairing", { connection, requestId, accountId: uid("a"), accountName: "X", profiles: [{ key: uid("p"), value: "P" }] }),
+    ).rejects.toThrow(/completed only once.*15302 DuplicateRequestId/);
+    const other = sandbox.createPairingRequest();
+    await expect(
+      harness.action("leadsCompleteAccountPairing", { connection, requestId: other, accountId, accountName: "X", profiles: [{ key: uid("p"), value: "P" }] }),
+    ).rejects.toThrow(/Account ID.*already paired.*15303 DuplicateAccount/);
+  });
+
+  it("explains a profile ID used by another account (15304)", async () => {
+    const { profileId } = await pairAccount();
+    const other = sandbox.createPairingRequest();
+    await expect(
+      harness.action("leadsCompleteAccountPairing", { connection, requestId: other, accountId: uid("a"), accountName: "X", profiles: [{ key: profileId, value: "P" }] }),
+    ).rejects.toThrow(/15304 DuplicateProfile/);
+  });
+});
+
+describe("partner bookings", () => {
+  let account: { accountId: string; profileId: string };
+  beforeAll(async () => {
+    account = await pairAccount();
+  });
+
+  it("sends a booking in the seed's shape and returns the generated idempotency token", async () => {
+    const before = sandbox.store.bookings.length;
+    const res = (await harness.action("leadsCreatePartnerBooking", booking(account))) as any;
+    expect(res.data.idempotencyToken).toMatch(/^[0-9a-f-]{36}$/);
+    expect(res.data.response).toMatchObject({ status: "Received" });
+    expect(sandbox.store.bookings.length).toBe(before + 1);
+    const sent = JSON.parse(sandbox.apiRequests().at(-1)!.body);
+    expect(sent).toEqual({
+      idempotencyToken: res.data.idempotencyToken,
+      partnerBookingId: res.data.partnerBookingId,
+      slot: { accountId: account.accountId, profileId: account.profileId, serviceId: "find_and_repair_leak", startSec: 1778508000, durationSec: 3600 },
+      userInformation: {
+        givenName: "John",
+        familyName: "Smith",
+        telephone: "(999) 001-1126",
+        email: "john.smith@example.com",
+        address: { country: "US", locality: "Atlanta", region: "GA", postalCode: "30339", streetAddress: "2450 Cumberland Pkwy" },
+      },
+      description: "Leak under the sink",
+      extraDetails: { source: "spring" },
+      externalBookingUrl: "https://partner.example.com/b/1",
+    });
+  });
+
+  it("accepts the start as Unix seconds and sends only what was given", async () => {
+    await harness.action("leadsCreatePartnerBooking", {
+      connection,
+      partnerBookingId: uid("pb"),
+      accountId: account.accountId,
+      profileId: account.profileId,
+      serviceId: "svc",
+      start: "1620744727",
+      streetAddress: "1 Main St",
+    });
+    const sent = JSON.parse(sandbox.apiRequests().at(-1)!.body);
+    expect(sent.slot).toEqual({ accountId: account.accountId, profileId: account.profileId, serviceId: "svc", startSec: 1620744727 });
+    expect(sent.userInformation).toEqual({ address: { streetAddress: "1 Main St" } });
+    expect(sent).not.toHaveProperty("extraDetails");
+    expect(sent).not.toHaveProperty("description");
+  });
+
+  it("replaying the same booking with the same token creates one booking", async () => {
+    const params = booking(account, { idempotencyToken: uid("tok") });
+    const state = { crossFlowState: {} as Record<string, unknown> };
+    const first = (await harness.action("leadsCreatePartnerBooking", params, state as never)) as any;
+    const second = (await harness.action("leadsCreatePartnerBooking", params, state as never)) as any;
+    expect(second.data.response).toEqual(first.data.response);
+    expect(sandbox.store.bookings.filter((b) => b.partnerBookingId === params.partnerBookingId)).toHaveLength(1);
+    expect(sandbox.apiRequests().filter((r) => r.body.includes(params.partnerBookingId as string))).toHaveLength(2);
+  });
+
+  it("a duplicate Partner Booking ID under a new token gets a clear 11302 message", async () => {
+    const params = booking(account);
+    await harness.action("leadsCreatePartnerBooking", params);
+    const error = await harness.action("leadsCreatePartnerBooking", params).catch((e) => e);
+    expect(error.message).toContain("Partner Booking ID");
+    expect(error.message).toContain(LEADS_ERROR_CODES[11302].message);
+    expect(error.message).toMatch(/11302 DuplicateBooking.*stTraceId: [0-9a-f-]{36}/);
+    expect(sandbox.store.bookings.filter((b) => b.partnerBookingId === params.partnerBookingId)).toHaveLength(1);
+  });
+
+  it("a token reused for a different booking is refused (11303)", async () => {
+    const token = uid("tok");
+    await harness.action("leadsCreatePartnerBooking", booking(account, { idempotencyToken: token }));
+    await expect(harness.action("leadsCreatePartnerBooking", booking(account, { idempotencyToken: token }))).rejects.toThrow(/Idempotency Token.*11303/);
+  });
+
+  it("refuses reused tokens and booking IDs from this instance before sending (crossFlowState memory)", async () => {
+    const state = { crossFlowState: {} as Record<string, unknown> };
+    const params = booking(account, { idempotencyToken: uid("tok") });
+    await harness.action("leadsCreatePartnerBooking", params, state as never);
+    expect(state.crossFlowState[BOOKING_MEMORY_KEY]).toHaveLength(1);
+    sandbox.clearRequests();
+    await expect(harness.action("leadsCreatePartnerBooking", { ...params, description: "changed" }, state as never)).rejects.toThrow(
+      /^Idempotency Token: .*already used from this instance for a different booking/,
+    );
+    await expect(harness.action("leadsCreatePartnerBooking", { ...params, idempotencyToken: uid("tok") }, state as never)).rejects.toThrow(
+      /^Partner Booking ID: .*already sent from this instance/,
+    );
+    expect(sandbox.apiRequests()).toHaveLength(0);
+  });
+
+  it("a first attempt that timed out is retried with the same token: one booking", async () => {
+    const params = booking(account, { idempotencyToken: uid("tok"), timeoutSeconds: "1" });
+    sandbox.clearRequests();
+    sandbox.faults.delayBookingResponse(1500);
+    const res = (await harness.action("leadsCreatePartnerBooking", params)) as any;
+    const attempts = sandbox.apiRequests().filter((r) => r.body.includes(params.idempotencyToken as string));
+    expect(attempts).toHaveLength(2);
+    expect(JSON.parse(attempts[0].body)).toEqual(JSON.parse(attempts[1].body));
+    expect(res.data.response).toMatchObject({ status: "Received" });
+    expect(sandbox.store.bookings.filter((b) => b.partnerBookingId === params.partnerBookingId)).toHaveLength(1);
+  });
+
+  it("without an idempotency token a POST is never repeated: pairing is sent once after a 503", async () => {
+    const requestId = sandbox.createPairingRequest();
+    sandbox.clearRequests();
+    sandbox.faults.failNext("/api/integrations/accounts", 503);
+    await expect(harness.action("leadsSetAccountPairingStatus", { connection, requestId, status: "PROCESSING" })).rejects.toThrow(/failed with 503/);
+    expect(sandbox.apiRequests()).toHaveLength(1);
+    // …while a booking (token attached) is retried after the same failure.
+    sandbox.clearRequests();
+    sandbox.faults.failNext("/api/integrations/bookings", 503);
+    const res = (await harness.action("leadsCreatePartnerBooking", booking(account))) as any;
+    expect(res.data.response).toMatchObject({ status: "Received" });
+    expect(sandbox.apiRequests()).toHaveLength(2);
+  });
+
+  it("explains unknown account (15203), unknown profile (15204) and a disabled integration (11102)", async () => {
+    await expect(harness.action("leadsCreatePartnerBooking", booking({ accountId: "nosuchaccount", profileId: "p" }))).rejects.toThrow(/15203 AccountNotFound/);
+    await expect(harness.action("leadsCreatePartnerBooking", booking({ accountId: account.accountId, profileId: "nosuchprofile" }))).rejects.toThrow(
+      /Profile ID.*15204 ProfileNotFound/,
+    );
+    const disabled = await pairAccount();
+    sandbox.setIntegrationEnabled(disabled.accountId, false);
+    await expect(harness.action("leadsCreatePartnerBooking", booking(disabled))).rejects.toThrow(/switched off.*11102 IntegrationDisabled/);
+  });
+
+  it("a refused token is a connection error that does not leak the token", async () => {
+    const bad = await leadsConnection(sandbox, "not-a-valid-token-value");
+    const error = await harness.action("leadsCreatePartnerBooking", { ...booking(account), connection: bad }).catch((e) => e);
+    expect(error.message).toMatch(/access token was refused/);
+    expect(error.message).not.toContain("not-a-valid-token-value");
+  });
+});
+
+describe("idempotency in reject mode (a repeat answered 11303)", () => {
+  let strict: LeadsSandbox;
+  let conn: Connection;
+  beforeAll(async () => {
+    strict = await startLeadsSandbox({ port: 0, idempotency: "reject" });
+    conn = await leadsConnection(strict);
+  });
+  afterAll(async () => strict.close());
+
+  it("treats 11303 on a retry as proof the first attempt created the booking", async () => {
+    strict.addAccount({ id: "acct1", name: "A", profiles: [{ id: "p1", name: "P" }] });
+    strict.faults.delayBookingResponse(1500);
+    const res = (await harness.action("leadsCreatePartnerBooking", {
+      ...booking({ accountId: "acct1", profileId: "p1" }),
+      connection: conn,
+      timeoutSeconds: "1",
+    })) as any;
+    expect(res.data.confirmedByRetry).toBe(true);
+    expect(strict.store.bookings).toHaveLength(1);
+    expect(strict.apiRequests()).toHaveLength(2);
+  });
+
+  it("but 11303 on the first attempt is an error", async () => {
+    const params = { ...booking({ accountId: "acct1", profileId: "p1" }), connection: conn, idempotencyToken: uid("tok") };
+    await harness.action("leadsCreatePartnerBooking", params);
+    await expect(harness.action("leadsCreatePartnerBooking", params)).rejects.toThrow(/11303 DuplicateIdempotencyToken/);
+  });
+});
