@@ -5,11 +5,11 @@ import type { CuratedCatalog } from "./types";
  * (tenant vs booking provider, old vs new path). Each gets a key that says which one it is.
  */
 export const disambiguation: CuratedCatalog = {
-  "crm:Bookings_GetList2": { key: "listBookingsByProvider", label: "List Bookings by Provider" },
   "crm:Bookings_GetContactList2": { key: "listBookingContactsByProvider", label: "List Booking Contacts by Provider" },
-  "jpm:JobCancelReasons_GetList": { key: "listCancelReasons", label: "List Cancel Reasons (Job Cancel Reasons Route)" },
+  // The seed's listJobCancelReasons is the reason catalog (/job-cancel-reasons, see seed.ts); this
+  // route returns the reasons given for specific jobs.
+  "jpm:Jobs_GetCancelReasons": { key: "listCancelReasonsForJobs", label: "List Cancel Reasons for Jobs" },
   "jpm:JobHoldReasons_Get": { key: "listHoldReasons", label: "List Hold Reasons (Job Hold Reasons Route)" },
   "accounting:InventoryBills_GetListPaginated": { key: "listInventoryBillsPaginated", label: "List Inventory Bills (Paged)" },
-  "equipmentsystems:InstalledEquipment_Get2": { key: "listInstalledEquipmentAttachments", label: "List Installed Equipment Attachments" },
   "marketing:Campaigns_GetCosts": { key: "listCostsOfCampaign", label: "List Costs of Campaign" },
 };
