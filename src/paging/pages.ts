@@ -24,13 +24,16 @@ export interface ListPage<T = unknown> {
 export interface FetchAllOptions {
   /** Stop with an error when more than this many records exist (protects the runner's memory). */
   maxRecords?: number;
+  /** The operation accepts includeTotal (default true); without it pages are walked one by one. */
+  countTotal?: boolean;
   concurrency?: number;
   pageSize?: number;
 }
 
-const withPage = (req: StRequest, page: number, pageSize: number, includeTotal: boolean): StRequest => ({
+/** includeTotal: true/false are sent as given; undefined leaves the parameter out (not every list has it). */
+const withPage = (req: StRequest, page: number, pageSize: number, includeTotal: boolean | undefined): StRequest => ({
   ...req,
-  query: { ...(req.query as QueryParams), page, pageSize, includeTotal: includeTotal ? true : undefined },
+  query: { ...(req.query as QueryParams), page, pageSize, includeTotal },
 });
 
 const assertPage = (req: StRequest, body: unknown): ListPage => {
@@ -46,7 +49,7 @@ export const fetchPage = async <T = unknown>(
   req: StRequest,
   page: number,
   pageSize: number,
-  includeTotal = false,
+  includeTotal?: boolean,
 ): Promise<ListPage<T>> => {
   const res = await client.request(withPage(req, page, pageSize, includeTotal));
   return assertPage(req, res.data) as ListPage<T>;
@@ -68,7 +71,7 @@ export const fetchAll = async <T = unknown>(
       `ServiceTitan ${req.operation}: more than ${maxRecords} records match (at least ${n}); narrow the filters or raise Max Records.`,
     );
 
-  const first = await fetchPage<T>(client, req, 1, pageSize, true);
+  const first = await fetchPage<T>(client, req, 1, pageSize, options.countTotal === false ? undefined : true);
   const pages: T[][] = [first.data];
   let count = first.data.length;
   if (count > maxRecords) throw tooMany(count);

@@ -22,7 +22,7 @@ const harness = createHarness(component);
 const FROM = "2026-02-01T00:00:00Z";
 const BEFORE = "2026-04-01T00:00:00Z";
 
-const rawGet = async (path: string) => {
+const rawGet = async (path: string): Promise<any> => {
   const res = await fetch(`${sandbox.url}/schedulingpro/v2/tenant/${sandbox.credentials.tenant}${path}`, {
     headers: { Authorization: `Bearer ${token}`, "ST-App-Key": sandbox.credentials.appKey },
   });
