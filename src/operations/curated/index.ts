@@ -1,5 +1,6 @@
 import type { CuratedCatalog } from "./types";
 import { disambiguation } from "./disambiguation";
+import { labels } from "./labels";
 import { seed } from "./seed";
 import { crm } from "./crm";
 import { schedulingPro } from "./schedulingPro";
@@ -16,4 +17,4 @@ const merge = (...sources: CuratedCatalog[]): CuratedCatalog => {
   return out;
 };
 
-export const curatedOperations: CuratedCatalog = merge(disambiguation, seed, crm, schedulingPro);
+export const curatedOperations: CuratedCatalog = merge(disambiguation, labels, seed, crm, schedulingPro);
