@@ -181,7 +181,12 @@ export const buildAction = (entry: CatalogEntry, dataSources?: ReadonlySet<strin
       body: bodyValue,
       operation: `"${label}"`,
       scope: op.scope,
-      responseType: op.response?.contentType && !/json/.test(op.response.contentType) ? "binary" : "json",
+      // A read documented without a response body (a download answered by redirect or raw bytes) is
+      // binary: an empty or non-JSON body is then the answer, not a cut-off JSON response.
+      responseType:
+        (op.response?.contentType && !/json/.test(op.response.contentType)) || (op.method === "GET" && op.response && !op.response.contentType)
+          ? "binary"
+          : "json",
     };
   };
 

@@ -184,30 +184,35 @@ describe("pitfalls other ServiceTitan connectors have, and ours must not", () =>
     // paged by hand, differently from the rest).
     const unpaged = builtActions.filter((b) => b.op.kind === "list" && b.mode !== "page");
     for (const b of unpaged) expect(b.op.params.filter((p) => ["page", "pageSize", "includeTotal"].includes(p.name))).toEqual([]);
-    const PAGING_KEYS = ["fetchAll", "page", "pageSize", "includeTotal", "maxRecords", "customQueryParams"];
+    // Always present, always the same definition (the shared set in src/inputs/shared.ts).
+    const PAGING_KEYS = ["fetchAll", "page", "pageSize", "maxRecords", "customQueryParams"];
+    // Present exactly where ServiceTitan's document offers the parameter, and then always the same.
+    const DOCUMENT_DRIVEN = ["includeTotal", "sort"];
     const shapeOf = (def: Record<string, unknown>) => {
       const { clean: _clean, ...rest } = def;
       return rest;
     };
-    const reference = lists[0].definition.inputs as Record<string, Record<string, unknown>>;
+    const inputsOf = (b: (typeof lists)[number]) => b.definition.inputs as Record<string, Record<string, unknown>>;
+    const reference = inputsOf(lists[0]);
     const mismatches: string[] = [];
     for (const built of lists) {
-      const inputs = built.definition.inputs as Record<string, Record<string, unknown>>;
+      const inputs = inputsOf(built);
       for (const key of PAGING_KEYS) {
         if (!inputs[key]) mismatches.push(`${built.key} lacks ${key}`);
         else if (JSON.stringify(shapeOf(inputs[key])) !== JSON.stringify(shapeOf(reference[key]))) mismatches.push(`${built.key}.${key} differs`);
         else if (inputs[key].clean !== reference[key].clean) mismatches.push(`${built.key}.${key} cleans differently`);
       }
-      // Sort is offered where ServiceTitan's document allows sorting, and then always the same way.
-      const sortRef = lists.find((b) => "sort" in b.definition.inputs)!.definition.inputs as Record<string, Record<string, unknown>>;
-      if (inputs.sort && JSON.stringify(shapeOf(inputs.sort)) !== JSON.stringify(shapeOf(sortRef.sort))) mismatches.push(`${built.key}.sort differs`);
-      if (built.op.params.some((p) => p.name === "sort") !== Boolean(inputs.sort)) mismatches.push(`${built.key}: sort input does not follow the document`);
+      for (const key of DOCUMENT_DRIVEN) {
+        const ref = inputsOf(lists.find((b) => key in b.definition.inputs)!)[key];
+        if (inputs[key] && JSON.stringify(shapeOf(inputs[key])) !== JSON.stringify(shapeOf(ref))) mismatches.push(`${built.key}.${key} differs`);
+        if (built.op.params.some((p) => p.name === key) !== Boolean(inputs[key])) mismatches.push(`${built.key}: ${key} input does not follow the document`);
+      }
       // No list action keeps a paging parameter as an input of its own under another name or type.
-      for (const b of built.bindings) if (["page", "pageSize", "includeTotal"].includes(b.name)) mismatches.push(`${built.key} binds ${b.name} itself`);
+      for (const b of built.bindings) if (["page", "pageSize", "includeTotal", "sort"].includes(b.name)) mismatches.push(`${built.key} binds ${b.name} itself`);
     }
     expect(mismatches).toEqual([]);
     expect(reference.fetchAll).toMatchObject({ type: "boolean", default: "false" });
-    expect(reference.includeTotal).toMatchObject({ type: "boolean", default: "false" });
+    expect(inputsOf(lists.find((b) => "includeTotal" in b.definition.inputs)!).includeTotal).toMatchObject({ type: "boolean", default: "false" });
     expect(reference.page).toMatchObject({ type: "string" });
     expect(reference.pageSize).toMatchObject({ type: "string" });
     expect(reference.customQueryParams).toMatchObject({ type: "string", collection: "keyvaluelist" });
