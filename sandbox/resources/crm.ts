@@ -1,6 +1,7 @@
 /**
  * CRM: customers (create with locations and contacts), locations, customer/location contacts,
  * bookings (tenant and booking-provider routes), booking contacts, booking provider tags, tags.
+ * Leads and notes are in crmLeads.ts; custom field types, bulk tags and v2 contacts in crmContacts.ts.
  */
 import { commonFilters, listCollection, param, parseIdsParam, parseListQuery, type Predicate } from "../paging";
 import { ApiError, badRequest, conflict, type FieldErrors } from "../problem";
@@ -21,6 +22,8 @@ import {
   route,
   S,
 } from "./common";
+import { CUSTOMER_FIELD_TYPES, crmContactRoutes, LOCATION_FIELD_TYPES, mergeCustomFields } from "./crmContacts";
+import { leadRoutes, noteRoutes } from "./crmLeads";
 
 const EMPTY: readonly never[] = Object.freeze([]) as readonly never[];
 
@@ -218,7 +221,20 @@ const listCustomers = (ctx: HandlerContext) => {
   return { status: 200, body: listCollection(ctx.env.store.collection(K.customers), lq, preds, customerView) };
 };
 
-const updateRecord = (ctx: HandlerContext, key: string, label: string, view: (r: Rec) => Body, protect: string[] = []) => {
+/** `{ patchMode, applicationGuid, externalData: [{key, value}] }` → the stored list (Merge by key, or Replace). */
+const patchExternalData = (current: unknown, patch: Body): Body[] => {
+  const incoming = (Array.isArray(patch.externalData) ? patch.externalData : []) as Body[];
+  if (patch.patchMode === "Replace") return incoming.map((e) => ({ key: e.key, value: e.value ?? null }));
+  const out = (Array.isArray(current) ? current : []).map((e: Body) => ({ ...e }));
+  for (const e of incoming) {
+    const at = out.findIndex((x) => x.key === e.key);
+    if (at >= 0) out[at] = { key: e.key, value: e.value ?? null };
+    else out.push({ key: e.key, value: e.value ?? null });
+  }
+  return out;
+};
+
+const updateRecord = (ctx: HandlerContext, key: string, label: string, view: (r: Rec) => Body, protect: string[] = [], fieldTypes?: string) => {
   const id = idParam(ctx);
   mustGet(ctx.env.store, key, id, label);
   const b = bodyOf(ctx);
@@ -227,6 +243,8 @@ const updateRecord = (ctx: HandlerContext, key: string, label: string, view: (r:
     for (const [k, v] of Object.entries(b)) {
       if (k === "id" || protect.includes(k)) continue;
       if (k === "address") merged.address = { ...(old.address as Body), ...(v as Body) };
+      else if (k === "customFields" && fieldTypes) merged.customFields = mergeCustomFields(ctx.env.store, fieldTypes, old.customFields, v);
+      else if (k === "externalData" && isObject(v)) merged.externalData = patchExternalData(old.externalData, v);
       else merged[k] = v;
     }
     return merged as Rec;
@@ -464,7 +482,7 @@ export const crmRoutes = (): RouteDef[] => {
     route("crm", "POST", "/customers", createCustomer, { kind: "create", body: createCustomerSchema }),
     route("crm", "GET", "/customers", listCustomers, { kind: "list" }),
     route("crm", "GET", "/customers/{id}", (ctx) => ({ status: 200, body: customerView(mustGet(ctx.env.store, K.customers, idParam(ctx), "Customer")) }), { kind: "get" }),
-    route("crm", "PATCH", "/customers/{id}", (ctx) => updateRecord(ctx, K.customers, "Customer", customerView, ["balance", "createdOn", "modifiedOn"]), { kind: "update", body: S.obj({}) }),
+    route("crm", "PATCH", "/customers/{id}", (ctx) => updateRecord(ctx, K.customers, "Customer", customerView, ["balance", "createdOn", "modifiedOn"], CUSTOMER_FIELD_TYPES), { kind: "update", body: S.obj({}) }),
     route("crm", "GET", "/customers/{id}/contacts", cc.list, { kind: "list" }),
     route("crm", "POST", "/customers/{id}/contacts", cc.create, { kind: "create", body: contactSchema }),
     route("crm", "PATCH", "/customers/{id}/contacts/{contactId}", cc.update, { kind: "update", body: S.obj({}) }),
@@ -475,7 +493,7 @@ export const crmRoutes = (): RouteDef[] => {
     route("crm", "POST", "/locations", createLocationHandler, { kind: "create", body: createLocationSchema }),
     route("crm", "GET", "/locations", listLocations, { kind: "list" }),
     route("crm", "GET", "/locations/{id}", (ctx) => ({ status: 200, body: locationView(mustGet(ctx.env.store, K.locations, idParam(ctx), "Location")) }), { kind: "get" }),
-    route("crm", "PATCH", "/locations/{id}", (ctx) => updateRecord(ctx, K.locations, "Location", locationView, ["customerId", "createdOn", "modifiedOn"]), { kind: "update", body: S.obj({}) }),
+    route("crm", "PATCH", "/locations/{id}", (ctx) => updateRecord(ctx, K.locations, "Location", locationView, ["customerId", "createdOn", "modifiedOn"], LOCATION_FIELD_TYPES), { kind: "update", body: S.obj({}) }),
     route("crm", "GET", "/locations/{id}/contacts", lc.list, { kind: "list" }),
     route("crm", "POST", "/locations/{id}/contacts", lc.create, { kind: "create", body: contactSchema }),
     route("crm", "PATCH", "/locations/{id}/contacts/{contactId}", lc.update, { kind: "update", body: S.obj({}) }),
@@ -529,5 +547,9 @@ export const crmRoutes = (): RouteDef[] => {
     fallback("crm", "GET", "/export/bookings", "export", K.bookings),
     fallback("crm", "GET", "/export/customers/contacts", "export", K.customerContacts),
     fallback("crm", "GET", "/export/locations/contacts", "export", K.locationContacts),
+    // leads, notes, custom field types, bulk tags and the v2 contacts API
+    ...leadRoutes(),
+    ...noteRoutes(),
+    ...crmContactRoutes(),
   ];
 };

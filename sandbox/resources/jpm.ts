@@ -7,6 +7,7 @@ import { badRequest, conflict, type FieldErrors } from "../problem";
 import type { HandlerContext, RouteDef } from "../router";
 import { K, type Rec, type Store } from "../store";
 import { assignTechnicians } from "./dispatch";
+import { convertLeadsForJob } from "./crmLeads";
 import { bodyOf, type Body, fallback, idParam, isObject, mustGet, mustReference, pick, route, S } from "./common";
 
 const EMPTY: readonly never[] = Object.freeze([]) as readonly never[];
@@ -182,6 +183,7 @@ export const createJob = (store: Store, b: NewJob, at?: { createdOn?: string }):
   );
   for (const a of b.appointments) addAppointment(store, job, a, at);
   if (booking) store.update(K.bookings, booking.id, { status: "Converted", jobId: job.id });
+  convertLeadsForJob(store, job, b.leadId);
   return store.get(K.jobs, job.id)!;
 };
 

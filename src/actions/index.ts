@@ -6,6 +6,7 @@ import type { ActionDefinition } from "@prismatic-io/spectral";
 import { buildCatalog } from "../operations/catalog";
 import { buildAction, type BuiltAction } from "./fromOperation";
 import { rawRequest } from "./rawRequest";
+import { crmWorkflowActions } from "./crm";
 import { DATA_SOURCE_KEYS } from "../dataSources/keys";
 import { leadsActions } from "../leads/actions";
 import { listSchedulerLeads } from "./schedulingPro/schedulerLeads";
@@ -16,6 +17,7 @@ export const builtActions: BuiltAction[] = buildCatalog().map((entry) => buildAc
 /** Hand-written actions, keyed. Each calls the same transport. */
 export const workflowActions: Record<string, ActionDefinition> = {
   rawRequest: rawRequest as unknown as ActionDefinition,
+  ...crmWorkflowActions,
   listSchedulerLeads: listSchedulerLeads as unknown as ActionDefinition,
   summarizeSchedulerSessions: summarizeSchedulerSessions as unknown as ActionDefinition,
   ...(leadsActions as unknown as Record<string, ActionDefinition>),

@@ -1,4 +1,257 @@
-import type { CuratedCatalog } from "./types";
+import { InputError } from "../../inputs/clean";
+import type { CuratedCatalog, CuratedInput } from "./types";
 
-/** CRM refinements beyond seed parity (labels, examples, cross-field rules). */
-export const crm: CuratedCatalog = {};
+/**
+ * CRM refinements beyond seed parity: labels and comments for the filters integration builders use to
+ * work leads, find customers and locations before creating them, and manage contacts; examples that
+ * match the sandbox; and the booking rule checked before sending. Seed keys, labels and input keys are
+ * in seed.ts (merged first): entries here never rename an action or an input the seed already names.
+ */
+
+const f = (label: string, comments: string, example?: string, extra: Partial<CuratedInput> = {}): CuratedInput => ({
+  label,
+  comments,
+  ...(example !== undefined ? { example } : {}),
+  ...extra,
+});
+
+const tri = (what: string) => `${what} Empty: no filter.`;
+
+const ADDRESS_FILTERS: Record<string, CuratedInput> = {
+  "query.street": f("Street Contains", "Only records whose street contains this text (case-insensitive), such as a house number or street name. ServiceTitan compares text as stored: \"St\" does not find \"Street\" — use Find or Create Customer for spelling-tolerant matching.", "1200 Main"),
+  "query.unit": f("Unit Contains", "Only records whose unit contains this text.", "4"),
+  "query.city": f("City", "Only records in this city.", "Glendale"),
+  "query.state": f("State", "Only records in this state or province.", "CA"),
+  "query.zip": f("ZIP / Postal Code", "Only records with this ZIP or postal code.", "91203"),
+  "query.country": f("Country", "Only records in this country.", "USA"),
+  "query.latitude": f("Latitude", "Only records at exactly this latitude (decimal degrees). For a radius search use Validate Location Address.", "34.1425"),
+  "query.longitude": f("Longitude", "Only records at exactly this longitude (decimal degrees).", "-118.2551"),
+};
+
+const LEAD_TEXT: Record<string, CuratedInput> = {
+  "body.leadCustomerName": f("Lead Name", "Name of the person or business, for a lead not yet tied to a customer record.", "Jane Smith"),
+  "body.leadPhone": f("Lead Phone", "Phone number of a lead without a customer record.", "555-201-3344"),
+  "body.leadEmail": f("Lead Email", "Email address of a lead without a customer record.", "jane.smith@example.com"),
+  "body.leadStreet": f("Lead Street", "Street of the lead's address.", "1200 Main St"),
+  "body.leadUnit": f("Lead Unit", "Unit of the lead's address.", "Apt 4"),
+  "body.leadCity": f("Lead City", "City of the lead's address.", "Glendale"),
+  "body.leadState": f("Lead State", "State of the lead's address.", "CA"),
+  "body.leadZip": f("Lead ZIP", "ZIP or postal code of the lead's address.", "91203"),
+  "body.leadCountry": f("Lead Country", "Country of the lead's address.", "USA"),
+};
+
+const NOTE_TEXT = f("Note Text", "The note's text, shown on the record's notes tab.", "Called back; customer wants a quote next week.");
+const PIN = f("Pin to Top", "When true, the note is pinned above the others.", "false");
+const CONTACT_GUID = f("Contact ID", "GUID of the contact (v2 contacts API), as returned by Create Contact or List Contacts.", "5a4d0000-0000-4000-8000-0000000003e8");
+const METHOD_GUID = f("Contact Method ID", "GUID of the contact method, as returned by Create Contact Method or List Contact Methods.", "5a4d0000-0000-4000-8000-0000000003e9");
+const TYPE_SLUG = f("Relationship Type", "What the contact is related to: customer, location, booking, job or lead (lower case, as ServiceTitan's type slug).", "customer");
+const RELATED_ID = f("Related Record ID", "ID of the customer, location or other record the contact is related to.", "1234567");
+const PREFERENCE = f("Preference Name", "Name of the preference, as listed by List Contact Preference Metadata (for example jobReminders or marketingUpdates).", "marketingUpdates");
+
+/**
+ * ServiceTitan's rule for bookings: a name, and either an address or a way to reach the person (a phone
+ * number or an email). Checked before sending so the message names what is missing.
+ */
+export const checkBookingHasContactRoute = (params: Record<string, unknown>): void => {
+  const name = typeof params.name === "string" ? params.name.trim() : "";
+  const address = params.address;
+  const hasAddress = typeof address === "object" && address !== null && Object.keys(address).length > 0;
+  const contacts = Array.isArray(params.contacts) ? (params.contacts as Array<{ type?: unknown; value?: unknown }>) : [];
+  const reachable = contacts.some(
+    (c) => c && ["Phone", "MobilePhone", "Email"].includes(String(c.type)) && typeof c.value === "string" && c.value.trim() !== "",
+  );
+  const missing: string[] = [];
+  if (!name) missing.push("Name");
+  if (!hasAddress && !reachable) missing.push("Address, or a Phone, MobilePhone or Email entry in Contacts");
+  if (missing.length) {
+    throw new InputError(
+      `Create Booking by Provider: a booking needs a name and either an address or a phone number or email. Missing: ${missing.join("; ")}.`,
+    );
+  }
+};
+
+export const crm: CuratedCatalog = {
+  // ---- leads ---------------------------------------------------------------------------------------------
+  "crm:Leads_GetList": {
+    label: "List Leads",
+    inputs: {
+      "query.status": f(
+        "Lead Status",
+        "Only leads in this status. Open: still to be followed up. Dismissed: no further follow-up. Converted: the lead was won — a job was booked from it (ServiceTitan's screens call this Won). Empty: every status.",
+        "Open",
+      ),
+      "query.withoutCustomer": f(
+        "Only Leads Without Customer or Location",
+        tri("When true, only leads with no customer or no location record attached yet (for example web-form leads to match or create); when false, only leads that have both."),
+        "true",
+      ),
+      "query.isProspect": f(
+        "Only Prospects",
+        tri("When true, only leads with no customer, or whose customer has no job yet; when false, only leads of customers who already have a job."),
+        "true",
+      ),
+      "query.customerId": f("Customer ID", "Only leads of this customer.", "1234567"),
+      "query.customerCity": f("Customer City", "Only leads whose customer's address is in this city.", "Glendale"),
+      "query.customerState": f("Customer State", "Only leads whose customer's address is in this state.", "CA"),
+      "query.customerZip": f("Customer ZIP", "Only leads whose customer's address has this ZIP.", "91203"),
+      "query.customerCreatedOnOrAfter": f("Customer Created On or After", "Only leads whose customer record was created at or after this moment (UTC).", "2026-01-01T00:00:00Z"),
+      "query.customerCreatedBefore": f("Customer Created Before", "Only leads whose customer record was created before this moment (UTC).", "2026-02-01T00:00:00Z"),
+      "query.customerModifiedOnOrAfter": f("Customer Modified On or After", "Only leads whose customer record changed at or after this moment (UTC).", "2026-01-01T00:00:00Z"),
+      "query.leadCustomerName": f("Lead Name Contains", "Only leads whose name contains this text.", "Smith"),
+      "query.leadPhone": f("Lead Phone", "Only leads with this phone number.", "555-201-3344"),
+      "query.isCaptureSourceForm": f("Only Web Form Leads", tri("When true, only leads captured by a lead form (Submit Lead Form); when false, only the others."), "true"),
+      "query.genPermUrl": f("Include Permanent Lead URL", "When true, each lead carries a permanent link to it in ServiceTitan (leadUrl).", "false"),
+    },
+  },
+  "crm:Leads_Get": { label: "Get Lead" },
+  "crm:Leads_Create": {
+    label: "Create Lead",
+    inputs: {
+      "body.campaignId": f("Campaign ID", "The marketing campaign the lead came from.", "1234567"),
+      "body.summary": f("Summary", "What the person asked for, as office staff will read it.", "Wants a quote for a new water heater."),
+      "body.customerId": f("Customer ID", "Customer the lead belongs to; leave empty for someone not yet in ServiceTitan (then fill the Lead Name, Phone, Email and address fields).", "1234567"),
+      "body.locationId": f("Location ID", "Service location of the lead; it must belong to the customer.", "1234567"),
+      "body.callReasonId": f("Call Reason ID", "Why the inquiry did not become a job (a call reason marked as lead).", "1234567"),
+      "body.followUpDate": f("Next Follow-Up Date", "When someone in the office should reach back out (UTC).", "2026-01-20T16:00:00Z"),
+      "body.bookingId": f("Booking ID", "The booking the lead was created from, if any.", "1234567"),
+      ...LEAD_TEXT,
+    },
+  },
+  "crm:Leads_Update": { label: "Update Lead", inputs: { ...LEAD_TEXT } },
+  "crm:Leads_SubmitLeadForm": {
+    label: "Submit Lead Form",
+    inputs: {
+      "query.id": f("Existing Lead ID", "Optional: the lead this form submission updates; empty creates a new lead from the form.", "1234567"),
+      "body.name": f("Name", "Name of the person who filled in the form.", "Jane Smith"),
+      "body.email": f("Email", "Email address from the form.", "jane.smith@example.com"),
+      "body.phoneNumber": f("Phone Number", "Phone number from the form.", "555-201-3344"),
+      "body.summary": f("Summary", "What the person asked for.", "Furnace makes a rattling noise."),
+    },
+  },
+  "crm:Leads_CreateFollowUp": {
+    label: "Set Lead Follow-Up",
+    description: "Sets the next follow-up date of an open lead and, optionally, logs a note about this follow-up (POST /leads/{id}/follow-up, scope tn.crm.leads:w).",
+    inputs: {
+      "body.followUpDate": f("Next Follow-Up Date", "When someone should reach back out next (UTC).", "2026-01-22T16:00:00Z"),
+      "body.text": f("Follow-Up Note", "Optional note logged with this follow-up.", "Left a voicemail; try again Thursday."),
+      "body.pinToTop": PIN,
+    },
+  },
+  "crm:Leads_Dismiss": {
+    label: "Dismiss Lead",
+    inputs: {
+      "body.dismissingReasonId": f("Dismissal Reason ID", "ID of the call reason explaining why the lead needs no further follow-up (Settings → Call Reasons).", "1234567"),
+    },
+  },
+  "crm:Leads_GetNotes": { label: "List Lead Notes" },
+  "crm:Leads_CreateNote": { label: "Create Lead Note", inputs: { "body.text": NOTE_TEXT, "body.pinToTop": PIN } },
+
+  // ---- customers and locations ---------------------------------------------------------------------------
+  "crm:Customers_GetList": {
+    inputs: {
+      "query.name": f("Name Contains", "Only customers whose name contains this text (case-insensitive).", "Smith"),
+      "query.phone": f("Phone", "Only customers with a contact phone number matching this one.", "5552013344"),
+      ...ADDRESS_FILTERS,
+    },
+  },
+  "crm:Locations_GetList": {
+    inputs: {
+      "query.name": f("Name Contains", "Only locations whose name contains this text (case-insensitive).", "Smith"),
+      "query.customerId": f("Customer ID", "Only locations of this customer.", "1234567"),
+      ...ADDRESS_FILTERS,
+    },
+  },
+  "crm:Customers_GetCustomFieldTypes": { label: "List Customer Custom Field Types" },
+  "crm:Locations_GetCustomFieldTypes": { label: "List Location Custom Field Types" },
+  "crm:Locations_Update": {
+    inputs: {
+      "body.customFields": f(
+        "Custom Fields",
+        "Custom field values to set, as a JSON list of { typeId, value }; type IDs come from List Location Custom Field Types. Fields not listed keep their values.",
+        JSON.stringify([{ typeId: 1234567, value: "4411" }]),
+      ),
+    },
+  },
+  "crm:Customers_GetNotes": { label: "List Customer Notes" },
+  "crm:Customers_CreateNote": {
+    label: "Create Customer Note",
+    inputs: { "body.text": NOTE_TEXT, "body.pinToTop": PIN, "body.addToLocations": f("Add to Locations", "When true, the note is also added to each of the customer's locations.", "false") },
+  },
+  "crm:Locations_GetNotes": { label: "List Location Notes" },
+  "crm:Locations_CreateNote": {
+    label: "Create Location Note",
+    inputs: { "body.text": NOTE_TEXT, "body.pinToTop": PIN, "body.addToCustomer": f("Add to Customer", "When true, the note is also added to the location's customer.", "false") },
+  },
+  "crm:BulkTags_AddTags": {
+    label: "Add Tags to Customers (Bulk)",
+    inputs: {
+      "body.customerIds": f("Customer IDs", "Customers to tag: one ID per row, or separated by commas.", "1234567"),
+      "body.tagTypeIds": f("Tag Type IDs", "Tag types to add to every listed customer.", "1234567"),
+    },
+  },
+  "crm:BulkTags_RemoveTags": {
+    label: "Remove Tags from Customers (Bulk)",
+    inputs: {
+      "body.customerIds": f("Customer IDs", "Customers to untag: one ID per row, or separated by commas.", "1234567"),
+      "body.tagTypeIds": f("Tag Type IDs", "Tag types to remove from every listed customer.", "1234567"),
+    },
+  },
+
+  // ---- v2 contacts -----------------------------------------------------------------------------------------
+  "crm:Contacts_Create": {
+    label: "Create Contact",
+    inputs: {
+      "body.name": f("Name", "The person's name.", "Jane Smith"),
+      "body.title": f("Title", "Job title or role, such as Property Manager.", "Property Manager"),
+      "body.referenceId": f("Reference ID", "Your own ID for this contact (for example from your CRM), to find it again with List Contacts.", "crm-4411"),
+    },
+  },
+  "crm:Contacts_Get": { inputs: { "path.id": CONTACT_GUID } },
+  "crm:Contacts_Update": { inputs: { "path.id": CONTACT_GUID } },
+  "crm:Contacts_Replace": { inputs: { "path.id": CONTACT_GUID } },
+  "crm:Contacts_DeleteContact": { inputs: { "path.id": CONTACT_GUID } },
+  "crm:ContactMethods_GetContactMethods": { inputs: { "path.contactId": CONTACT_GUID } },
+  "crm:ContactMethods_CreateContactMethod": {
+    inputs: {
+      "path.contactId": CONTACT_GUID,
+      "body.type": f("Contact Method Type", "Phone, MobilePhone, Email or Fax.", "MobilePhone"),
+      "body.value": f("Value", "The phone number or email address.", "555-201-3344"),
+    },
+  },
+  "crm:ContactMethods_GetContactMethod": { inputs: { "path.contactId": CONTACT_GUID, "path.contactMethodId": METHOD_GUID } },
+  "crm:ContactMethods_UpdateContactMethod": { inputs: { "path.contactId": CONTACT_GUID, "path.contactMethodId": METHOD_GUID } },
+  "crm:ContactMethods_UpsertContactMethod": { inputs: { "path.contactId": CONTACT_GUID, "path.contactMethodId": METHOD_GUID } },
+  "crm:ContactMethods_DeleteContactMethod": { inputs: { "path.contactId": CONTACT_GUID, "path.contactMethodId": METHOD_GUID } },
+  "crm:ContactPreferences_GetContactMethodPreferences": { inputs: { "path.contactId": CONTACT_GUID, "path.contactMethodId": METHOD_GUID } },
+  "crm:ContactPreferences_GetContactMethodPreference": {
+    inputs: { "path.contactId": CONTACT_GUID, "path.contactMethodId": METHOD_GUID, "path.preferenceName": PREFERENCE },
+  },
+  "crm:ContactPreferences_UpdateContactMethodPreference": {
+    inputs: {
+      "path.contactId": CONTACT_GUID,
+      "path.contactMethodId": METHOD_GUID,
+      "path.preferenceName": PREFERENCE,
+      "body.value": f("Value", "The new value; true or false for yes/no preferences.", "false"),
+    },
+  },
+  "crm:Contacts_GetContactRelationshipList": { inputs: { "path.contactId": CONTACT_GUID } },
+  "crm:Contacts_CreateContactRelationship": {
+    label: "Create Contact Relationship",
+    inputs: { "path.contactId": CONTACT_GUID, "path.relatedEntityId": RELATED_ID, "path.typeSlug": TYPE_SLUG },
+  },
+  "crm:Contacts_DeleteContactRelationship": {
+    label: "Delete Contact Relationship",
+    inputs: { "path.contactId": CONTACT_GUID, "path.relatedEntityId": RELATED_ID, "path.typeSlug": TYPE_SLUG },
+  },
+  "crm:Contacts_GetByRelationshipId": {
+    label: "List Contacts of a Record",
+    inputs: { "path.relationshipId": f("Related Record ID", "ID of the customer, location or other record whose related contacts are listed.", "1234567") },
+  },
+
+  // ---- bookings ---------------------------------------------------------------------------------------------
+  "crm:Bookings_Create": {
+    description:
+      "Creates a booking for the Calls screen through a booking provider (POST /booking-provider/{booking_provider}/bookings, scope tn.crm.bookings:w). A name and either an address or a phone number/email are required, checked before sending; Job Type, Business Unit and Campaign prefill the CSR's form (with job types mapped to business units, send a matching pair).",
+    validate: checkBookingHasContactRoute,
+  },
+};

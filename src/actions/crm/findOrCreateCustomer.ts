@@ -1,0 +1,128 @@
+/**
+ * Find or Create Customer and Location: reuse the customer and location a person already has in
+ * ServiceTitan (matched by name, phone, email and address, however they are spelled), or create both in
+ * one call. The workflow lives in src/crm/findOrCreate.ts; this file is its inputs and the call.
+ */
+import { action, input } from "@prismatic-io/spectral";
+import { findOrCreateCustomer as run } from "../../crm/findOrCreate";
+import { createServiceTitanClient } from "../../http/client";
+import { cleanBoolean, cleanEnum, cleanString, InputError } from "../../inputs/clean";
+import { connectionInput, debugRequestInput } from "../../inputs/shared";
+
+const text = (label: string, comments: string, example: string, required = false, maxLength = 255) =>
+  input({
+    label,
+    type: "string",
+    required,
+    comments,
+    example,
+    placeholder: example,
+    clean: cleanString(label, { required, maxLength }),
+  });
+
+export const findOrCreateCustomerInputs = {
+  connection: connectionInput,
+  name: text(
+    "Customer Name",
+    "The person's or company's name. Compared without regard to case, punctuation, titles (Mr., Dr.) or word order, so \"Smith, Jane\" finds \"Jane Smith\".",
+    "Jane Smith",
+    true,
+  ),
+  street: text("Street", "Street line with house number, such as 1200 Main St. Suffixes (St/Street), directions (N/North), punctuation and a trailing unit (Apt 4, #4) are normalised before comparing. Required to create.", "1200 Main St"),
+  unit: text("Unit", "Apartment, suite or unit, such as Apt 4 or Suite 200; \"Apt 4\", \"#4\" and \"4\" compare equal.", "Apt 4"),
+  city: text("City", "City of the service address. Required to create.", "Glendale"),
+  state: text("State", "State or province, preferably its two-letter code. Required to create.", "CA"),
+  zip: text("ZIP / Postal Code", "ZIP or postal code; a ZIP+4 compares equal to its 5-digit ZIP. Required to create.", "91203"),
+  country: text("Country", "Country of the address; empty means USA.", "USA"),
+  phone: text("Phone", "Phone number; punctuation, spaces, a leading +1 and an extension are ignored when comparing. Saved as a Phone contact on a new location (ServiceTitan copies it to the customer).", "(555) 201-3344", false, 50),
+  email: text("Email", "Email address, compared without regard to case. Saved as an Email contact on a new location.", "jane.smith@example.com"),
+  customerType: input({
+    label: "Customer Type",
+    type: "string",
+    required: false,
+    default: "Residential",
+    model: [
+      { label: "Residential", value: "Residential" },
+      { label: "Commercial", value: "Commercial" },
+    ],
+    comments: "Type given to a newly created customer; not used for matching.",
+    example: "Residential",
+    clean: cleanEnum("Customer Type", ["Residential", "Commercial"]),
+  }),
+  locationName: text("Location Name", "Name of a newly created location; empty uses the customer name.", "Home"),
+  createIfMissing: input({
+    label: "Create If Missing",
+    type: "boolean",
+    required: false,
+    default: "true",
+    comments:
+      "When true, a customer (with its location and contacts) or a missing location is created. When false, the action only searches and returns null IDs when nothing matches — use it to check whether a record exists before creating one.",
+    example: "true",
+    clean: cleanBoolean("Create If Missing", { default: true }),
+  }),
+  debugRequest: debugRequestInput,
+};
+
+type Params = {
+  [K in keyof typeof findOrCreateCustomerInputs]: unknown;
+};
+
+/** Checks across inputs, before any request: what a search needs, and what a creation needs. */
+export const checkFindOrCreateParams = (p: Record<string, unknown>): void => {
+  const has = (k: string) => typeof p[k] === "string" && (p[k] as string).trim() !== "";
+  if (!has("street") && !has("phone") && !has("email")) {
+    throw new InputError("Find or Create Customer: give at least one of Street, Phone or Email besides Customer Name; a name alone is not enough to tell two people apart.");
+  }
+  if (p.createIfMissing !== false) {
+    const missing = [["street", "Street"], ["city", "City"], ["state", "State"], ["zip", "ZIP / Postal Code"]].filter(([k]) => !has(k)).map(([, l]) => l);
+    if (missing.length) {
+      throw new InputError(`Find or Create Customer: creating a customer needs a full service address; missing ${missing.join(", ")}. Fill them in, or set Create If Missing to false to only search.`);
+    }
+  }
+};
+
+export const findOrCreateCustomer = action({
+  display: {
+    label: "Find or Create Customer and Location",
+    description:
+      "Finds the customer and location a person already has (by name, phone, email and service address, spelling-tolerant) or creates the customer with its location and contacts in one call. Returns both IDs, whether anything was created, and which signals matched.",
+  },
+  inputs: findOrCreateCustomerInputs,
+  performSafety: "notAllowed",
+  examplePayload: {
+    data: {
+      customerId: 1234567,
+      locationId: 1234568,
+      created: false,
+      customerCreated: false,
+      locationCreated: false,
+      matched: true,
+      matchedBy: "name+address+phone",
+      rule: "Same name, address and phone as an existing customer.",
+      locationMatchedBy: "address",
+      candidatesConsidered: 2,
+      customer: { id: 1234567, name: "Jane Smith", type: "Residential" },
+      location: { id: 1234568, customerId: 1234567, name: "Jane Smith", address: { street: "1200 Main St", unit: "Apt 4", city: "Glendale", state: "CA", zip: "91203", country: "USA" } },
+    },
+  },
+  perform: async (context, params) => {
+    const p = params as unknown as Params & Record<string, unknown>;
+    checkFindOrCreateParams(p);
+    const client = createServiceTitanClient(p.connection as never, { logger: context.logger, debug: p.debugRequest === true });
+    const data = await run(client, {
+      name: p.name as string,
+      street: p.street as string | undefined,
+      unit: p.unit as string | undefined,
+      city: p.city as string | undefined,
+      state: p.state as string | undefined,
+      zip: p.zip as string | undefined,
+      country: p.country as string | undefined,
+      phone: p.phone as string | undefined,
+      email: p.email as string | undefined,
+      customerType: (p.customerType as "Residential" | "Commercial" | undefined) ?? "Residential",
+      locationName: p.locationName as string | undefined,
+      createIfMissing: p.createIfMissing !== false,
+    });
+    return { data };
+  },
+});

@@ -1,0 +1,117 @@
+/**
+ * Candidate searches for CRM matching, through the one transport and the paging helpers. ServiceTitan
+ * filters customers by name ("contains"), phone (any contact), street/unit/city/state/zip and
+ * coordinates, and locations by customer, street/city/zip and coordinates; these calls use the
+ * narrowest filters that still survive spelling differences (ZIP + house number, the most distinctive
+ * word of a name, phone digits) and leave the exact comparison to src/crm/normalize.ts.
+ */
+import type { ServiceTitanClient, StRequest } from "../http/client";
+import { fetchAll } from "../paging/pages";
+import { normalizeAddress, type AddressInput } from "./normalize";
+
+export interface StAddress {
+  street?: string | null;
+  unit?: string | null;
+  city?: string | null;
+  state?: string | null;
+  zip?: string | null;
+  country?: string | null;
+  latitude?: number | null;
+  longitude?: number | null;
+}
+
+export interface StCustomer {
+  id: number;
+  name: string;
+  type?: string;
+  active?: boolean;
+  address?: StAddress;
+  [field: string]: unknown;
+}
+
+export interface StLocation {
+  id: number;
+  customerId: number;
+  name: string;
+  active?: boolean;
+  address?: StAddress;
+  [field: string]: unknown;
+}
+
+export interface StContact {
+  id: number;
+  type: string;
+  value: string;
+  customerId?: number;
+  [field: string]: unknown;
+}
+
+/** Upper bound on records one candidate search may return (a search that broad is not a match). */
+export const MAX_CANDIDATES = 5000;
+
+const get = (operation: string, path: string, query: StRequest["query"], scope: string): StRequest => ({
+  module: "crm",
+  method: "GET",
+  path,
+  query,
+  operation,
+  scope,
+});
+
+const all = async <T>(client: ServiceTitanClient, req: StRequest): Promise<T[]> =>
+  (await fetchAll<T>(client, req, { maxRecords: MAX_CANDIDATES, pageSize: 500 })).data;
+
+const chunks = <T>(items: T[], size: number): T[][] => {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+};
+
+export const searchCustomersByPhone = (client: ServiceTitanClient, operation: string, phoneDigits: string): Promise<StCustomer[]> =>
+  all<StCustomer>(client, get(operation, "/customers", { phone: phoneDigits }, "tn.crm.customers:r"));
+
+export const searchCustomersByName = (client: ServiceTitanClient, operation: string, term: string): Promise<StCustomer[]> =>
+  all<StCustomer>(client, get(operation, "/customers", { name: term }, "tn.crm.customers:r"));
+
+/** Customers by ID, 50 per call (ServiceTitan's limit for `ids`). */
+export const customersByIds = async (client: ServiceTitanClient, operation: string, ids: number[]): Promise<StCustomer[]> => {
+  const out: StCustomer[] = [];
+  for (const part of chunks(ids, 50)) {
+    out.push(...(await all<StCustomer>(client, get(operation, "/customers", { ids: part.join(",") }, "tn.crm.customers:r"))));
+  }
+  return out;
+};
+
+/** Contacts of many customers in one call per 50 customers (GET /customers/contacts?customerIds=…). */
+export const contactsOfCustomers = async (client: ServiceTitanClient, operation: string, ids: number[]): Promise<StContact[]> => {
+  const out: StContact[] = [];
+  for (const part of chunks(ids, 50)) {
+    out.push(...(await all<StContact>(client, get(operation, "/customers/contacts", { customerIds: part.join(",") }, "tn.crm.customers:r"))));
+  }
+  return out;
+};
+
+/**
+ * Locations that may be at this address: same ZIP (5 digits for ZIP+4) and, when the street has a house
+ * number, a street containing that number. Without a ZIP, city is used instead.
+ */
+export const locationsNearAddress = async (client: ServiceTitanClient, operation: string, address: AddressInput): Promise<StLocation[]> => {
+  const n = normalizeAddress(address);
+  const query: Record<string, string> = {};
+  if (n.zip) query.zip = n.zip;
+  else if (address.city) query.city = String(address.city).trim();
+  else return [];
+  if (n.number) query.street = n.number;
+  return all<StLocation>(client, get(operation, "/locations", query, "tn.crm.locations:r"));
+};
+
+/** Every location in a postal code (for a radius check around coordinates). */
+export const locationsInZip = (client: ServiceTitanClient, operation: string, zip: string): Promise<StLocation[]> =>
+  all<StLocation>(client, get(operation, "/locations", { zip, active: "Any" }, "tn.crm.locations:r"));
+
+/** Locations recorded at exactly these coordinates (ServiceTitan's own latitude/longitude filter). */
+export const locationsAtCoordinates = (client: ServiceTitanClient, operation: string, latitude: number, longitude: number): Promise<StLocation[]> =>
+  all<StLocation>(client, get(operation, "/locations", { latitude, longitude, active: "Any" }, "tn.crm.locations:r"));
+
+export const locationsOfCustomer = (client: ServiceTitanClient, operation: string, customerId: number): Promise<StLocation[]> =>
+  all<StLocation>(client, get(operation, "/locations", { customerId }, "tn.crm.locations:r"));

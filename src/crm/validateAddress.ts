@@ -1,0 +1,102 @@
+/**
+ * Validate Location Address: the verdict behind the `validateLocationAddress` action. Format checks come
+ * from src/crm/address.ts; existing locations at the same address (normalised) or within a radius of
+ * the coordinates come from ServiceTitan's locations list (by ZIP + house number, by ZIP, and by exact
+ * coordinates), compared locally. A bad address is reported, never thrown.
+ */
+import type { ServiceTitanClient } from "../http/client";
+import { type AddressFields, type AddressProblem, checkAddress, stateCode } from "./address";
+import { locationsAtCoordinates, locationsInZip, locationsNearAddress, type StAddress, type StLocation } from "./lookup";
+import { addressKey, distanceMeters, normalizeAddress } from "./normalize";
+
+export interface AddressMatch {
+  locationId: number;
+  customerId: number;
+  name: string;
+  active: boolean;
+  address: StAddress | undefined;
+  /** "address": same normalised address; "coordinates": within the radius of the given coordinates. */
+  matchedBy: Array<"address" | "coordinates">;
+  /** Distance from the given coordinates, when both sides have coordinates. */
+  distanceMeters: number | null;
+}
+
+export interface AddressVerdict {
+  valid: boolean;
+  problems: AddressProblem[];
+  warnings: AddressProblem[];
+  normalized: {
+    street: string;
+    unit: string;
+    city: string;
+    state: string;
+    zip: string;
+    country: string;
+    key: string;
+  };
+  /** Whether ServiceTitan was searched for existing locations. */
+  checkedExisting: boolean;
+  matches: AddressMatch[];
+}
+
+export interface ValidateOptions {
+  /** Radius around the coordinates, metres (default 50). */
+  radiusMeters?: number;
+  /** Search ServiceTitan for existing locations (default true). */
+  checkExisting?: boolean;
+}
+
+const OPERATION = '"Validate Location Address"';
+
+export const validateLocationAddress = async (
+  client: ServiceTitanClient | undefined,
+  a: AddressFields,
+  options: ValidateOptions = {},
+): Promise<AddressVerdict> => {
+  const check = checkAddress(a);
+  const n = normalizeAddress(a);
+  const key = addressKey(a);
+  const verdict: AddressVerdict = {
+    valid: check.problems.length === 0,
+    problems: check.problems,
+    warnings: check.warnings,
+    normalized: {
+      street: [n.number, n.streetName].filter(Boolean).join(" "),
+      unit: n.unit,
+      city: n.city,
+      state: stateCode(String(a.state ?? ""), check.country) ?? n.state,
+      zip: n.zip,
+      country: check.country,
+      key,
+    },
+    checkedExisting: false,
+    matches: [],
+  };
+  if (options.checkExisting === false || !client) return verdict;
+
+  const radius = options.radiusMeters ?? 50;
+  const hasCoords = check.latitude !== undefined && check.longitude !== undefined;
+  const zipUsable = n.zip !== "" && !check.problems.some((p) => p.field === "zip");
+  const [nearby, inZip, atCoords] = await Promise.all([
+    key && (zipUsable || n.city) && !hasCoords ? locationsNearAddress(client, OPERATION, a) : Promise.resolve([] as StLocation[]),
+    hasCoords && zipUsable ? locationsInZip(client, OPERATION, n.zip) : Promise.resolve([] as StLocation[]),
+    hasCoords ? locationsAtCoordinates(client, OPERATION, check.latitude as number, check.longitude as number) : Promise.resolve([] as StLocation[]),
+  ]);
+  verdict.checkedExisting = Boolean(key || hasCoords);
+  const found = new Map<number, AddressMatch>();
+  for (const l of [...nearby, ...inZip, ...atCoords]) {
+    const how: AddressMatch["matchedBy"] = [];
+    if (key && addressKey(l.address ?? {}) === key) how.push("address");
+    let distance: number | null = null;
+    const lat = l.address?.latitude;
+    const lon = l.address?.longitude;
+    if (hasCoords && typeof lat === "number" && typeof lon === "number") {
+      distance = Math.round(distanceMeters(check.latitude as number, check.longitude as number, lat, lon) * 10) / 10;
+      if (distance <= radius) how.push("coordinates");
+    }
+    if (!how.length || found.has(l.id)) continue;
+    found.set(l.id, { locationId: l.id, customerId: l.customerId, name: l.name, active: l.active !== false, address: l.address, matchedBy: how, distanceMeters: distance });
+  }
+  verdict.matches = [...found.values()].sort((x, y) => (x.distanceMeters ?? 0) - (y.distanceMeters ?? 0) || x.locationId - y.locationId);
+  return verdict;
+};
