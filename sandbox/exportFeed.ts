@@ -72,6 +72,7 @@ export const exportPage = <T = unknown>(
 ): ExportResponse<T> => {
   const log = collection.log;
   const position = resolveFrom(log, feed, param(query, "from"));
+  collection.onFeedRead?.(position);
   const recentRaw = (param(query, "includeRecentChanges") ?? "").trim().toLowerCase();
   if (recentRaw !== "" && recentRaw !== "true" && recentRaw !== "false") {
     throw badRequest({ includeRecentChanges: [`The value '${recentRaw}' is not valid for IncludeRecentChanges.`] });

@@ -63,6 +63,11 @@ export class Collection {
   readonly log: Rec[] = [];
   /** Bumped on every change (invalidates sort caches). */
   version = 0;
+  /**
+   * Test hook: called by the export feed before it serves a page of this collection (with the log
+   * position the request resolved to), so a test can make changes while a consumer is mid-poll.
+   */
+  onFeedRead?: (position: number) => void;
 
   constructor(readonly key: string) {}
 
@@ -183,6 +188,17 @@ export class Store {
 
   now(): string {
     return this.clockOverride ?? this.clock().toISOString();
+  }
+
+  /** Runs `changes` with every timestamp pinned to `at` (a burst of changes sharing one modifiedOn). */
+  burst<T>(at: string, changes: () => T): T {
+    const previous = this.clockOverride;
+    this.clockOverride = at;
+    try {
+      return changes();
+    } finally {
+      this.clockOverride = previous;
+    }
   }
 
   has(key: string): boolean {

@@ -6,6 +6,7 @@ import type { ActionDefinition } from "@prismatic-io/spectral";
 import { buildCatalog } from "../operations/catalog";
 import { buildAction, type BuiltAction } from "./fromOperation";
 import { rawRequest } from "./rawRequest";
+import { confirmRecordChanges } from "./confirmRecordChanges";
 import { crmWorkflowActions } from "./crm";
 import { DATA_SOURCE_KEYS } from "../dataSources/keys";
 import { leadsActions } from "../leads/actions";
@@ -17,6 +18,7 @@ export const builtActions: BuiltAction[] = buildCatalog().map((entry) => buildAc
 /** Hand-written actions, keyed. Each calls the same transport. */
 export const workflowActions: Record<string, ActionDefinition> = {
   rawRequest: rawRequest as unknown as ActionDefinition,
+  confirmRecordChanges: confirmRecordChanges as unknown as ActionDefinition,
   ...crmWorkflowActions,
   listSchedulerLeads: listSchedulerLeads as unknown as ActionDefinition,
   summarizeSchedulerSessions: summarizeSchedulerSessions as unknown as ActionDefinition,

@@ -1,0 +1,184 @@
+/**
+ * "ServiceTitan Webhook": receives ServiceTitan's V2 webhook events, signed with the app's HMAC key.
+ *
+ * Order of work: (1) verify the HMAC-SHA256 of the raw body (hmac.ts, constant-time); (2) only a signed
+ * request is parsed and checked against the bounded memory of event ids already handled (flow-scoped
+ * instance state, so unsigned requests can never fill it); (3) answer 200 at once with a tiny body.
+ *
+ * How a request is refused. A Spectral webhook trigger can stop a request in two ways: throw, or return
+ * a `response` plus a `branch`. A throw is the only thing that stops every later step, but the sender
+ * then gets Prismatic's generic error instead of 401, and every probe or misconfigured sender shows up
+ * as a failed execution. So by default we return `response` 401 and take the "Rejected" branch with an
+ * empty payload (no body, headers or query): the flow's work lives on the "Event" branch, which is not
+ * taken, and nothing the caller sent reaches any step. "When Refused → Fail the execution" switches to
+ * the throw, for flows that have steps after their branches meet. (The Leads webhooks in
+ * src/leads/triggers.ts refuse the same way.)
+ *
+ * Duplicates (ServiceTitan retries a delivery it thinks failed) answer 200 and take the "Duplicate"
+ * branch, so the sender stops retrying and the flow does not do the work twice. The memory is best
+ * effort: two copies arriving at the very same moment in parallel executions can both pass.
+ */
+import { createHash } from "node:crypto";
+import { input, trigger, type TriggerPayload } from "@prismatic-io/spectral";
+import { registerSecret } from "../http/redact";
+import { cleanEnum, cleanString } from "../inputs/clean";
+import { headerValue, rawBodyBytes, verifySignature } from "./hmac";
+
+export const DEFAULT_SIGNATURE_HEADER = "X-ServiceTitan-Signature";
+export const DEFAULT_EVENT_ID_FIELD = "eventId";
+export const SEEN_EVENTS_KEY = "serviceTitanWebhookSeenEventIds";
+export const SEEN_EVENTS_LIMIT = 1000;
+export const WEBHOOK_BRANCHES = ["Event", "Duplicate", "Rejected"];
+
+type Mode = "respond" | "fail";
+
+const jsonResponse = (statusCode: number, body: unknown) => ({ statusCode, contentType: "application/json", body: JSON.stringify(body) });
+
+/** What a refused request hands to the flow: nothing the caller sent. */
+const emptyPayload = (payload: TriggerPayload): TriggerPayload =>
+  ({ ...payload, headers: {}, queryParameters: {}, rawBody: { data: null }, body: { data: null }, pathFragment: "" }) as TriggerPayload;
+
+const parseJson = (payload: TriggerPayload, raw: Buffer): unknown => {
+  const parsed = payload.body?.data;
+  if (parsed !== null && typeof parsed === "object" && !Buffer.isBuffer(parsed) && !(parsed instanceof Uint8Array)) return parsed;
+  try {
+    return JSON.parse(raw.toString("utf8"));
+  } catch {
+    return undefined;
+  }
+};
+
+/** The event's id from a (dotted) body field; a hash of the body when there is none. */
+export const eventIdOf = (event: unknown, field: string, raw: Buffer): string => {
+  let value: unknown = event;
+  for (const part of field.split(".")) {
+    value = value && typeof value === "object" ? (value as Record<string, unknown>)[part] : undefined;
+  }
+  if ((typeof value === "string" && value.trim() !== "") || typeof value === "number") return String(value);
+  return `sha256:${createHash("sha256").update(raw).digest("hex")}`;
+};
+
+/** Records `id` in the bounded memory; true when it was there already. */
+export const rememberEvent = (state: Record<string, unknown>, id: string): boolean => {
+  const list = Array.isArray(state[SEEN_EVENTS_KEY]) ? (state[SEEN_EVENTS_KEY] as string[]) : [];
+  if (list.includes(id)) return true;
+  state[SEEN_EVENTS_KEY] = [...list, id].slice(-SEEN_EVENTS_LIMIT);
+  return false;
+};
+
+const cleanKey = (value: unknown): string => {
+  const key = cleanString("HMAC Key", { required: true, maxLength: 1024 })(value) as string;
+  registerSecret(key);
+  return key;
+};
+
+export const serviceTitanWebhookInputs = {
+  hmacKey: input({
+    label: "HMAC Key",
+    type: "password",
+    required: true,
+    comments:
+      "The HMAC signing key of your ServiceTitan app's webhook subscription. Every request's signature is checked with it; requests without a valid signature never start the flow. Kept out of all logs.",
+    example: "c2VjcmV0LWhtYWMta2V5LWZvci13ZWJob29rcw==",
+    clean: cleanKey,
+  }),
+  signatureHeader: input({
+    label: "Signature Header",
+    type: "string",
+    required: true,
+    default: DEFAULT_SIGNATURE_HEADER,
+    comments: "The request header carrying the HMAC-SHA256 signature of the raw body, in hex or base64 (any letter case).",
+    example: DEFAULT_SIGNATURE_HEADER,
+    clean: cleanString("Signature Header", { required: true, pattern: /^[A-Za-z0-9-]{1,100}$/, patternHint: "a header name such as X-ServiceTitan-Signature" }),
+  }),
+  eventIdField: input({
+    label: "Event ID Field",
+    type: "string",
+    required: true,
+    default: DEFAULT_EVENT_ID_FIELD,
+    comments:
+      "The body field (dots for nested fields) holding the event's unique id, used to drop events already handled. Without it, identical bodies count as the same event.",
+    example: DEFAULT_EVENT_ID_FIELD,
+    clean: cleanString("Event ID Field", { required: true, pattern: /^[A-Za-z0-9_$]+(\.[A-Za-z0-9_$]+)*$/, patternHint: "a field name such as eventId or data.id" }),
+  }),
+  whenRefused: input({
+    label: "When Refused",
+    type: "string",
+    required: true,
+    default: "respond",
+    model: [
+      { label: "Answer 401 and take the Rejected branch", value: "respond" },
+      { label: "Fail the execution (nothing after the trigger runs)", value: "fail" },
+    ],
+    comments:
+      "What happens to a request with a wrong or missing signature. The default answers 401 and takes the Rejected branch with an empty payload; leave that branch empty. Choose Fail when the flow has steps after its branches meet.",
+    example: "respond",
+    clean: cleanEnum("When Refused", ["respond", "fail"], { required: true }),
+  }),
+};
+
+export const serviceTitanWebhook = trigger({
+  display: {
+    label: "ServiceTitan Webhook",
+    description:
+      "Starts the flow with a ServiceTitan webhook event after checking its HMAC-SHA256 signature; unsigned or wrongly signed requests get 401 and never reach the flow's steps, and repeated events are dropped.",
+  },
+  inputs: serviceTitanWebhookInputs,
+  scheduleSupport: "invalid",
+  synchronousResponseSupport: "valid",
+  allowsBranching: true,
+  staticBranchNames: WEBHOOK_BRANCHES,
+  perform: async (context, payload, params) => {
+    const key = params.hmacKey as string;
+    registerSecret(key);
+    const mode = params.whenRefused as Mode;
+    const raw = rawBodyBytes(payload.rawBody?.data);
+    const verdict = verifySignature(raw, key, headerValue(payload.headers, params.signatureHeader as string));
+    if (!verdict.ok) {
+      context.logger.warn(`ServiceTitan Webhook: request refused (${verdict.reason}).`);
+      if (mode === "fail") throw new Error(`ServiceTitan Webhook refused the request (401): ${verdict.reason}.`);
+      return { payload: emptyPayload(payload), response: jsonResponse(401, { error: "unauthorized", reason: verdict.reason }), branch: "Rejected" };
+    }
+    const body = raw as Buffer;
+    const event = parseJson(payload, body);
+    const eventId = eventIdOf(event, params.eventIdField as string, body);
+    if (rememberEvent(context.instanceState, eventId)) {
+      return {
+        payload: { ...payload, body: { data: event ?? null, contentType: "application/json" } },
+        response: jsonResponse(200, { received: eventId, duplicate: true }),
+        branch: "Duplicate",
+      };
+    }
+    return {
+      payload: { ...payload, body: { data: event ?? body.toString("utf8"), contentType: payload.body?.contentType ?? "application/json" } },
+      response: jsonResponse(200, { received: eventId }),
+      branch: "Event",
+      instanceState: { [SEEN_EVENTS_KEY]: context.instanceState[SEEN_EVENTS_KEY] },
+    };
+  },
+  examplePayload: {
+    branch: "Event",
+    response: { statusCode: 200, contentType: "application/json", body: '{"received":"3f0c9a52-7d1e-4b6a-9c2f-5e8d1a4b7c90"}' },
+    payload: {
+      headers: { "Content-Type": "application/json", [DEFAULT_SIGNATURE_HEADER]: "[REDACTED]" },
+      queryParameters: {},
+      rawBody: { data: null },
+      body: {
+        data: { eventId: "3f0c9a52-7d1e-4b6a-9c2f-5e8d1a4b7c90", eventType: "Job.Completed", tenantId: 1234567, data: { id: 7654321 } },
+        contentType: "application/json",
+      },
+      pathFragment: "",
+      webhookUrls: {},
+      webhookApiKeys: {},
+      invokeUrl: "",
+      executionId: "",
+      customer: { id: "", name: "", externalId: "" },
+      instance: { id: "", name: "" },
+      user: { id: "", name: "", email: "", externalId: "" },
+      integration: { id: "", name: "", versionSequenceId: "", externalVersion: "" },
+      flow: { id: "", name: "", stableId: "" },
+      startedAt: "2026-01-15T09:35:00Z",
+      globalDebug: false,
+    },
+  },
+});

@@ -1,0 +1,100 @@
+/** Unit tests: the change classifier, change keys, the HMAC verifier, the confirmation state machine. */
+import { createHmac } from "node:crypto";
+import { changeKey, classifyChange } from "../../src/triggers/changeFeed";
+import { confirmDelivery, freshState } from "../../src/triggers/deliveryState";
+import { decodeSignature, headerValue, rawBodyBytes, verifySignature } from "../../src/triggers/hmac";
+
+describe("classifyChange", () => {
+  const t0 = "2026-01-15T09:30:00Z";
+  it.each([
+    [{ id: 1, active: true, createdOn: t0, modifiedOn: t0 }, "created"],
+    [{ id: 1, active: true, createdOn: t0, modifiedOn: "2026-01-15T09:30:00.800Z" }, "created"], // within a second
+    [{ id: 1, active: true, createdOn: "2026-01-15T09:30:00.0000000", modifiedOn: "2026-01-15T09:30:00" }, "created"], // no zone = UTC
+    [{ id: 1, active: true, createdOn: t0, modifiedOn: "2026-01-15T09:30:02Z" }, "updated"],
+    [{ id: 1, active: true, createdOn: t0, modifiedOn: "2026-02-01T00:00:00Z" }, "updated"],
+    [{ id: 1, active: false, createdOn: t0, modifiedOn: "2026-02-01T00:00:00Z" }, "deactivated"],
+    [{ id: 1, active: false, createdOn: t0, modifiedOn: t0 }, "deactivated"], // created inactive / deleted at once
+    [{ id: 1, createdOn: t0, modifiedOn: t0 }, "created"], // no active field = active
+    [{ id: 1, active: true, createdOn: t0 }, "created"],
+    [{ id: 1, active: true, modifiedOn: t0 }, "updated"], // no createdOn: cannot prove it is new
+    [{ id: 1, active: true, createdOn: "garbage", modifiedOn: t0 }, "updated"],
+    [null, "updated"],
+  ])("%j → %s", (record, expected) => {
+    expect(classifyChange(record)).toBe(expected);
+  });
+});
+
+describe("changeKey", () => {
+  it("is equal for a byte-identical repeat and differs for another version at the same timestamp", () => {
+    const a = { id: 7, modifiedOn: "2026-01-15T09:30:00Z", name: "A" };
+    expect(changeKey({ ...a })).toBe(changeKey(a));
+    expect(changeKey({ ...a, name: "B" })).not.toBe(changeKey(a));
+    expect(changeKey({ ...a, id: 8 })).not.toBe(changeKey(a));
+    expect(changeKey(a).startsWith("7|2026-01-15T09:30:00Z|")).toBe(true);
+  });
+});
+
+describe("HMAC verifier", () => {
+  const key = "test-hmac-key-123";
+  const body = Buffer.from('{"eventId":"e1","eventType":"Job.Completed"}');
+  const digest = createHmac("sha256", key).update(body).digest();
+
+  it("accepts hex (any case), base64, base64url, unpadded and sha256= prefixed signatures", () => {
+    for (const sig of [
+      digest.toString("hex"),
+      digest.toString("hex").toUpperCase(),
+      digest.toString("base64"),
+      digest.toString("base64url"),
+      digest.toString("base64").replace(/=+$/, ""),
+      `sha256=${digest.toString("hex")}`,
+      ` ${digest.toString("base64")} `,
+      `${"0".repeat(64)}, ${digest.toString("hex")}`, // key rotation: any one matches
+    ]) {
+      expect(verifySignature(body, key, sig)).toEqual({ ok: true });
+    }
+  });
+
+  it("refuses wrong keys, changed bodies, missing and malformed signatures", () => {
+    expect(verifySignature(body, "other-key", digest.toString("hex"))).toEqual({ ok: false, reason: "signature mismatch" });
+    expect(verifySignature(Buffer.concat([body, Buffer.from(" ")]), key, digest.toString("hex"))).toEqual({ ok: false, reason: "signature mismatch" });
+    expect(verifySignature(body, key, undefined)).toEqual({ ok: false, reason: "missing signature" });
+    expect(verifySignature(body, key, "  ")).toEqual({ ok: false, reason: "missing signature" });
+    expect(verifySignature(body, key, "not-a-signature")).toEqual({ ok: false, reason: "malformed signature" });
+    expect(verifySignature(body, key, digest.toString("hex").slice(0, 62))).toEqual({ ok: false, reason: "malformed signature" });
+    expect(verifySignature(undefined, key, digest.toString("hex"))).toEqual({ ok: false, reason: "missing body" });
+  });
+
+  it("decodes only 32-byte digests", () => {
+    expect(decodeSignature("ab".repeat(32))?.length).toBe(32);
+    expect(decodeSignature(Buffer.alloc(31).toString("base64"))).toBeUndefined();
+    expect(decodeSignature("zz".repeat(32))).toBeUndefined();
+  });
+
+  it("reads the raw body in every form the platform uses, and headers in any case", () => {
+    expect(rawBodyBytes(body)?.equals(body)).toBe(true);
+    expect(rawBodyBytes(body.toString())?.equals(body)).toBe(true);
+    expect(rawBodyBytes(new Uint8Array(body))?.equals(body)).toBe(true);
+    expect(rawBodyBytes(JSON.parse(JSON.stringify(body)))?.equals(body)).toBe(true);
+    expect(rawBodyBytes(undefined)).toBeUndefined();
+    expect(rawBodyBytes({ a: 1 })).toBeUndefined();
+    expect(headerValue({ "x-servicetitan-signature": "abc" }, "X-ServiceTitan-Signature")).toBe("abc");
+    expect(headerValue({}, "X-ServiceTitan-Signature")).toBeUndefined();
+  });
+});
+
+describe("confirmDelivery", () => {
+  const cursor = { token: "t2", seen: ["k"], pinned: 0 };
+  const base = { ...freshState("crm:/export/customers"), pending: { id: "d1", cursor, count: 3, attempt: 1, deliveredAt: "x" } };
+
+  it("commits the pending delivery and only that one", () => {
+    const ok = confirmDelivery(base as never, "d1");
+    expect(ok.outcome).toMatchObject({ confirmed: true, count: 3 });
+    expect(ok.next).toMatchObject({ committed: cursor, lastConfirmed: "d1" });
+    expect(ok.next?.pending).toBeUndefined();
+    const stale = confirmDelivery(base as never, "d0");
+    expect(stale.next).toBeUndefined();
+    expect(stale.outcome).toMatchObject({ confirmed: false });
+    expect(confirmDelivery(ok.next as never, "d1").outcome).toMatchObject({ confirmed: true, alreadyConfirmed: true });
+    expect(confirmDelivery({} as never, "d1").outcome).toMatchObject({ confirmed: false });
+  });
+});
