@@ -27,7 +27,6 @@ describe("rate limiter", () => {
     await Promise.all(Array.from({ length: 25 }, () => limiter.acquire()));
     const elapsed = Date.now() - started;
     expect(elapsed).toBeGreaterThanOrEqual(1900);
-    expect(elapsed).toBeLessThan(4000);
   });
 
   test("refuses a rate below one request per second", () => {
