@@ -45,7 +45,7 @@ export const RECORD_TYPES: Record<string, RecordType> = (() => {
   const out: Record<string, RecordType> = {};
   for (const entry of RECORD_TYPE_TABLE) {
     const descriptor = generatedOperations.find((d) => d.module === entry.module && d.operationId === entry.operationId);
-    if (!descriptor || descriptor.kind !== "export") {
+    if (descriptor?.kind !== "export") {
       throw new Error(`Record type ${entry.key}: ${entry.module}:${entry.operationId} is not a generated export operation.`);
     }
     out[entry.key] = { ...entry, descriptor };
