@@ -8,5 +8,9 @@ module.exports = {
     "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.test.json", diagnostics: false }],
   },
   testTimeout: 60000,
+  // Secret scan (issue 9): every line the run writes is captured and checked for secrets at the end.
+  globalSetup: "<rootDir>/test/support/secretScanSetup.ts",
+  setupFilesAfterEnv: ["<rootDir>/test/support/secretScanCapture.ts"],
+  globalTeardown: "<rootDir>/test/support/secretScanTeardown.ts",
   maxWorkers: 2,
 };

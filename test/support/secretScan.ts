@@ -1,0 +1,99 @@
+/**
+ * The secret scan: every line the test run writes (console.*, stdout, stderr — which is where the
+ * component's logger, debug output and retry warnings end up) is captured per worker by
+ * secretScanCapture.ts into ST_SECRET_SCAN_DIR; secretScanTeardown.ts scans the capture files for
+ * the known secrets (secrets.ts), the shapes of issued tokens, and every value the component itself
+ * registered as a secret during the run (access tokens, app keys, client secrets, webhook keys), and
+ * fails the run naming the file and line of each leak — never the secret itself.
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { KNOWN_SECRETS, MIN_DYNAMIC_SECRET_LENGTH, SECRET_PATTERNS } from "./secrets";
+
+/** One captured write. */
+export interface CapturedLine {
+  /** Test file that was running. */
+  testFile: string;
+  /** Where the write was made (file:line of the caller), when known. */
+  where?: string;
+  /** console.log, console.warn, stdout, stderr, … */
+  stream: string;
+  text: string;
+}
+
+export interface Leak {
+  secret: string;
+  testFile: string;
+  where?: string;
+  stream: string;
+  /** The line with the secret masked. */
+  excerpt: string;
+}
+
+export const CAPTURE_PREFIX = "capture-";
+export const REGISTERED_PREFIX = "registered-";
+
+/** Masks a secret for a report: its first three characters, then its length. */
+export const mask = (secret: string): string => `${secret.slice(0, 3)}…(${secret.length} chars)`;
+
+/** Finds every known secret, registered secret and secret-shaped token in the captured lines. */
+export const scanLines = (
+  lines: CapturedLine[],
+  secrets: Record<string, string> = KNOWN_SECRETS,
+  patterns: Record<string, RegExp> = SECRET_PATTERNS,
+): Leak[] => {
+  const leaks: Leak[] = [];
+  const values = Object.entries(secrets).filter(([, v]) => typeof v === "string" && v.length >= MIN_DYNAMIC_SECRET_LENGTH);
+  for (const line of lines) {
+    const found: Array<[string, string]> = [];
+    for (const [name, value] of values) if (line.text.includes(value)) found.push([name, value]);
+    for (const [name, pattern] of Object.entries(patterns)) {
+      for (const m of line.text.matchAll(new RegExp(pattern.source, pattern.flags.includes("g") ? pattern.flags : `${pattern.flags}g`))) {
+        found.push([name, m[0]]);
+      }
+    }
+    if (!found.length) continue;
+    let excerpt = line.text;
+    for (const [, value] of found) excerpt = excerpt.split(value).join(`<${mask(value)}>`);
+    excerpt = excerpt.replace(/\s+/g, " ").slice(0, 240);
+    for (const [name] of found) leaks.push({ secret: name, testFile: line.testFile, where: line.where, stream: line.stream, excerpt });
+  }
+  return leaks;
+};
+
+const readJsonLines = <T>(file: string): T[] =>
+  readFileSync(file, "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as T);
+
+/** Reads a capture directory: the captured lines and the secrets the component registered. */
+export const readCaptureDir = (dir: string): { lines: CapturedLine[]; registered: string[] } => {
+  const lines: CapturedLine[] = [];
+  const registered = new Set<string>();
+  if (!existsSync(dir)) return { lines, registered: [] };
+  for (const name of readdirSync(dir)) {
+    const file = path.join(dir, name);
+    if (name.startsWith(CAPTURE_PREFIX)) lines.push(...readJsonLines<CapturedLine>(file));
+    if (name.startsWith(REGISTERED_PREFIX)) for (const v of readJsonLines<string>(file)) registered.add(v);
+  }
+  return { lines, registered: [...registered] };
+};
+
+/** Scans a capture directory with the known secrets plus the registered ones. */
+export const scanCaptureDir = (dir: string): { lines: number; leaks: Leak[] } => {
+  const { lines, registered } = readCaptureDir(dir);
+  const secrets: Record<string, string> = { ...KNOWN_SECRETS };
+  registered.forEach((value, i) => {
+    if (!Object.values(secrets).includes(value)) secrets[`secret registered by the component #${i + 1}`] = value;
+  });
+  return { lines: lines.length, leaks: scanLines(lines, secrets) };
+};
+
+export const formatLeaks = (leaks: Leak[]): string =>
+  [
+    `Secret scan: ${leaks.length} leak${leaks.length === 1 ? "" : "s"} in the test run's output:`,
+    ...leaks.map(
+      (l) => `  - ${l.secret} in ${l.stream} while running ${l.testFile}${l.where ? `, written at ${l.where}` : ""}: ${l.excerpt}`,
+    ),
+  ].join("\n");
