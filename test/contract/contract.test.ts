@@ -15,6 +15,7 @@ import { createHarness } from "@prismatic-io/spectral/dist/testing";
 import component from "../../src/index";
 import { builtActions } from "../../src/actions";
 import type { BuiltAction } from "../../src/actions/fromOperation";
+import { curatedOperations } from "../../src/operations/curated";
 import { describeWithDocs } from "../support/openapiDocs";
 import {
   CAPTURE_ACCESS_TOKEN,
@@ -101,6 +102,8 @@ describeWithDocs("contract: every generated action sends a request the official 
         try {
           await harness.action(built.key, variant.params);
         } catch (error) {
+          // required inputs alone may break a curated cross-field rule (a booking needs an address or a phone/email): refusing before sending is right
+          if (variant.name === "required only" && curatedOperations[`${built.op.module}:${built.op.operationId}`]?.validate && (error as Error).name === "InputError") continue;
           failures.push(`${where}: the action failed: ${(error as Error).message}`);
           continue;
         }
