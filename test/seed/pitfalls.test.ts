@@ -164,6 +164,7 @@ describe("pitfalls other ServiceTitan connectors have, and ours must not", () =>
         summary: "AC not cooling",
         externalId: `chat-${isFirstTimeClient}`,
         isFirstTimeClient,
+        contacts: JSON.stringify([{ type: "Phone", value: "555-201-3344" }]), // a booking needs an address or a phone/email (seed 000)
       });
     for (const word of ["yes", "maybe", "1", "on"]) {
       await expect(booking(word)).rejects.toThrow(`Is First Time Client: expected true or false, got "${word}"`);
