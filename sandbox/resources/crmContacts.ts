@@ -323,7 +323,7 @@ const contactRoutes = (): RouteDef[] => [
   route("crm", "GET", "/contacts/{contactId}/contact-methods/{contactMethodId}/preferences/{preferenceName}", (ctx) => {
     const m = mustMethod(ctx, mustContact(ctx, "contactId"));
     const p = preferenceOf(ctx);
-    return { status: 200, body: { name: p.name, dataType: p.dataType, value: ((m.preferences as Record<string, string>) ?? {})[p.name] ?? p.default } };
+    return { status: 200, body: { name: p.name, dataType: p.dataType, value: (m.preferences as Record<string, string>)?.[p.name] ?? p.default } };
   }, { kind: "get" }),
   route("crm", "PATCH", "/contacts/{contactId}/contact-methods/{contactMethodId}/preferences/{preferenceName}", (ctx) => {
     const m = mustMethod(ctx, mustContact(ctx, "contactId"));

@@ -114,7 +114,7 @@ const listLeads = (ctx: HandlerContext) => {
   const customerOf = (r: Rec): Rec | undefined => (r.customerId == null ? undefined : store.get(K.customers, r.customerId as number));
   for (const [name, field] of [["customerCity", "city"], ["customerState", "state"], ["customerZip", "zip"]] as const) {
     const v = param(q, name)?.trim().toLowerCase();
-    if (v) preds.push((r) => String(((customerOf(r)?.address as Body | undefined) ?? {})[field] ?? "").toLowerCase() === v);
+    if (v) preds.push((r) => String((customerOf(r)?.address as Body | undefined)?.[field] ?? "").toLowerCase() === v);
   }
   const cCreatedFrom = parseDateParam(q, "customerCreatedOnOrAfter", errors);
   if (cCreatedFrom) preds.push((r) => String(customerOf(r)?.createdOn ?? "") >= cCreatedFrom);
