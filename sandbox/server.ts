@@ -22,6 +22,8 @@ import { dispatchRoutes } from "./resources/dispatch";
 import { jpmRoutes } from "./resources/jpm";
 import { referenceRoutes } from "./resources/reference";
 import { schedulingProRoutes } from "./resources/schedulingPro";
+import { equipmentRoutes } from "./resources/equipment";
+import { multipartFields } from "./multipart";
 import { type Env, Router, type RouteDef } from "./router";
 import { seed } from "./seedData";
 import { Store } from "./store";
@@ -56,7 +58,7 @@ const blank = (v: unknown, key = ""): unknown => {
 
 export const buildRouter = (operations: readonly RouteDefSource[]): Router => {
   const router = new Router();
-  const specific = [...crmRoutes(), ...jpmRoutes(), ...dispatchRoutes(), ...referenceRoutes(), ...schedulingProRoutes()];
+  const specific = [...crmRoutes(), ...jpmRoutes(), ...dispatchRoutes(), ...referenceRoutes(), ...schedulingProRoutes(), ...equipmentRoutes()];
   for (const def of specific) if (def.source === "builtin") router.add(def);
   for (const def of operations) router.add(def);
   for (const def of specific) if (def.source !== "builtin") router.add(def);
@@ -169,7 +171,9 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
     const { route, params } = match;
     try {
       let body: unknown;
-      if (bodyText.trim() !== "" && method !== "GET") {
+      const multipart = multipartFields(headers["content-type"] ?? "", bodyText);
+      if (multipart) body = multipart;
+      else if (bodyText.trim() !== "" && method !== "GET") {
         try {
           body = JSON.parse(bodyText);
         } catch (error) {

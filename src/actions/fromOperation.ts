@@ -5,7 +5,8 @@
  */
 import { action, type ActionDefinition, type InputFieldDefinition, PerformSafety } from "@prismatic-io/spectral";
 import { createServiceTitanClient, type QueryParams, type StRequest } from "../http/client";
-import { fail, InputError } from "../inputs/clean";
+import { encodeMultipart, toFilePart } from "../http/multipart";
+import { cleanString, fail, InputError } from "../inputs/clean";
 import { type BuiltInput, type FieldSpec, inputFromSpec, labelForField, pathParamKey, type WireShape } from "../inputs/fromSchema";
 import { dataSourceFor } from "../inputs/links";
 import { connectionInput, customQueryParamsInput, debugRequestInput, exportInputs, pagingInputs, sortInput } from "../inputs/shared";
@@ -123,6 +124,31 @@ export const buildAction = (entry: CatalogEntry, dataSources?: ReadonlySet<strin
   for (const [name, schema] of bodyFields.filter(([n]) => !required(n))) add({ name, placement: "body", schema, required: false });
   for (const p of queryParams.filter((p) => !p.required)) add({ name: p.name, placement: "query", schema: p.schema, required: false });
 
+  // A body with a file field (format binary) is sent as multipart/form-data; the file's name is ours to give.
+  const uploadField = bodyFields.find(([, schema]) => schema.format === "binary")?.[0];
+  if (uploadField && !taken.has("fileName")) {
+    const c = entry.curated.inputs?.fileName ?? {};
+    taken.add("fileName");
+    built.push({
+      key: "fileName",
+      input: {
+        definition: {
+          label: c.label ?? "File Name",
+          type: "string",
+          required: c.required ?? false,
+          comments:
+            c.comments ??
+            "Name the file is stored under, with its extension, such as warranty.pdf. Empty: upload plus an extension from the file's content type.",
+          example: c.example ?? "warranty.pdf",
+          clean: cleanString(c.label ?? "File Name", { required: c.required ?? false, maxLength: 255 }),
+        } as unknown as InputFieldDefinition,
+        wire: "scalar",
+      },
+      binding: { inputKey: "fileName", placement: "body", name: "$fileName", wire: "scalar" },
+      required: c.required ?? false,
+    });
+  }
+
   // Required inputs first, in contract order within each group.
   const ordered = [...built.filter((b) => b.required), ...built.filter((b) => !b.required)];
   const inputs: Record<string, InputFieldDefinition> = { connection: connectionInput };
@@ -158,6 +184,8 @@ export const buildAction = (entry: CatalogEntry, dataSources?: ReadonlySet<strin
         } else if (value !== undefined) query[b.name] = value as QueryParams[string];
       } else if (b === wholeBodyBinding) {
         bodyValue = value;
+      } else if (b.name === "$fileName") {
+        // used below, when the multipart body is built
       } else if (value !== undefined) {
         bodyValue = { ...((bodyValue as Record<string, unknown>) ?? {}), [b.name]: value };
       }
@@ -173,7 +201,15 @@ export const buildAction = (entry: CatalogEntry, dataSources?: ReadonlySet<strin
       }
     }
     if (body && bodyValue === undefined && (body.required || op.method !== "GET")) bodyValue = wholeBody ? undefined : {};
+    let rawBody: StRequest["rawBody"];
+    if (uploadField && bodyValue && typeof bodyValue === "object") {
+      const fields = { ...(bodyValue as Record<string, unknown>) };
+      if (fields[uploadField] !== undefined) fields[uploadField] = toFilePart(fields[uploadField], values.fileName as string | undefined);
+      rawBody = encodeMultipart(fields);
+      bodyValue = undefined;
+    }
     return {
+      rawBody,
       module: op.module,
       method: op.method,
       path,

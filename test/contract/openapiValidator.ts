@@ -21,6 +21,7 @@ jest.mock("@apidevtools/json-schema-ref-parser", () => {
   return { __esModule: true, default: { dereference: refuse, resolve: refuse, parse } };
 });
 
+import { multipartFields } from "../../sandbox/multipart";
 import OpenAPIBackend, { type Operation } from "openapi-backend";
 import addFormats from "ajv-formats";
 import type { ModuleKey } from "../../src/operations/types";
@@ -113,17 +114,49 @@ const describeAjvError = (e: { instancePath?: string; message?: string; params?:
  * Finds the operation by METHOD + PATH (below the document's server path) and validates the request.
  * Returns the matched operation and every problem found.
  */
+/** Follows one local $ref in the document (enough for request-body schemas). */
+const resolveSchema = (contract: ContractApi, schema: any): any => {
+  if (schema?.$ref && typeof schema.$ref === "string" && schema.$ref.startsWith("#/")) {
+    return schema.$ref
+      .slice(2)
+      .split("/")
+      .reduce((node: any, part: string) => node?.[part], (contract.api as any).definition);
+  }
+  return schema;
+};
+
 export const checkRequest = (contract: ContractApi, req: CapturedRequest): ContractCheck => {
   const errors: string[] = [];
   if (!req.path.startsWith(`${contract.apiRoot}/`)) {
     return { errors: [`path ${req.path} is not below the document's server path ${contract.apiRoot}`] };
   }
   const path = decodeURI(req.path.slice(contract.apiRoot.length));
-  const request = { method: req.method.toLowerCase(), path, query: req.query, headers: req.headers, body: req.body };
-  const operation = contract.api.router.matchOperation(request) as Operation | undefined;
+  const request = { method: req.method.toLowerCase(), path, query: { ...req.query } as Record<string, unknown>, headers: req.headers, body: req.body };
+  const operation = contract.api.router.matchOperation(request as any) as Operation | undefined;
   if (!operation) return { errors: [`no operation ${req.method} ${path} in the ${contract.label} document`] };
 
-  const result = contract.api.validateRequest(request, operation);
+  // Dictionary (object-typed) query parameters travel as name[key]=value, the way ServiceTitan's
+  // ASP.NET model binding reads them; fold them back into the object the document describes.
+  const objectParams = new Set(
+    [...((operation as any).parameters ?? [])].filter((p: any) => p?.in === "query" && p.schema?.type === "object").map((p: any) => p.name),
+  );
+  for (const [key, value] of Object.entries(req.query)) {
+    const m = /^(.+)\[([^\]]+)\]$/.exec(key);
+    if (m && objectParams.has(m[1])) {
+      const target = (request.query[m[1]] ??= {}) as Record<string, unknown>;
+      target[m[2]] = value;
+      delete request.query[key];
+    }
+  }
+
+  // An upload (a body field of format binary) is sent as multipart/form-data: check its fields against
+  // the body schema, the file part standing for the binary string.
+  const jsonSchema = (operation as any).requestBody?.content?.["application/json"]?.schema;
+  const hasBinary = Boolean(jsonSchema && Object.values(resolveSchema(contract, jsonSchema)?.properties ?? {}).some((p: any) => p?.format === "binary"));
+  const multipart = hasBinary ? multipartFields(req.headers["content-type"] ?? "", req.rawBody ?? "") : undefined;
+  if (multipart) request.body = multipart;
+
+  const result = contract.api.validateRequest(request as any, operation);
   if (!result.valid) for (const e of result.errors ?? []) errors.push(describeAjvError(e));
 
   // Query names the operation does not declare would be silently ignored by ServiceTitan.
@@ -132,7 +165,7 @@ export const checkRequest = (contract: ContractApi, req: CapturedRequest): Contr
       .filter((p: any) => p?.in === "query")
       .map((p: any) => p.name),
   );
-  for (const name of Object.keys(req.query)) {
+  for (const name of Object.keys(request.query)) {
     if (!declared.has(name)) errors.push(`query parameter "${name}" is not declared by ${operation.operationId}`);
   }
 
@@ -140,7 +173,9 @@ export const checkRequest = (contract: ContractApi, req: CapturedRequest): Contr
   const content = (operation as any).requestBody?.content as Record<string, unknown> | undefined;
   if (req.rawBody) {
     if (!content) errors.push(`a body was sent but ${operation.operationId} takes none`);
-    else if (!/^application\/json\b/.test(req.headers["content-type"] ?? "")) errors.push(`body sent with content-type ${req.headers["content-type"]}`);
+    else if (multipart) {
+      /* multipart upload: fields checked above */
+    } else if (!/^application\/json\b/.test(req.headers["content-type"] ?? "")) errors.push(`body sent with content-type ${req.headers["content-type"]}`);
     else if (req.body === undefined) errors.push("body is not valid JSON");
   } else if ((operation as any).requestBody?.required) {
     errors.push(`${operation.operationId} requires a body but none was sent`);

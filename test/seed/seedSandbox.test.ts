@@ -350,14 +350,16 @@ describe("seed actions against the sandbox", () => {
   });
 });
 
-describe("known gaps (each fails loudly once fixed, so it is turned into a normal step)", () => {
-  // KNOWN GAP (factory, not curated data): the seed's Attachment File is "a file from another action",
-  // which reaches the action as { data: Buffer, contentType }. The factory puts that object into the
-  // JSON body as-is ({"file":{"data":{"type":"Buffer",…}}}), which ServiceTitan's contract refuses
-  // (`file` must be a string). Uploading needs the factory to send binary fields as a multipart part
-  // (the transport already accepts `rawBody`), which is also where the seed's File Name would go.
-  it.failing("createInstalledEquipmentAttachment accepts a file handed over from another step", async () => {
-    const result = await run("createInstalledEquipmentAttachment", { file: { data: Buffer.from("col1,col2\n1,2\n"), contentType: "text/csv" } });
+describe("file uploads", () => {
+  // The seed's Attachment File is "a file from another action": { data: Buffer, contentType } reaches the
+  // action and is sent as a multipart/form-data file part, with the seed's File Name.
+  it("createInstalledEquipmentAttachment uploads a file handed over from another step", async () => {
+    const result = await run("createInstalledEquipmentAttachment", { file: { data: Buffer.from("col1,col2\n1,2\n"), contentType: "text/csv" }, fileName: "readings.csv" });
     expect(expectRecord(result)).toHaveProperty("path");
+    expect(String((expectRecord(result) as { path: string }).path)).toMatch(/\.csv$/);
+    const sent = sb.requests.filter((r) => r.path.endsWith("/installed-equipment/attachments")).pop();
+    expect(sent?.headers["content-type"]).toMatch(/^multipart\/form-data; boundary=/);
+    expect(sent?.body).toContain('filename="readings.csv"');
+    expect(sent?.body).toContain("col1,col2");
   });
 });
