@@ -254,8 +254,8 @@ const steps: Step[] = [
   ["listInstalledEquipment", () => ({ ...PAGING }), (r) => expect(expectPage(r).length).toBeGreaterThan(0)],
   [
     "createInstalledEquipmentAttachment",
-    // File content typed (or mapped) as text. A file handed over from another step is the known gap below.
-    () => ({ file: "col1,col2\n1,2\n" }),
+    // File content typed (or mapped) as text; a file handed over from another step is tested below.
+    () => ({ file: "col1,col2\n1,2\n", fileName: "Test File.csv" }),
     (r) => expect(expectRecord(r)).toHaveProperty("path"),
   ],
   ["listInstalledEquipmentAttachments", () => ({ path: "InstalledEquipment/Documents/manual.pdf" }), (r) => expect(r).toHaveProperty("data")],

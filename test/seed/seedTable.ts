@@ -177,12 +177,7 @@ export const SEED_ACTION_KEYS: readonly string[] = [
  * offered; the action's comments say why. Each entry is asserted (absent, and explained) — when the
  * component gains a real home for one of them, that test fails and the entry must go.
  */
-export const SEED_INPUTS_WITHOUT_DOCUMENT_FIELD: Record<string, Record<string, string>> = {
-  createInstalledEquipmentAttachment: {
-    fileName:
-      "The document declares the upload as a JSON body with a single binary `file` field; there is no file-name field to send it in. A multipart upload (where a file name has a place) is not built by the factory.",
-  },
-};
+export const SEED_INPUTS_WITHOUT_DOCUMENT_FIELD: Record<string, Record<string, string>> = {};
 
 /** What each seed key is: the operation behind it ("module:operationId"), or "handwritten". */
 export const SEED_OPERATION: Record<string, string> = {

@@ -225,8 +225,14 @@ export const seed: CuratedCatalog = {
     inputs: {
       "body.file": field("file", "Attachment File", undefined, {
         required: true,
-        note: "Required here: an upload without a file has nothing to store. The earlier component also asked for a File Name; ServiceTitan's document has no such field, so none is sent.",
+        note: "Required here: an upload without a file has nothing to store. The file is sent as a multipart/form-data part named file.",
       }),
+      fileName: {
+        label: "File Name",
+        required: true,
+        comments: "Name of the file as ServiceTitan stores it, with its extension, such as warranty.csv. Sent as the file part's filename.",
+        example: "warranty.csv",
+      },
     },
   },
   "equipmentsystems:InstalledEquipment_Get": {
