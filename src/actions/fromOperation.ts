@@ -37,6 +37,7 @@ export interface BuiltAction {
 const PAGING_PARAMS = new Set(["page", "pageSize", "includeTotal"]);
 const EXPORT_PARAMS = new Set(["from", "includeRecentChanges"]);
 
+/** How each label verb reads in a description ("Attach" → "Attaches"); others get a plain -s/-es. */
 const VERB_PHRASES: Record<string, string> = {
   list: "Lists",
   get: "Gets",
@@ -48,23 +49,77 @@ const VERB_PHRASES: Record<string, string> = {
   upsert: "Creates or replaces",
   remove: "Removes",
   search: "Searches",
+  attach: "Attaches",
+  detach: "Detaches",
+  dismiss: "Dismisses",
+  match: "Matches",
+  hold: "Puts on hold",
+  run: "Runs",
 };
 
-/** A description in our words: what it does, which call it makes, which scope it needs. */
-export const describeOperation = (op: OperationDescriptor, key: string): string => {
-  const [verb, ...rest] = words(key);
-  const phrase = VERB_PHRASES[verb] ?? `${verb[0].toUpperCase()}${verb.slice(1)}s`;
-  const object = rest.join(" ").replace(/\bids?\b/g, (m) => m.toUpperCase());
-  const singularObject = !/s$/.test(rest[rest.length - 1] ?? "") && !["list", "export", "search"].includes(verb);
-  const article = singularObject ? (/^[aeiou]/.test(object) ? "an " : "a ") : "";
-  const extra =
-    op.kind === "export"
-      ? " Returns active, inactive and deleted records changed since From, with a Continue From token to resume."
-      : op.kind === "list"
-        ? " Returns one page, or every record with Fetch All."
-        : "";
+const conjugate = (verb: string): string => {
+  const v = verb.toLowerCase();
+  if (VERB_PHRASES[v]) return VERB_PHRASES[v];
+  if (/(s|sh|ch|x|z)$/.test(v)) return `${verb}es`;
+  if (/[^aeiou]y$/.test(v)) return `${verb.slice(0, -1)}ies`;
+  return `${verb}s`;
+};
+
+/** Nouns that take no "a"/"an" ("Gets job equipment", not "Gets a job equipment"). */
+const MASS_NOUNS = /^(equipment|history|configuration|tracking|performance|data|metadata|information|details|hours|skills|summary)$/;
+/** Words kept as written when a label becomes running text. */
+const KEEP_CASE = /^(?:[A-Z0-9]{2,}s?|IDs|Intacct|ServiceTitan|Scheduling|Pro)$/;
+const VERBS_WITH_ARTICLE = new Set(["get", "create", "update", "delete", "replace", "cancel", "dismiss", "confirm", "reschedule", "activate", "set", "upsert"]);
+
+const responseHasId = (op: OperationDescriptor): boolean => {
+  const ex = op.response?.example;
+  return Boolean(ex && typeof ex === "object" && !Array.isArray(ex) && "id" in (ex as Record<string, unknown>));
+};
+
+/**
+ * A description in our words, built from the action's label: what it does, what it returns, what a
+ * builder must know (partial updates, full replacements, change feeds), then the call and its scope.
+ */
+export const describeOperation = (op: OperationDescriptor, key: string, label?: string): string => {
+  const title = (label ?? actionLabelFor(op, key)).replace(/\s*\([^)]*\)\s*$/, "");
+  const [verbWord, ...rest] = title.split(/\s+/);
+  const verb = verbWord.toLowerCase();
+  const objectWords = rest.map((w) => (KEEP_CASE.test(w) ? w : w.toLowerCase()));
+  const object = objectWords.join(" ");
+  // The noun the verb acts on: the last word before a qualifier such as "by", "for", "of", "to".
+  const qualifierAt = objectWords.findIndex((w, i) => i > 0 && /^(by|for|of|to|from|on|at|as|in)$/.test(w));
+  const head = (qualifierAt > 0 ? objectWords[qualifierAt - 1] : objectWords[objectWords.length - 1]) ?? "";
+  const singular = !/s$/i.test(head) || /(ss|us)$/i.test(head);
+  const article =
+    VERBS_WITH_ARTICLE.has(verb) && singular && !MASS_NOUNS.test(head.toLowerCase()) ? (/^[aeiou]/i.test(object) && !/^(u[a-z]*er|one)/i.test(object) ? "an " : "a ") : "";
+  const module = `ServiceTitan ${MODULE_LABELS[op.module]}`;
+  const preposition = verb === "delete" || verb === "remove" || verb === "detach" ? "from" : verb === "get" || verb === "list" || verb === "export" || verb === "search" || verb === "match" ? "from" : "in";
+  const what = `${conjugate(verbWord)} ${article}${object} ${preposition} ${module}.`;
+
+  const pathIds = op.params.filter((p) => p.in === "path").length;
+  let returns = "";
+  if (op.kind === "export") {
+    returns =
+      " Works as a change feed: returns records created or changed since From, inactive and deleted ones included (check each record's active flag), with a Continue From token for the next call; Drain Until Caught Up reads every batch.";
+  } else if (op.kind === "list") {
+    returns = " Returns one page (Page, Page Size), or every matching record with Fetch All.";
+  } else if (op.method === "GET") {
+    returns = verb === "list" ? " Returns every matching record in one response; this call is not paged." : pathIds ? (singular ? " Returns the record as ServiceTitan stores it." : " Returns them as ServiceTitan stores them.") : " Returns ServiceTitan's answer as JSON.";
+    if (op.response && !op.response.contentType) returns = " Returns the file content ServiceTitan sends back.";
+  } else if (op.kind === "create") {
+    returns = responseHasId(op) ? " Returns the new record, including its ID." : " Returns ServiceTitan's response.";
+  } else if (op.kind === "update" && op.method === "PATCH") {
+    returns = " Only the inputs you fill in are sent; everything you leave empty keeps its current value.";
+  } else if (op.kind === "update" && op.method === "PUT") {
+    returns = " Sends the whole record (PUT): a field you leave empty may be cleared in ServiceTitan.";
+  } else if (op.kind === "delete") {
+    returns = " Returns an empty result on success.";
+  } else if (verb === "mark") {
+    returns = " Run it once your accounting sync has taken the records, so the next run can skip them.";
+  }
+  const call = ` Calls ${op.method} ${op.path}${op.scope ? ` (scope ${op.scope})` : ""}.`;
   const legacy = op.legacy ? " No longer listed in ServiceTitan's current API documentation (built from its March 2026 contract); it may be withdrawn." : "";
-  return `${phrase} ${article}${object} in ServiceTitan ${MODULE_LABELS[op.module]} (${op.method} ${op.path}${op.scope ? `, scope ${op.scope}` : ""}).${extra}${legacy}`;
+  return `${what}${returns}${call}${legacy}`;
 };
 
 const curatedFor = (entry: CatalogEntry, spec: FieldSpec): CuratedInput =>
@@ -227,7 +282,7 @@ export const buildAction = (entry: CatalogEntry, dataSources?: ReadonlySet<strin
   };
 
   const definition = action({
-    display: { label, description: curated.description ?? describeOperation(op, key) },
+    display: { label, description: curated.description ?? describeOperation(op, key, label) },
     inputs,
     performSafety: op.method === "GET" ? PerformSafety.SAFE : PerformSafety.NOT_ALLOWED,
     examplePayload: (curated.examplePayload ?? { data: op.response?.example ?? {} }) as never,

@@ -86,10 +86,19 @@ const LABEL_WORDS: Record<string, string> = {
 const SMALL_WORDS = new Set(["a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with", "from"]);
 
 /** "modifiedOnOrAfter" → "Modified On or After"; "tagTypeIds" → "Tag Type IDs". */
+/** Word pairs ServiceTitan's screens write as one word or hyphenated ("Non-Job Appointment", "Substatus"). */
+const LABEL_JOINS: Array<[RegExp, string]> = [
+  [/\bNon Job\b/g, "Non-Job"],
+  [/\bFollow Up\b/g, "Follow-Up"],
+  [/\bSub Status\b/g, "Substatus"],
+  [/\bSub Statuses\b/g, "Substatuses"],
+];
+
 export const labelFromWords = (ws: string[]): string =>
-  ws
-    .map((w, i) => LABEL_WORDS[w] ?? (i > 0 && SMALL_WORDS.has(w) ? w : cap(w)))
-    .join(" ");
+  LABEL_JOINS.reduce(
+    (label, [pattern, replacement]) => label.replace(pattern, replacement),
+    ws.map((w, i) => LABEL_WORDS[w] ?? (i > 0 && SMALL_WORDS.has(w) ? w : cap(w))).join(" "),
+  );
 
 export const humanize = (name: string): string => labelFromWords(words(name));
 
@@ -203,8 +212,13 @@ export const keyWords = (op: OperationDescriptor): string[] => {
 
 export const actionKeyFor = (op: OperationDescriptor): string => camel(keyWords(op));
 
+/**
+ * The action's label from its key words. A trailing "by ID" on a single-record read says nothing the
+ * input does not ("Get AP Bill by ID" → "Get AP Bill"); the key keeps it.
+ */
 export const actionLabelFor = (op: OperationDescriptor, key: string): string => {
-  const ws = words(key);
+  let ws = words(key);
+  if (ws[0] === "get" && ws.length > 3 && ws[ws.length - 2] === "by" && ws[ws.length - 1] === "id") ws = ws.slice(0, -2);
   const [verb, ...rest] = ws;
   return labelFromWords([VERB_LABEL[verb] ?? verb, ...rest].map((w) => w.toLowerCase()));
 };
