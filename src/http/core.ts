@@ -176,7 +176,11 @@ export const sendWithPolicy = async <T>(
           result = { status, headers: responseHeaders, data: raw as unknown as T, contentType };
         } else {
           const text = raw.toString("utf8");
-          if (!text.trim()) {
+          if (!text.trim() && init.method === "GET" && status !== 204) {
+            // A read that answers 2xx with nothing is a cut-off response, not an empty record.
+            outcome = { kind: "badBody", status };
+            failure = toBodyError(call, status, text);
+          } else if (!text.trim()) {
             result = { status, headers: responseHeaders, data: undefined as T, contentType };
           } else {
             try {
