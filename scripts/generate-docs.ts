@@ -4,7 +4,8 @@
  * the code:
  *
  * - documentation/reference/index.md and documentation/reference/<module>.md: every action and data
- *   source, grouped by ServiceTitan module (hand-written actions under "Workflows"), with labels,
+ *   source, grouped by ServiceTitan module (Leads Integration Platform actions in their own group, other
+ *   hand-written actions under "Workflows"), with labels,
  *   descriptions, inputs (label, key, type, required, comments, example, default, choices, data
  *   source) and trimmed example payloads;
  * - documentation/triggers/<triggerKey>.mdx: one page per trigger, from its definition plus the
@@ -17,6 +18,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { builtActions } from "../src/actions";
+import { leadsActions } from "../src/leads/actions";
 import * as dataSourceModule from "../src/dataSources";
 import component from "../src/index";
 import { MODULE_LABELS } from "../src/operations/naming";
@@ -98,15 +100,20 @@ export interface DocsModel {
   /** data source key → module slug, where the data source reads one module's list operation. */
   dataSourceModules: Map<string, string>;
   moduleTitles: Record<string, string>;
+  /** Intro line of a group page, where it is not a ServiceTitan tenant API module. */
+  groupIntros: Record<string, string>;
   /** trigger key → hand-written notes (Markdown), when documentation/triggers/notes/<key>.md exists. */
   triggerNotes: Map<string, string>;
 }
 
 export const WORKFLOWS = { slug: "workflows", title: "Workflows" };
+export const LEADS = { slug: "leads", title: "Leads Integration Platform" };
 
 /** The model from the real component and the files on disk. */
 export const loadModel = (root = ROOT): DocsModel => {
   const actionModules = new Map(builtActions.map((b) => [b.key, b.op.module as string]));
+  // The Leads Integration Platform is a separate API with its own connection: its own group.
+  for (const key of Object.keys(leadsActions)) actionModules.set(key, LEADS.slug);
   // The picklist factory records the list operation of each data source; read it loosely so the docs
   // keep working whatever else that module exports.
   const picklists = (dataSourceModule as { builtPicklists?: Array<{ key: string; op?: { module?: string } }> }).builtPicklists ?? [];
@@ -123,7 +130,12 @@ export const loadModel = (root = ROOT): DocsModel => {
     component: component as unknown as DocComponent,
     actionModules,
     dataSourceModules,
-    moduleTitles: { ...MODULE_LABELS },
+    moduleTitles: { ...MODULE_LABELS, [LEADS.slug]: LEADS.title },
+    groupIntros: {
+      [WORKFLOWS.slug]: "Hand-written actions that combine or go beyond single ServiceTitan API operations; they use the ServiceTitan connection.",
+      [LEADS.slug]:
+        "Actions for ServiceTitan's Leads Integration Platform (account pairing and partner bookings). They use the Leads Integration Platform connection, not the ServiceTitan one.",
+    },
     triggerNotes,
   };
 };
@@ -277,9 +289,7 @@ export const renderReference = (model: DocsModel): Map<string, string> => {
     const opts: InputNotesOptions = { dataSourceRef, escape: mdText };
     const lines: string[] = [GENERATED_NOTE, "", `# ${g.title}`, ""];
     lines.push(
-      g.slug === WORKFLOWS.slug
-        ? "Hand-written actions that are not a single ServiceTitan API operation."
-        : `Actions and data sources for ServiceTitan's ${g.title} API (\`/${g.slug}/v2/tenant/{tenant}/…\`).`,
+      model.groupIntros[g.slug] ?? `Actions and data sources for ServiceTitan's ${g.title} API (\`/${g.slug}/v2/tenant/{tenant}/…\`).`,
       "",
       `${g.actions.length} action(s), ${g.dataSources.length} data source(s). Back to the [index](index.md).`,
       "",
