@@ -82,7 +82,10 @@ const responseHasId = (op: OperationDescriptor): boolean => {
  */
 export const describeOperation = (op: OperationDescriptor, key: string, label?: string): string => {
   const title = (label ?? actionLabelFor(op, key)).replace(/\s*\([^)]*\)\s*$/, "");
-  const [verbWord, ...rest] = title.split(/\s+/);
+  const titleWords = title.split(/\s+/);
+  // "Bulk Delete Technician Shifts" reads as "Deletes several technician shifts".
+  if (/^bulk$/i.test(titleWords[0]) && titleWords.length > 2) titleWords.splice(0, 2, titleWords[1], "Several");
+  const [verbWord, ...rest] = titleWords;
   const verb = verbWord.toLowerCase();
   const objectWords = rest.map((w) => (KEEP_CASE.test(w) ? w : w.toLowerCase()));
   const object = objectWords.join(" ");
