@@ -83,11 +83,13 @@ const SWEEP: Array<{ name: string; rule: FaultRule; get: Expect; post: Expect }>
     rule: { kind: "empty" },
     // a read answered with nothing is a cut-off response: read again
     get: { ok: true, requests: 2 },
-    // A write answered 200 with nothing is never repeated. KNOWN GAP (reported on issue 9): the action
-    // then returns { data: {} } although Create Customer promises the created record; the transport
-    // cannot tell such an operation from one that legitimately answers with no body, so the factory
-    // must pass that fact down. Until then only "sent once" is asserted here, not success.
-    post: { ok: true, requests: 1, unverified: true },
+    // A create answered 200 with nothing is never repeated, and never reported as a success: the
+    // factory knows Create Customer promises the created record, so the result is unknown.
+    post: {
+      ok: false,
+      requests: 1,
+      message: /^ServiceTitan "Create Customer" answered 200 without the record it returns on success, so the result is unknown: the record may have been created\. Check in ServiceTitan before running it again\.$/,
+    },
   },
 ];
 
