@@ -37,7 +37,8 @@ export const generateManifest = (options: ManifestOptions = {}): string => {
   const bin = path.join(ROOT, "node_modules", ".bin");
   const generator = path.join(bin, "component-manifest");
   if (!fs.existsSync(generator)) throw new Error("component-manifest is missing: run `npm ci` (it comes with @prismatic-io/spectral).");
-  if (!fs.existsSync(path.join(bin, "prism"))) throw new Error("The prism CLI is missing: run `npm ci` (@prismatic-io/prism is a dev dependency).");
+  if (!fs.existsSync(path.join(bin, "prism")))
+    throw new Error("The prism CLI is missing: run `npm ci` (@prismatic-io/prism is a dev dependency).");
   fs.rmSync(outputDir, { recursive: true, force: true });
   const args = ["--output-dir", outputDir, "--name", options.packageName ?? MANIFEST_PACKAGE];
   if (!options.verifySignature) args.push("--skip-signature-verify");

@@ -28,7 +28,10 @@ const cloneModel = (model: DocsModel): DocsModel => ({
   component: {
     ...model.component,
     actions: Object.fromEntries(
-      Object.entries(model.component.actions).map(([k, a]) => [k, { ...a, inputs: a.inputs.map((i) => ({ ...i })), display: { ...a.display } }]),
+      Object.entries(model.component.actions).map(([k, a]) => [
+        k,
+        { ...a, inputs: a.inputs.map((i) => ({ ...i })), display: { ...a.display } },
+      ]),
     ),
   },
 });
@@ -142,7 +145,8 @@ describe("hand-written pages of the publishing layout", () => {
 
   test("the ServiceTitan connection page walks through the portal and tenant steps", () => {
     const page = read("documentation/connections/serviceTitanConnection.mdx");
-    for (const step of ["My Apps", "Client Credentials Management", "API Application Access", "View Connections", "Generate"]) expect(page).toContain(step);
+    for (const step of ["My Apps", "Client Credentials Management", "API Application Access", "View Connections", "Generate"])
+      expect(page).toContain(step);
   });
 });
 

@@ -54,7 +54,8 @@ let manifestDir: string;
 let program: ts.Program;
 
 const format = (d: ts.Diagnostic): string => {
-  const where = d.file && d.start !== undefined ? `${path.basename(d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1} ` : "";
+  const where =
+    d.file && d.start !== undefined ? `${path.basename(d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1} ` : "";
   return `${where}TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, " ")}`;
 };
 
@@ -75,7 +76,9 @@ beforeAll(() => {
   const { getSourceFile, fileExists, readFile } = host;
   host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
     const text = virtual.get(path.resolve(fileName));
-    return text !== undefined ? ts.createSourceFile(fileName, text, languageVersion, true) : getSourceFile.call(host, fileName, languageVersion, onError, shouldCreate);
+    return text !== undefined
+      ? ts.createSourceFile(fileName, text, languageVersion, true)
+      : getSourceFile.call(host, fileName, languageVersion, onError, shouldCreate);
   };
   host.fileExists = (fileName) => virtual.has(path.resolve(fileName)) || fileExists.call(host, fileName);
   host.readFile = (fileName) => virtual.get(path.resolve(fileName)) ?? readFile.call(host, fileName);
@@ -89,13 +92,18 @@ afterAll(() => {
 
 describe("component manifest", () => {
   test("Spectral's generator writes one typed file per action of the built component", () => {
-    const component = require(path.join(ROOT, "dist", "index.js")).default as { key: string; actions: Record<string, unknown>; connections: Array<{ key: string }> };
+    const component = require(path.join(ROOT, "dist", "index.js")).default as {
+      key: string;
+      actions: Record<string, unknown>;
+      connections: Array<{ key: string }>;
+    };
     const index = fs.readFileSync(path.join(manifestDir, "src", "index.ts"), "utf8");
     expect(index).toContain(`key: "${component.key}"`);
     expect(index).toMatch(/signature: "[0-9a-f]{40}"/);
     const files = fs.readdirSync(path.join(manifestDir, "src", "actions")).filter((f) => f !== "index.ts");
     expect(files.length).toBe(Object.keys(component.actions).length);
-    for (const conn of component.connections) expect(fs.existsSync(path.join(manifestDir, "src", "connections", `${conn.key}.ts`))).toBe(true);
+    for (const conn of component.connections)
+      expect(fs.existsSync(path.join(manifestDir, "src", "connections", `${conn.key}.ts`))).toBe(true);
     const pkg = JSON.parse(fs.readFileSync(path.join(manifestDir, "package.json"), "utf8"));
     expect(pkg.name).toBe(MANIFEST_PACKAGE);
   });
