@@ -6,12 +6,10 @@
  */
 import type { Connection } from "@prismatic-io/spectral";
 import type { HttpMethod } from "../operations/types";
-import { defaultSleep, type Logger, sendWithPolicy } from "./core";
+import { type CoreResponse, sendSettings, sendWithPolicy, type TransportOptions } from "./core";
 import { resolveConnection } from "./endpoints";
 import { toApiError, type FailedCall } from "./errors";
-import { DEFAULT_REQUESTS_PER_SECOND, rateLimiterFor } from "./rateLimit";
 import { redact } from "./redact";
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry";
 
 export type { Logger } from "./core";
 
@@ -38,24 +36,11 @@ export interface StRequest {
   responseType?: "json" | "binary";
 }
 
-export interface StResponse<T = unknown> {
-  status: number;
-  headers: Record<string, string>;
-  data: T;
-  contentType?: string;
-}
+/** The answer of a tenant API call (the shape every transport returns, from core.ts). */
+export type StResponse<T = unknown> = CoreResponse<T>;
 
-export interface ClientOptions {
-  logger?: Logger;
-  /** Log each request and response (redacted) through the logger. */
-  debug?: boolean;
-  /** Per-attempt timeout; ServiceTitan's own server timeout is 100 s. */
-  timeoutMs?: number;
-  retry?: Partial<RetryPolicy>;
-  requestsPerSecond?: number;
-  /** Replaceable for tests. */
-  sleep?: (ms: number) => Promise<void>;
-}
+/** Options of the tenant client; the timeout defaults to ServiceTitan's own server timeout, 100 s. */
+export type ClientOptions = TransportOptions;
 
 export interface ServiceTitanClient {
   readonly tenant: string;
@@ -95,14 +80,7 @@ export const createServiceTitanClient = (
   options: ClientOptions = {},
 ): ServiceTitanClient => {
   const resolved = resolveConnection(connection);
-  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
-  const sleep = options.sleep ?? defaultSleep;
-  const timeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const limiter = rateLimiterFor(
-    `${resolved.apiBaseUrl}|${resolved.tenant}`,
-    options.requestsPerSecond ?? DEFAULT_REQUESTS_PER_SECOND,
-  );
-  const log = options.logger;
+  const settings = sendSettings(options, `${resolved.apiBaseUrl}|${resolved.tenant}`, DEFAULT_TIMEOUT_MS);
 
   const request = async <T>(req: StRequest): Promise<StResponse<T>> => {
     if (!req.path.startsWith("/") || req.path.includes("..") || /^[a-z]+:/i.test(req.path)) {
@@ -123,16 +101,7 @@ export const createServiceTitanClient = (
       url,
       { method: req.method, headers, data, responseType: req.responseType },
       call,
-      {
-        policy,
-        timeoutMs: timeout,
-        limiter,
-        sleep,
-        logger: log,
-        debug: options.debug,
-        label: "ServiceTitan",
-        toError: (status, body) => toApiError(call, status, body, connection),
-      },
+      { ...settings, label: "ServiceTitan", toError: (status, body) => toApiError(call, status, body, connection) },
     );
   };
 

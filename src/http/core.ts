@@ -8,9 +8,9 @@
  */
 import axios, { type AxiosResponse } from "axios";
 import { toBodyError, toNetworkError, type FailedCall } from "./errors";
-import type { RateLimiter } from "./rateLimit";
+import { DEFAULT_REQUESTS_PER_SECOND, type RateLimiter, rateLimiterFor } from "./rateLimit";
 import { redact, redactHeaders, redactValue } from "./redact";
-import { type AttemptOutcome, backoffDelay, isRetryable, parseRetryAfter, type RetryPolicy } from "./retry";
+import { type AttemptOutcome, backoffDelay, DEFAULT_RETRY_POLICY, isRetryable, parseRetryAfter, type RetryPolicy } from "./retry";
 
 export interface Logger {
   debug?: (...args: unknown[]) => void;
@@ -23,6 +23,19 @@ export interface CoreResponse<T = unknown> {
   headers: Record<string, string>;
   data: T;
   contentType?: string;
+}
+
+/** What a caller may tune on either client (createServiceTitanClient, createLeadsClient). */
+export interface TransportOptions {
+  logger?: Logger;
+  /** Log each request and response (redacted) through the logger. */
+  debug?: boolean;
+  /** Per-attempt timeout; each client has its own default. */
+  timeoutMs?: number;
+  retry?: Partial<RetryPolicy>;
+  requestsPerSecond?: number;
+  /** Replaceable for tests. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export interface SendInit {
@@ -61,6 +74,23 @@ export type AttemptedError = Error & { attempts?: number };
 const DEBUG_BODY_LIMIT = 10_000;
 
 export const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The part of SendOptions that comes from a client's TransportOptions: the retry policy over the
+ * defaults, the shared rate limiter for `limiterKey` (one budget per host and account), the timeout.
+ */
+export const sendSettings = (
+  options: TransportOptions,
+  limiterKey: string,
+  defaultTimeoutMs: number,
+): Omit<SendOptions, "label" | "toError"> => ({
+  policy: { ...DEFAULT_RETRY_POLICY, ...options.retry },
+  timeoutMs: options.timeoutMs ?? defaultTimeoutMs,
+  limiter: rateLimiterFor(limiterKey, options.requestsPerSecond ?? DEFAULT_REQUESTS_PER_SECOND),
+  sleep: options.sleep ?? defaultSleep,
+  logger: options.logger,
+  debug: options.debug,
+});
 
 export const lowerHeaders = (headers: unknown): Record<string, string> => {
   const out: Record<string, string> = {};

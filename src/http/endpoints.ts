@@ -10,17 +10,22 @@ export interface ResolvedConnection {
   accessToken: string;
 }
 
-const field = (connection: Connection, key: string): string => {
+/** A connection field as trimmed text ("" when absent); shared by both transports' connection checks. */
+export const connectionField = (connection: Connection, key: string): string => {
   const value = connection.fields?.[key];
   return value === undefined || value === null ? "" : String(value).trim();
 };
 
-const parseUrl = (connection: Connection, label: string, value: string): URL => {
+/**
+ * A connection field holding an absolute http(s) URL; anything else is a ConnectionError naming the
+ * field by its label (with `example` shown as a hint when given).
+ */
+export const parseConnectionUrl = (connection: Connection, label: string, value: string, example?: string): URL => {
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    throw new ConnectionError(connection, `${label}: expected an absolute http(s) URL, got "${value}".`);
+    throw new ConnectionError(connection, `${label}: expected an absolute http(s) URL${example ? ` such as ${example}` : ""}, got "${value}".`);
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
     throw new ConnectionError(connection, `${label}: expected an http or https URL, got "${url.protocol}".`);
@@ -45,12 +50,12 @@ export const resolveConnection = (connection: Connection | undefined): ResolvedC
   const token = connection.token?.access_token;
   const accessToken = typeof token === "string" ? token : "";
   if (accessToken) registerSecret(accessToken);
-  const appKey = field(connection, "applicationKey");
+  const appKey = connectionField(connection, "applicationKey");
   if (appKey) registerSecret(appKey);
-  const secret = field(connection, "clientSecret");
+  const secret = connectionField(connection, "clientSecret");
   if (secret) registerSecret(secret);
 
-  const tenant = field(connection, "tenant");
+  const tenant = connectionField(connection, "tenant");
   if (!/^\d{1,19}$/.test(tenant)) {
     throw new ConnectionError(
       connection,
@@ -59,12 +64,12 @@ export const resolveConnection = (connection: Connection | undefined): ResolvedC
   }
   if (!appKey) throw new ConnectionError(connection, "Application Key: is required (the ak1.… key of your app).");
 
-  const environment = field(connection, "environment") || "production";
-  const tokenUrl = field(connection, "tokenUrl");
+  const environment = connectionField(connection, "environment") || "production";
+  const tokenUrl = connectionField(connection, "tokenUrl");
   let apiBaseUrl: string;
   if (environment === "production" || environment === "integration") {
     const env = ENVIRONMENTS[environment];
-    if (tokenUrl && parseUrl(connection, "Token URL", tokenUrl).origin !== new URL(env.tokenUrl).origin) {
+    if (tokenUrl && parseConnectionUrl(connection, "Token URL", tokenUrl).origin !== new URL(env.tokenUrl).origin) {
       throw new ConnectionError(
         connection,
         `Token URL: "${tokenUrl}" does not belong to the ${env.label} environment; use ${env.tokenUrl} or change Environment.`,
@@ -72,13 +77,13 @@ export const resolveConnection = (connection: Connection | undefined): ResolvedC
     }
     apiBaseUrl = env.apiBaseUrl;
   } else if (environment === "custom") {
-    const custom = field(connection, "apiBaseUrl");
+    const custom = connectionField(connection, "apiBaseUrl");
     if (!custom) {
       throw new ConnectionError(connection, "API Base URL (Custom only): is required when Environment is Custom.");
     }
-    const url = parseUrl(connection, "API Base URL (Custom only)", custom);
+    const url = parseConnectionUrl(connection, "API Base URL (Custom only)", custom);
     if (!tokenUrl) throw new ConnectionError(connection, "Token URL: is required when Environment is Custom.");
-    parseUrl(connection, "Token URL", tokenUrl);
+    parseConnectionUrl(connection, "Token URL", tokenUrl);
     apiBaseUrl = `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
   } else {
     throw new ConnectionError(

@@ -49,19 +49,23 @@ const STATUS_TEXT: Record<number, string> = {
   504: "Gateway Timeout",
 };
 
-const parseProblem = (body: string): ProblemDetails | undefined => {
+/**
+ * An error body read as a JSON object (RFC 7807 here, the Leads platform's `{ code, message, … }` in
+ * leadsClient.ts); undefined when it is not one, so the caller falls back to an excerpt.
+ */
+export const parseErrorBody = <T extends object>(body: string): T | undefined => {
   const trimmed = body.trim();
   if (!trimmed.startsWith("{")) return undefined;
   try {
     const parsed = JSON.parse(trimmed);
-    return parsed && typeof parsed === "object" ? (parsed as ProblemDetails) : undefined;
+    return parsed && typeof parsed === "object" ? (parsed as T) : undefined;
   } catch {
     return undefined;
   }
 };
 
 /** A short, safe excerpt of a non-JSON body (HTML tags dropped, whitespace folded). */
-const excerpt = (body: string): string => {
+export const excerpt = (body: string): string => {
   const text = body
     .replace(/<(script|style)[\s\S]*?<\/\1>/gi, " ")
     .replace(/<[^>]+>/g, " ")
@@ -77,7 +81,7 @@ export const toApiError = (
   body: string,
   connection?: Connection,
 ): Error => {
-  const problem = parseProblem(body);
+  const problem = parseErrorBody<ProblemDetails>(body);
   const statusText = STATUS_TEXT[status] ?? "HTTP error";
   const parts: string[] = [`ServiceTitan ${call.operation} failed with ${status} ${statusText}`];
   if (problem?.title) parts[0] += `: ${problem.title}`;

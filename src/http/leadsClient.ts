@@ -8,21 +8,13 @@
 import { type Connection, ConnectionError } from "@prismatic-io/spectral";
 import { LEADS_CONNECTION_KEY, LEADS_ENVIRONMENTS, LEADS_TOKEN_PATH } from "../connections/leadsPlatform";
 import { describeLeadsCode, LEADS_VALIDATION_CODE } from "../leads/errorCodes";
-import { type CoreResponse, defaultSleep, type Logger, sendWithPolicy } from "./core";
-import type { FailedCall } from "./errors";
-import { DEFAULT_REQUESTS_PER_SECOND, rateLimiterFor } from "./rateLimit";
+import { type CoreResponse, sendSettings, sendWithPolicy, type TransportOptions } from "./core";
+import { connectionField as field, parseConnectionUrl } from "./endpoints";
+import { excerpt, type FailedCall, parseErrorBody } from "./errors";
 import { redact, registerSecret } from "./redact";
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry";
 
-export interface LeadsClientOptions {
-  logger?: Logger;
-  debug?: boolean;
-  /** Per-attempt timeout. */
-  timeoutMs?: number;
-  retry?: Partial<RetryPolicy>;
-  requestsPerSecond?: number;
-  sleep?: (ms: number) => Promise<void>;
-}
+/** Options of the Leads client; the timeout defaults to LEADS_DEFAULT_TIMEOUT_MS. */
+export type LeadsClientOptions = TransportOptions;
 
 export interface LeadsRequest {
   method: "POST" | "GET";
@@ -70,17 +62,6 @@ interface LeadsErrorBody {
   errors?: unknown;
 }
 
-const parseBody = (body: string): LeadsErrorBody | undefined => {
-  const text = body.trim();
-  if (!text.startsWith("{")) return undefined;
-  try {
-    const parsed = JSON.parse(text);
-    return parsed && typeof parsed === "object" ? (parsed as LeadsErrorBody) : undefined;
-  } catch {
-    return undefined;
-  }
-};
-
 const STATUS_HINT: Record<number, string> = {
   400: "the request was refused as invalid",
   403: "the partner credentials may not do this",
@@ -91,7 +72,7 @@ const STATUS_HINT: Record<number, string> = {
 
 /** Turns a non-2xx answer from the Leads Integration Platform into an Error a person can act on. */
 export const toLeadsError = (call: FailedCall, status: number, body: string, connection?: Connection): Error => {
-  const parsed = parseBody(body);
+  const parsed = parseErrorBody<LeadsErrorBody>(body);
   const code = typeof parsed?.code === "number" ? parsed.code : Number.isInteger(Number(parsed?.code)) ? Number(parsed?.code) : undefined;
   const known = describeLeadsCode(code);
   const details = Array.isArray(parsed?.errors) ? parsed.errors.map((e) => String(e)) : [];
@@ -102,7 +83,7 @@ export const toLeadsError = (call: FailedCall, status: number, body: string, con
   else if (parsed?.message) parts.push(`${head}: ${String(parsed.message)}${code !== undefined ? ` [${code}]` : ""}`);
   else parts.push(`${head}: ${STATUS_HINT[status] ?? (status >= 500 ? "ServiceTitan had a server error" : "HTTP error")}`);
   if (details.length) parts.push(details.join("; "));
-  if (!parsed && body.trim()) parts.push(`Response: ${body.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim().slice(0, 200)}`);
+  if (!parsed && body.trim()) parts.push(`Response: ${excerpt(body)}`);
   if (parsed?.stTraceId) parts.push(`stTraceId: ${parsed.stTraceId} (give it to ServiceTitan support when reporting this)`);
   const message = redact(parts.join(" — "));
   if (status === 401 && connection) {
@@ -118,21 +99,9 @@ export const toLeadsError = (call: FailedCall, status: number, body: string, con
   return new LeadsApiError(message, status, code, parsed?.stTraceId, details);
 };
 
-const field = (connection: Connection, key: string): string => {
-  const value = connection.fields?.[key];
-  return value === undefined || value === null ? "" : String(value).trim();
-};
-
+/** A host field (Identity Host, Booking API URL): an absolute http(s) URL with no path, as its origin. */
 const origin = (connection: Connection, label: string, value: string): string => {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new ConnectionError(connection, `${label}: expected an absolute http(s) URL such as https://leads-booking-api-demo.st.dev, got "${value}".`);
-  }
-  if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new ConnectionError(connection, `${label}: expected an http or https URL, got "${url.protocol}".`);
-  }
+  const url = parseConnectionUrl(connection, label, value, "https://leads-booking-api-demo.st.dev");
   if (url.pathname !== "/" && url.pathname !== "") {
     throw new ConnectionError(connection, `${label}: give the scheme and host only (no path), got "${value}".`);
   }
@@ -201,8 +170,7 @@ export const resolveLeadsConnection = (connection: Connection | undefined): Reso
 
 export const createLeadsClient = (connection: Connection, options: LeadsClientOptions = {}): LeadsClient => {
   const resolved = resolveLeadsConnection(connection);
-  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
-  const limiter = rateLimiterFor(`${resolved.bookingApiUrl}|${resolved.clientId}`, options.requestsPerSecond ?? DEFAULT_REQUESTS_PER_SECOND);
+  const settings = sendSettings(options, `${resolved.bookingApiUrl}|${resolved.clientId}`, LEADS_DEFAULT_TIMEOUT_MS);
 
   const request = async <T>(req: LeadsRequest): Promise<CoreResponse<T>> => {
     if (!/^\/api\/[A-Za-z0-9/_-]+$/.test(req.path)) {
@@ -220,16 +188,7 @@ export const createLeadsClient = (connection: Connection, options: LeadsClientOp
       // A POST is repeated after an unknown outcome ONLY when it carries an idempotency token.
       { method: req.method, headers, data, safeToRepeat: req.method === "GET" || Boolean(req.idempotencyToken) },
       call,
-      {
-        policy,
-        timeoutMs: options.timeoutMs ?? LEADS_DEFAULT_TIMEOUT_MS,
-        limiter,
-        sleep: options.sleep ?? defaultSleep,
-        logger: options.logger,
-        debug: options.debug,
-        label: "ServiceTitan Leads",
-        toError: (status, body) => toLeadsError(call, status, body, connection),
-      },
+      { ...settings, label: "ServiceTitan Leads", toError: (status, body) => toLeadsError(call, status, body, connection) },
     );
   };
 
