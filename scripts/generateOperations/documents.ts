@@ -18,6 +18,8 @@ export const MODULE_FILES: Readonly<Record<ModuleKey, string>> = Object.freeze({
   equipmentsystems: "equipment-systems-v2.json",
   marketing: "marketing-v2.json",
   schedulingpro: "scheduling-pro-v2.json",
+  // Job Booking: one list operation (call reasons), which the CRM's bookings and leads refer to.
+  jbce: "jbce-v2.json",
 });
 
 /** Fixed module order used everywhere (generated index, tests). */

@@ -6,8 +6,6 @@
  * "#<number>" for jobs and invoices, "#<number> (ID: <id>)" for appointments.
  *
  * Not here, on purpose:
- * - selectCallReason: call reasons are listed by ServiceTitan's Job Booking (jbce) API, which is not one
- *   of the eight modules this component covers; no operation in the generated catalog lists them.
  * - selectRouter: the Scheduling Pro document has no operation that lists routers (only a router's
  *   sessions and performance, which need a router ID already).
  */
@@ -175,6 +173,18 @@ export const picklistDefinitions: PicklistDefinition[] = [
     example: [
       { key: "60", label: "Customer canceled (ID: 60)" },
       { key: "61", label: "Scheduled with competitor (ID: 61)" },
+    ],
+  },
+  {
+    // Call reasons come from the Job Booking API (jbce); bookings' dismiss and leads refer to them.
+    key: "selectCallReason",
+    operation: { module: "jbce", operationId: "CallReasons_Get" },
+    noun: ["call reason", "call reasons"],
+    label: "{name}",
+    labelDescription: "name",
+    example: [
+      { key: "70", label: "Price shopping (ID: 70)" },
+      { key: "71", label: "Service area (ID: 71)" },
     ],
   },
   {

@@ -20,6 +20,7 @@ export const DATA_SOURCE_KEYS: ReadonlySet<string> = new Set<string>([
   "selectCampaign",
   "selectTagType",
   "selectJobCancelReason",
+  "selectCallReason",
   "selectJobHoldReason",
   "selectUserRole",
   "selectBookingProviderTag",

@@ -4,10 +4,10 @@
  * checks each input named here is linked (and lists ID inputs that have no data source, for review).
  *
  * Only keys of data sources the component ships belong here (src/dataSources/keys.ts). Left out on
- * purpose: call reasons (`callReasonId`: listed only by the Job Booking API, outside the component's
- * modules) and Scheduling Pro routers (`routerId`: no operation lists routers).
+ * purpose: Scheduling Pro routers (`routerId`: no operation lists routers).
  */
 export const DATA_SOURCE_FOR_INPUT: Record<string, string> = {
+  callReasonId: "selectCallReason",
   customerId: "selectCustomers",
   customerIds: "selectCustomers",
   locationId: "selectLocation",

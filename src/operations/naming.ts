@@ -14,6 +14,7 @@ export const MODULE_LABELS: Record<ModuleKey, string> = {
   equipmentsystems: "Equipment Systems",
   marketing: "Marketing",
   schedulingpro: "Scheduling Pro",
+  jbce: "Job Booking",
 };
 
 /** Splits camelCase, PascalCase, kebab-case and snake_case into lower-case words. */

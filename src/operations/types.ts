@@ -13,7 +13,9 @@ export type ModuleKey =
   | "accounting"
   | "equipmentsystems"
   | "marketing"
-  | "schedulingpro";
+  | "schedulingpro"
+  /** Job Booking: only its call-reasons list, which bookings and leads refer to. */
+  | "jbce";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 

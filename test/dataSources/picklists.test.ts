@@ -35,6 +35,7 @@ const CASES: Case[] = [
   { key: "selectCampaign", collection: K.campaigns, label: named },
   { key: "selectTagType", collection: K.tagTypes, label: named },
   { key: "selectJobCancelReason", collection: K.jobCancelReasons, label: named },
+  { key: "selectCallReason", collection: K.callReasons, label: named },
   { key: "selectUserRole", collection: K.userRoles, label: named },
   { key: "selectBookingProviderTag", collection: K.bookingProviderTags, label: (r) => `${String(r.tagName)} (ID: ${r.id})` },
   {
@@ -84,7 +85,7 @@ beforeAll(async () => {
       campaigns: N,
       jobs: N,
       bookings: N,
-      callReasons: 0,
+      callReasons: N,
       jobCancelReasons: N,
       userRoles: N,
       tagTypes: N,

@@ -9,6 +9,7 @@ import accountingJson from "./accounting.json";
 import equipmentsystemsJson from "./equipmentsystems.json";
 import marketingJson from "./marketing.json";
 import schedulingproJson from "./schedulingpro.json";
+import jbceJson from "./jbce.json";
 
 const crmOperations = crmJson as unknown as OperationDescriptor[];
 const jpmOperations = jpmJson as unknown as OperationDescriptor[];
@@ -18,6 +19,7 @@ const accountingOperations = accountingJson as unknown as OperationDescriptor[];
 const equipmentsystemsOperations = equipmentsystemsJson as unknown as OperationDescriptor[];
 const marketingOperations = marketingJson as unknown as OperationDescriptor[];
 const schedulingproOperations = schedulingproJson as unknown as OperationDescriptor[];
+const jbceOperations = jbceJson as unknown as OperationDescriptor[];
 
 /** Descriptors per module, each sorted by path then method (GET, POST, PUT, PATCH, DELETE). */
 export const operationsByModule: Record<ModuleKey, OperationDescriptor[]> = {
@@ -29,9 +31,10 @@ export const operationsByModule: Record<ModuleKey, OperationDescriptor[]> = {
   equipmentsystems: equipmentsystemsOperations,
   marketing: marketingOperations,
   schedulingpro: schedulingproOperations,
+  jbce: jbceOperations,
 };
 
-/** Every descriptor, modules in a fixed order (crm, jpm, dispatch, settings, accounting, equipmentsystems, marketing, schedulingpro); legacy operations included. */
+/** Every descriptor, modules in a fixed order (crm, jpm, dispatch, settings, accounting, equipmentsystems, marketing, schedulingpro, jbce); legacy operations included. */
 export const generatedOperations: OperationDescriptor[] = [
   ...crmOperations,
   ...jpmOperations,
@@ -41,4 +44,5 @@ export const generatedOperations: OperationDescriptor[] = [
   ...equipmentsystemsOperations,
   ...marketingOperations,
   ...schedulingproOperations,
+  ...jbceOperations,
 ];
