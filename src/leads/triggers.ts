@@ -7,19 +7,24 @@
  *   /availabilities webhooks; one branch per kind.
  * - Account Info Endpoint — the partner-side endpoint ServiceTitan calls during OpenID Connect pairing.
  *
- * How a request is refused (wrong or missing secret, unreadable body). Spectral gives a webhook trigger
- * two ways to stop a request: throw, or return a `response` plus a `branch`. Only a throw stops every
- * later step — but then the sender gets Prismatic's generic error instead of 401 and every probe shows
- * up as a failed execution. Returning `response: 401` with the "Rejected" branch answers the sender
- * properly, and the flow's work never runs: it lives on the event branches, which are not taken, and
- * the Rejected branch receives an empty payload (no body, no headers), so nothing the caller sent
- * reaches a step. That is the default. "When Refused → Fail the execution" switches to the throw, for
- * flows that have steps after the branches converge.
+ * How a request is refused (wrong or missing secret, unreadable body): src/triggers/webhookGuard.ts, the
+ * same rule as the ServiceTitan Webhook — by default 401 (or 400) and the "Rejected" branch with an
+ * empty payload, so nothing the caller sent reaches a step; "When Refused → Fail the execution" throws
+ * instead, for flows that have steps after the branches converge.
  */
-import { createHash, timingSafeEqual } from "node:crypto";
 import { input, trigger, type TriggerPayload } from "@prismatic-io/spectral";
 import { cleanEnum, cleanString, InputError } from "../inputs/clean";
 import { registerSecret } from "../http/redact";
+import {
+  firstHeaderValue,
+  jsonResponse,
+  readJsonBody,
+  type RefusalMode,
+  refuse as refuseRequest,
+  rememberId,
+  secretMatches,
+  whenRefusedInput,
+} from "../triggers/webhookGuard";
 import { cleanLeadsText, cleanProfiles, MAX_LEADS_LENGTH, type Profile } from "./validate";
 
 export const DEFAULT_SECRET_HEADER = "X-STLeads-Token";
@@ -78,51 +83,6 @@ export const UPDATE_BRANCHES = [...Object.values(UPDATE_KINDS), "Other Update", 
 
 /* ------------------------------------------------------------------ shared request handling */
 
-type Mode = "respond" | "fail";
-
-const headerValue = (headers: Record<string, unknown> | undefined, name: string): string | undefined => {
-  const wanted = name.toLowerCase();
-  for (const [k, v] of Object.entries(headers ?? {})) {
-    if (k.toLowerCase() === wanted) return Array.isArray(v) ? String(v[0]) : v === undefined || v === null ? undefined : String(v);
-  }
-  return undefined;
-};
-
-/**
- * Constant-time comparison of a presented secret with the expected one. Both are hashed first so the
- * inputs to timingSafeEqual always have the same length (no early exit on length either).
- */
-export const secretMatches = (presented: string | undefined, expected: string): boolean => {
-  if (presented === undefined || !expected) return false;
-  const a = createHash("sha256").update(presented, "utf8").digest();
-  const b = createHash("sha256").update(expected, "utf8").digest();
-  return timingSafeEqual(a, b);
-};
-
-const toText = (data: unknown): string | undefined => {
-  if (data === undefined || data === null) return undefined;
-  if (typeof data === "string") return data;
-  if (Buffer.isBuffer(data)) return data.toString("utf8");
-  if (data instanceof Uint8Array) return Buffer.from(data).toString("utf8");
-  return undefined;
-};
-
-/** The request body as JSON: Prismatic hands JSON bodies over parsed, or as text/bytes. */
-export const readJsonBody = (payload: TriggerPayload): { ok: true; value: unknown } | { ok: false } => {
-  for (const data of [payload.body?.data, payload.rawBody?.data]) {
-    if (data !== null && typeof data === "object" && !Buffer.isBuffer(data) && !(data instanceof Uint8Array)) return { ok: true, value: data };
-    const text = toText(data);
-    if (text !== undefined && text.trim()) {
-      try {
-        return { ok: true, value: JSON.parse(text) };
-      } catch {
-        return { ok: false };
-      }
-    }
-  }
-  return { ok: false };
-};
-
 const SECRET_HEADER_NAMES = /^(authorization|cookie|x-stleads-token)$/i;
 const scrubHeaders = (headers: Record<string, unknown> | undefined, secretHeader: string): Record<string, string> => {
   const out: Record<string, string> = {};
@@ -133,42 +93,13 @@ const scrubHeaders = (headers: Record<string, unknown> | undefined, secretHeader
   return out;
 };
 
-/** The payload a refused request hands to the flow: nothing the caller sent. */
-const emptyPayload = (payload: TriggerPayload): TriggerPayload =>
-  ({
-    ...payload,
-    headers: {},
-    queryParameters: {},
-    rawBody: { data: null },
-    body: { data: null },
-    pathFragment: "",
-  }) as unknown as TriggerPayload;
-
-const jsonResponse = (statusCode: number, body: unknown) => ({
-  statusCode,
-  contentType: "application/json",
-  body: JSON.stringify(body),
-});
-
 /** Refuses a request: 4xx response + "Rejected" branch, or (mode "fail") a thrown error. */
-const refuse = (payload: TriggerPayload, mode: Mode, statusCode: 400 | 401, reason: string) => {
-  if (mode === "fail") throw new Error(`Leads webhook refused (${statusCode}): ${reason}`);
-  return {
-    payload: emptyPayload(payload),
-    response: jsonResponse(statusCode, { error: statusCode === 401 ? "unauthorized" : "bad request", reason }),
-    branch: "Rejected",
-  };
-};
+const refuse = (payload: TriggerPayload, mode: RefusalMode, statusCode: 400 | 401, reason: string) =>
+  refuseRequest(payload, { mode, statusCode, reason, failMessage: `Leads webhook refused (${statusCode}): ${reason}` });
 
 /** Remembers seen IDs (bounded, oldest dropped) in the flow's instance state; true when already seen. */
-const seenBefore = (context: { instanceState?: Record<string, unknown> }, id: string): { seen: boolean; list: string[] } => {
-  const state = context.instanceState ?? {};
-  const list = Array.isArray(state[SEEN_IDS_KEY]) ? (state[SEEN_IDS_KEY] as string[]) : [];
-  if (list.includes(id)) return { seen: true, list };
-  const next = [...list, id].slice(-SEEN_IDS_LIMIT);
-  if (context.instanceState) context.instanceState[SEEN_IDS_KEY] = next;
-  return { seen: false, list: next };
-};
+const seenBefore = (context: { instanceState?: Record<string, unknown> }, id: string): { seen: boolean; list: string[] } =>
+  rememberId(context.instanceState, SEEN_IDS_KEY, id, SEEN_IDS_LIMIT);
 
 const pathOf = (payload: TriggerPayload): string =>
   String(payload.pathFragment ?? "")
@@ -206,20 +137,10 @@ const headerNameInput = input({
     ) as string,
 });
 
-const modeInput = input({
-  label: "When Refused",
-  type: "string",
-  required: true,
-  default: "respond",
-  model: [
-    { label: "Answer 401/400 and take the Rejected branch", value: "respond" },
-    { label: "Fail the execution (nothing after the trigger runs)", value: "fail" },
-  ],
-  comments:
-    "What happens to a request with a wrong or missing key or an unreadable body. The default answers the sender with 401 (or 400) and takes the Rejected branch with an empty payload; leave that branch empty. Choose Fail when the flow has steps after its branches meet.",
-  example: "respond",
-  clean: (value: unknown) => cleanEnum("When Refused", ["respond", "fail"], { required: true })(value) as Mode,
-});
+const modeInput = whenRefusedInput(
+  "Answer 401/400 and take the Rejected branch",
+  "What happens to a request with a wrong or missing key or an unreadable body. The default answers the sender with 401 (or 400) and takes the Rejected branch with an empty payload; leave that branch empty. Choose Fail when the flow has steps after its branches meet.",
+);
 
 /* ------------------------------------------------------------------ event parsing */
 
@@ -321,8 +242,8 @@ export const leadStatusUpdates = trigger({
     response: jsonResponse(200, { received: "b1f7c2d0-status-update" }),
   },
   perform: async (context, payload, params) => {
-    const mode = params.whenRefused as Mode;
-    if (!secretMatches(headerValue(payload.headers, params.headerName), params.webhookSecret)) {
+    const mode = params.whenRefused as RefusalMode;
+    if (!secretMatches(firstHeaderValue(payload.headers, params.headerName), params.webhookSecret)) {
       return refuse(payload, mode, 401, `the ${params.headerName} header is missing or does not match the signing key`);
     }
     const body = readJsonBody(payload);
@@ -373,8 +294,8 @@ export const accountUpdates = trigger({
     response: jsonResponse(200, { received: "accounts" }),
   },
   perform: async (context, payload, params) => {
-    const mode = params.whenRefused as Mode;
-    if (!secretMatches(headerValue(payload.headers, params.headerName), params.webhookSecret)) {
+    const mode = params.whenRefused as RefusalMode;
+    if (!secretMatches(firstHeaderValue(payload.headers, params.headerName), params.webhookSecret)) {
       return refuse(payload, mode, 401, `the ${params.headerName} header is missing or does not match the signing key`);
     }
     const body = readJsonBody(payload);
@@ -500,8 +421,8 @@ export const accountInfoEndpoint = trigger({
     response: jsonResponse(200, { Status: "COMPLETED", RequestId: "Fghx1OBeZQQYbYS6WxSbUO", Account: { Id: "AccountId1", Name: "AccountName1", Profiles: [{ Id: "profileId1", Name: "Name1" }] } }),
   },
   perform: async (_context, payload, params) => {
-    const mode = params.whenRefused as Mode;
-    if (!bearerMatches(headerValue(payload.headers, "authorization"), params.accessToken)) {
+    const mode = params.whenRefused as RefusalMode;
+    if (!bearerMatches(firstHeaderValue(payload.headers, "authorization"), params.accessToken)) {
       return refuse(payload, mode, 401, "the bearer token is missing or not the one issued for this tenant");
     }
     const rawId = (payload.queryParameters ?? {})["request_id"];

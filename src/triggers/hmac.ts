@@ -52,12 +52,3 @@ export const verifySignature = (
   }
   return match ? { ok: true } : { ok: false, reason: "signature mismatch" };
 };
-
-/** Case-insensitive header lookup. */
-export const headerValue = (headers: Record<string, unknown> | undefined, name: string): string | undefined => {
-  const wanted = name.toLowerCase();
-  for (const [k, v] of Object.entries(headers ?? {})) {
-    if (k.toLowerCase() === wanted) return Array.isArray(v) ? v.join(",") : v === undefined || v === null ? undefined : String(v);
-  }
-  return undefined;
-};

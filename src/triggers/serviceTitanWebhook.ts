@@ -5,48 +5,26 @@
  * request is parsed and checked against the bounded memory of event ids already handled (flow-scoped
  * instance state, so unsigned requests can never fill it); (3) answer 200 at once with a tiny body.
  *
- * How a request is refused. A Spectral webhook trigger can stop a request in two ways: throw, or return
- * a `response` plus a `branch`. A throw is the only thing that stops every later step, but the sender
- * then gets Prismatic's generic error instead of 401, and every probe or misconfigured sender shows up
- * as a failed execution. So by default we return `response` 401 and take the "Rejected" branch with an
- * empty payload (no body, headers or query): the flow's work lives on the "Event" branch, which is not
- * taken, and nothing the caller sent reaches any step. "When Refused → Fail the execution" switches to
- * the throw, for flows that have steps after their branches meet. (The Leads webhooks in
- * src/leads/triggers.ts refuse the same way.)
+ * How a request is refused, the JSON reading and the seen-ID memory are webhookGuard.ts's, shared with
+ * the Leads webhooks (src/leads/triggers.ts): by default 401 and the "Rejected" branch with an empty
+ * payload; "When Refused → Fail the execution" throws instead.
  *
  * Duplicates (ServiceTitan retries a delivery it thinks failed) answer 200 and take the "Duplicate"
  * branch, so the sender stops retrying and the flow does not do the work twice. The memory is best
  * effort: two copies arriving at the very same moment in parallel executions can both pass.
  */
 import { createHash } from "node:crypto";
-import { input, trigger, type TriggerPayload } from "@prismatic-io/spectral";
+import { input, trigger } from "@prismatic-io/spectral";
 import { registerSecret } from "../http/redact";
-import { cleanEnum, cleanString } from "../inputs/clean";
-import { headerValue, rawBodyBytes, verifySignature } from "./hmac";
+import { cleanString } from "../inputs/clean";
+import { rawBodyBytes, verifySignature } from "./hmac";
+import { headerValue, jsonResponse, readJsonBody, type RefusalMode, refuse, rememberId, whenRefusedInput } from "./webhookGuard";
 
 export const DEFAULT_SIGNATURE_HEADER = "X-ServiceTitan-Signature";
 export const DEFAULT_EVENT_ID_FIELD = "eventId";
 export const SEEN_EVENTS_KEY = "serviceTitanWebhookSeenEventIds";
 export const SEEN_EVENTS_LIMIT = 1000;
 export const WEBHOOK_BRANCHES = ["Event", "Duplicate", "Rejected"];
-
-type Mode = "respond" | "fail";
-
-const jsonResponse = (statusCode: number, body: unknown) => ({ statusCode, contentType: "application/json", body: JSON.stringify(body) });
-
-/** What a refused request hands to the flow: nothing the caller sent. */
-const emptyPayload = (payload: TriggerPayload): TriggerPayload =>
-  ({ ...payload, headers: {}, queryParameters: {}, rawBody: { data: null }, body: { data: null }, pathFragment: "" }) as TriggerPayload;
-
-const parseJson = (payload: TriggerPayload, raw: Buffer): unknown => {
-  const parsed = payload.body?.data;
-  if (parsed !== null && typeof parsed === "object" && !Buffer.isBuffer(parsed) && !(parsed instanceof Uint8Array)) return parsed;
-  try {
-    return JSON.parse(raw.toString("utf8"));
-  } catch {
-    return undefined;
-  }
-};
 
 /** The event's id from a (dotted) body field; a hash of the body when there is none. */
 export const eventIdOf = (event: unknown, field: string, raw: Buffer): string => {
@@ -59,12 +37,8 @@ export const eventIdOf = (event: unknown, field: string, raw: Buffer): string =>
 };
 
 /** Records `id` in the bounded memory; true when it was there already. */
-export const rememberEvent = (state: Record<string, unknown>, id: string): boolean => {
-  const list = Array.isArray(state[SEEN_EVENTS_KEY]) ? (state[SEEN_EVENTS_KEY] as string[]) : [];
-  if (list.includes(id)) return true;
-  state[SEEN_EVENTS_KEY] = [...list, id].slice(-SEEN_EVENTS_LIMIT);
-  return false;
-};
+export const rememberEvent = (state: Record<string, unknown>, id: string): boolean =>
+  rememberId(state, SEEN_EVENTS_KEY, id, SEEN_EVENTS_LIMIT).seen;
 
 const cleanKey = (value: unknown): string => {
   const key = cleanString("HMAC Key", { required: true, maxLength: 1024 })(value) as string;
@@ -101,20 +75,10 @@ export const serviceTitanWebhookInputs = {
     example: DEFAULT_EVENT_ID_FIELD,
     clean: cleanString("Event ID Field", { required: true, pattern: /^[A-Za-z0-9_$]+(\.[A-Za-z0-9_$]+)*$/, patternHint: "a field name such as eventId or data.id" }),
   }),
-  whenRefused: input({
-    label: "When Refused",
-    type: "string",
-    required: true,
-    default: "respond",
-    model: [
-      { label: "Answer 401 and take the Rejected branch", value: "respond" },
-      { label: "Fail the execution (nothing after the trigger runs)", value: "fail" },
-    ],
-    comments:
-      "What happens to a request with a wrong or missing signature. The default answers 401 and takes the Rejected branch with an empty payload; leave that branch empty. Choose Fail when the flow has steps after its branches meet.",
-    example: "respond",
-    clean: cleanEnum("When Refused", ["respond", "fail"], { required: true }),
-  }),
+  whenRefused: whenRefusedInput(
+    "Answer 401 and take the Rejected branch",
+    "What happens to a request with a wrong or missing signature. The default answers 401 and takes the Rejected branch with an empty payload; leave that branch empty. Choose Fail when the flow has steps after its branches meet.",
+  ),
 };
 
 export const serviceTitanWebhook = trigger({
@@ -131,16 +95,21 @@ export const serviceTitanWebhook = trigger({
   perform: async (context, payload, params) => {
     const key = params.hmacKey as string;
     registerSecret(key);
-    const mode = params.whenRefused as Mode;
+    const mode = params.whenRefused as RefusalMode;
     const raw = rawBodyBytes(payload.rawBody?.data);
     const verdict = verifySignature(raw, key, headerValue(payload.headers, params.signatureHeader as string));
     if (!verdict.ok) {
       context.logger.warn(`ServiceTitan Webhook: request refused (${verdict.reason}).`);
-      if (mode === "fail") throw new Error(`ServiceTitan Webhook refused the request (401): ${verdict.reason}.`);
-      return { payload: emptyPayload(payload), response: jsonResponse(401, { error: "unauthorized", reason: verdict.reason }), branch: "Rejected" };
+      return refuse(payload, {
+        mode,
+        statusCode: 401,
+        reason: verdict.reason,
+        failMessage: `ServiceTitan Webhook refused the request (401): ${verdict.reason}.`,
+      });
     }
     const body = raw as Buffer;
-    const event = parseJson(payload, body);
+    const parsed = readJsonBody(payload);
+    const event = parsed.ok ? parsed.value : undefined;
     const eventId = eventIdOf(event, params.eventIdField as string, body);
     if (rememberEvent(context.instanceState, eventId)) {
       return {

@@ -4,7 +4,8 @@
  * trigger's response.
  */
 import { emitStatusUpdate, emitUpdate, emitWebhook, statusUpdateBody, type LeadStatusKind } from "../../sandbox/leads";
-import { SEEN_IDS_KEY, SEEN_IDS_LIMIT, secretMatches } from "../../src/leads/triggers";
+import { SEEN_IDS_KEY, SEEN_IDS_LIMIT } from "../../src/leads/triggers";
+import { secretMatches } from "../../src/triggers/webhookGuard";
 import { harness, startReceiver } from "./support";
 
 const SECRET = "partner-signing-key-123";

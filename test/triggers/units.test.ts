@@ -2,7 +2,8 @@
 import { createHmac } from "node:crypto";
 import { changeKey, classifyChange } from "../../src/triggers/changeFeed";
 import { confirmDelivery, freshState } from "../../src/triggers/deliveryState";
-import { decodeSignature, headerValue, rawBodyBytes, verifySignature } from "../../src/triggers/hmac";
+import { decodeSignature, rawBodyBytes, verifySignature } from "../../src/triggers/hmac";
+import { firstHeaderValue, headerValue, readJsonBody, refuse, rememberId } from "../../src/triggers/webhookGuard";
 
 describe("classifyChange", () => {
   const t0 = "2026-01-15T09:30:00Z";
@@ -79,6 +80,43 @@ describe("HMAC verifier", () => {
     expect(rawBodyBytes({ a: 1 })).toBeUndefined();
     expect(headerValue({ "x-servicetitan-signature": "abc" }, "X-ServiceTitan-Signature")).toBe("abc");
     expect(headerValue({}, "X-ServiceTitan-Signature")).toBeUndefined();
+  });
+});
+
+describe("webhookGuard (shared by the ServiceTitan and Leads webhooks)", () => {
+  it("joins a repeated header for signatures, takes the first value for a single secret", () => {
+    expect(headerValue({ "X-Sig": ["a", "b"] }, "x-sig")).toBe("a,b");
+    expect(firstHeaderValue({ "X-Sig": ["a", "b"] }, "x-sig")).toBe("a");
+    expect(firstHeaderValue({}, "x-sig")).toBeUndefined();
+  });
+
+  it("reads the body as JSON from the parsed body, text, bytes or a serialised Buffer", () => {
+    const text = '{"id":7}';
+    for (const data of [{ id: 7 }, text, Buffer.from(text), JSON.parse(JSON.stringify(Buffer.from(text)))]) {
+      expect(readJsonBody({ body: { data } } as never)).toEqual({ ok: true, value: { id: 7 } });
+    }
+    expect(readJsonBody({ body: { data: null }, rawBody: { data: Buffer.from(text) } } as never)).toEqual({ ok: true, value: { id: 7 } });
+    expect(readJsonBody({ body: { data: "not json" } } as never)).toEqual({ ok: false });
+    expect(readJsonBody({ body: { data: null }, rawBody: { data: null } } as never)).toEqual({ ok: false });
+  });
+
+  it("refuses with an empty payload and a 4xx, or throws in fail mode", () => {
+    const payload = { headers: { a: "1" }, body: { data: { x: 1 } }, queryParameters: { q: "1" }, pathFragment: "/p" } as never;
+    const refused = refuse(payload, { mode: "respond", statusCode: 400, reason: "bad", failMessage: "no" });
+    expect(refused.branch).toBe("Rejected");
+    expect(refused.response).toEqual({ statusCode: 400, contentType: "application/json", body: '{"error":"bad request","reason":"bad"}' });
+    expect(refused.payload).toMatchObject({ headers: {}, queryParameters: {}, body: { data: null }, pathFragment: "" });
+    expect(() => refuse(payload, { mode: "fail", statusCode: 401, reason: "bad", failMessage: "refused here" })).toThrow("refused here");
+  });
+
+  it("remembers IDs in a bounded list, oldest dropped", () => {
+    const state: Record<string, unknown> = {};
+    expect(rememberId(state, "k", "a", 2)).toEqual({ seen: false, list: ["a"] });
+    expect(rememberId(state, "k", "a", 2).seen).toBe(true);
+    rememberId(state, "k", "b", 2);
+    rememberId(state, "k", "c", 2);
+    expect(state.k).toEqual(["b", "c"]);
+    expect(rememberId(undefined, "k", "a", 2)).toEqual({ seen: false, list: ["a"] });
   });
 });
 

@@ -1,0 +1,152 @@
+/**
+ * What every webhook trigger of the component does before its own work, in one place: read a header,
+ * compare a presented secret in constant time, read the body as JSON, refuse a request, and remember
+ * the IDs of events already handled. Used by the ServiceTitan Webhook (serviceTitanWebhook.ts, HMAC
+ * signatures from hmac.ts) and the Leads Integration Platform webhooks (src/leads/triggers.ts, a shared
+ * signing key in a header).
+ *
+ * How a request is refused. A Spectral webhook trigger can stop a request in two ways: throw, or return
+ * a `response` plus a `branch`. A throw is the only thing that stops every later step, but the sender
+ * then gets Prismatic's generic error instead of 401, and every probe or misconfigured sender shows up
+ * as a failed execution. So by default (`respond`) a refused request is answered with a 4xx and takes
+ * the "Rejected" branch with an empty payload (no body, headers or query): the flow's work lives on the
+ * other branches, which are not taken, and nothing the caller sent reaches any step. `fail` throws
+ * instead, for flows that have steps after their branches meet.
+ */
+import { createHash, timingSafeEqual } from "node:crypto";
+import { input, type TriggerPayload } from "@prismatic-io/spectral";
+import { cleanEnum } from "../inputs/clean";
+import { rawBodyBytes } from "./hmac";
+
+/* ------------------------------------------------------------------ headers and secrets */
+
+const headerEntry = (headers: Record<string, unknown> | undefined, name: string): unknown => {
+  const wanted = name.toLowerCase();
+  for (const [k, v] of Object.entries(headers ?? {})) if (k.toLowerCase() === wanted) return v;
+  return undefined;
+};
+
+/** Case-insensitive header lookup; a repeated header's values are joined with "," (as HTTP allows). */
+export const headerValue = (headers: Record<string, unknown> | undefined, name: string): string | undefined => {
+  const v = headerEntry(headers, name);
+  return Array.isArray(v) ? v.join(",") : v === undefined || v === null ? undefined : String(v);
+};
+
+/** Case-insensitive header lookup; of a repeated header, only the first value (for a single secret). */
+export const firstHeaderValue = (headers: Record<string, unknown> | undefined, name: string): string | undefined => {
+  const v = headerEntry(headers, name);
+  return Array.isArray(v) ? String(v[0]) : v === undefined || v === null ? undefined : String(v);
+};
+
+/**
+ * Constant-time comparison of a presented secret with the expected one. Both are hashed first so the
+ * inputs to timingSafeEqual always have the same length (no early exit on length either).
+ */
+export const secretMatches = (presented: string | undefined, expected: string): boolean => {
+  if (presented === undefined || !expected) return false;
+  const a = createHash("sha256").update(presented, "utf8").digest();
+  const b = createHash("sha256").update(expected, "utf8").digest();
+  return timingSafeEqual(a, b);
+};
+
+/* ------------------------------------------------------------------ body */
+
+/**
+ * The request body as JSON: Prismatic hands JSON bodies over parsed, or as text/bytes (a Buffer, or a
+ * Buffer serialised as `{ type: "Buffer", data }`). The parsed body is tried first, then the raw one.
+ */
+export const readJsonBody = (payload: TriggerPayload): { ok: true; value: unknown } | { ok: false } => {
+  for (const data of [payload.body?.data, payload.rawBody?.data]) {
+    const bytes = rawBodyBytes(data);
+    if (bytes === undefined) {
+      if (data !== null && typeof data === "object") return { ok: true, value: data };
+      continue;
+    }
+    const text = bytes.toString("utf8");
+    if (text.trim()) {
+      try {
+        return { ok: true, value: JSON.parse(text) };
+      } catch {
+        return { ok: false };
+      }
+    }
+  }
+  return { ok: false };
+};
+
+/* ------------------------------------------------------------------ refusing */
+
+export const REFUSAL_MODES = ["respond", "fail"] as const;
+export type RefusalMode = (typeof REFUSAL_MODES)[number];
+
+/** The "When Refused" input; `respondLabel` and `comments` say what this trigger answers and why. */
+export const whenRefusedInput = (respondLabel: string, comments: string) =>
+  input({
+    label: "When Refused",
+    type: "string",
+    required: true,
+    default: "respond",
+    model: [
+      { label: respondLabel, value: "respond" },
+      { label: "Fail the execution (nothing after the trigger runs)", value: "fail" },
+    ],
+    comments,
+    example: "respond",
+    clean: (value: unknown) => cleanEnum("When Refused", [...REFUSAL_MODES], { required: true })(value) as RefusalMode,
+  });
+
+export const jsonResponse = (statusCode: number, body: unknown) => ({
+  statusCode,
+  contentType: "application/json",
+  body: JSON.stringify(body),
+});
+
+/** The payload a refused request hands to the flow: nothing the caller sent. */
+export const emptyPayload = (payload: TriggerPayload): TriggerPayload =>
+  ({
+    ...payload,
+    headers: {},
+    queryParameters: {},
+    rawBody: { data: null },
+    body: { data: null },
+    pathFragment: "",
+  }) as unknown as TriggerPayload;
+
+export interface Refusal {
+  mode: RefusalMode;
+  statusCode: 400 | 401;
+  /** Why, for the sender (never a secret). */
+  reason: string;
+  /** The error thrown in `fail` mode, in the trigger's own words. */
+  failMessage: string;
+}
+
+/** Refuses a request: a 4xx answer + the "Rejected" branch with an empty payload, or (mode `fail`) a throw. */
+export const refuse = (payload: TriggerPayload, { mode, statusCode, reason, failMessage }: Refusal) => {
+  if (mode === "fail") throw new Error(failMessage);
+  return {
+    payload: emptyPayload(payload),
+    response: jsonResponse(statusCode, { error: statusCode === 401 ? "unauthorized" : "bad request", reason }),
+    branch: "Rejected",
+  };
+};
+
+/* ------------------------------------------------------------------ events already handled */
+
+/**
+ * Records `id` in a bounded list (oldest dropped past `limit`) under `key` of the flow's instance state.
+ * `seen` is true when the id was there already; `list` is the list to save. The memory is best effort:
+ * two copies arriving at the same moment in parallel executions can both pass.
+ */
+export const rememberId = (
+  state: Record<string, unknown> | undefined,
+  key: string,
+  id: string,
+  limit: number,
+): { seen: boolean; list: string[] } => {
+  const list = Array.isArray(state?.[key]) ? (state[key] as string[]) : [];
+  if (list.includes(id)) return { seen: true, list };
+  const next = [...list, id].slice(-limit);
+  if (state) state[key] = next;
+  return { seen: false, list: next };
+};
