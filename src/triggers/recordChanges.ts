@@ -26,6 +26,7 @@ import { cleanBoolean, cleanDateTime, cleanEnum, cleanInteger, InputError } from
 import { connectionInput, debugRequestInput } from "../inputs/shared";
 import { type Change, type ChangeType, type PollResult, pollChanges } from "./changeFeed";
 import { freshState, type PollingStateV1, readState } from "./deliveryState";
+import { exampleTriggerPayload } from "./examplePayload";
 import { RECORD_TYPE_KEYS, RECORD_TYPE_TABLE, RECORD_TYPES } from "./recordTypes";
 
 export const START_FROM = ["now", "lookBackDate", "beginning"] as const;
@@ -253,43 +254,26 @@ export const recordChanges = pollingTrigger({
     };
   },
   examplePayload: {
-    payload: {
-      headers: {},
-      queryParameters: {},
-      rawBody: { data: null },
-      body: {
-        data: {
-          recordType: "customers",
-          records: [
-            {
-              changeType: "created",
-              id: 1234567,
-              modifiedOn: "2026-01-15T09:30:00Z",
-              record: { id: 1234567, active: true, name: "Jane Smith", createdOn: "2026-01-15T09:30:00Z", modifiedOn: "2026-01-15T09:30:00Z" },
-            },
-          ],
-          counts: { created: 1, updated: 0, deactivated: 0, hidden: 0, duplicatesRemoved: 0 },
-          hasMore: false,
-          seeding: false,
-          atLeastOnce: false,
-          redelivery: false,
-          attempt: 1,
-        },
-        contentType: "application/json",
-      },
-      pathFragment: "",
-      webhookUrls: {},
-      webhookApiKeys: {},
-      invokeUrl: "",
-      executionId: "",
-      customer: { id: "", name: "", externalId: "" },
-      instance: { id: "", name: "" },
-      user: { id: "", name: "", email: "", externalId: "" },
-      integration: { id: "", name: "", versionSequenceId: "", externalVersion: "" },
-      flow: { id: "", name: "", stableId: "" },
-      startedAt: "2026-01-15T09:35:00Z",
-      globalDebug: false,
-    },
+    payload: exampleTriggerPayload({
+      data: {
+        recordType: "customers",
+        records: [
+          {
+            changeType: "created",
+            id: 1234567,
+            modifiedOn: "2026-01-15T09:30:00Z",
+            record: { id: 1234567, active: true, name: "Jane Smith", createdOn: "2026-01-15T09:30:00Z", modifiedOn: "2026-01-15T09:30:00Z" },
+          },
+        ],
+        counts: { created: 1, updated: 0, deactivated: 0, hidden: 0, duplicatesRemoved: 0 },
+        hasMore: false,
+        seeding: false,
+        atLeastOnce: false,
+        redelivery: false,
+        attempt: 1,
+      } satisfies RecordChangesData,
+      contentType: "application/json",
+    }),
     polledNoChanges: false,
   },
 });

@@ -17,6 +17,7 @@ import { createHash } from "node:crypto";
 import { input, trigger } from "@prismatic-io/spectral";
 import { registerSecret } from "../http/redact";
 import { cleanString } from "../inputs/clean";
+import { exampleTriggerPayload } from "./examplePayload";
 import { rawBodyBytes, verifySignature } from "./hmac";
 import { headerValue, jsonResponse, readJsonBody, type RefusalMode, refuse, rememberId, whenRefusedInput } from "./webhookGuard";
 
@@ -128,26 +129,12 @@ export const serviceTitanWebhook = trigger({
   examplePayload: {
     branch: "Event",
     response: { statusCode: 200, contentType: "application/json", body: '{"received":"3f0c9a52-7d1e-4b6a-9c2f-5e8d1a4b7c90"}' },
-    payload: {
-      headers: { "Content-Type": "application/json", [DEFAULT_SIGNATURE_HEADER]: "[REDACTED]" },
-      queryParameters: {},
-      rawBody: { data: null },
-      body: {
+    payload: exampleTriggerPayload(
+      {
         data: { eventId: "3f0c9a52-7d1e-4b6a-9c2f-5e8d1a4b7c90", eventType: "Job.Completed", tenantId: 1234567, data: { id: 7654321 } },
         contentType: "application/json",
       },
-      pathFragment: "",
-      webhookUrls: {},
-      webhookApiKeys: {},
-      invokeUrl: "",
-      executionId: "",
-      customer: { id: "", name: "", externalId: "" },
-      instance: { id: "", name: "" },
-      user: { id: "", name: "", email: "", externalId: "" },
-      integration: { id: "", name: "", versionSequenceId: "", externalVersion: "" },
-      flow: { id: "", name: "", stableId: "" },
-      startedAt: "2026-01-15T09:35:00Z",
-      globalDebug: false,
-    },
+      { "Content-Type": "application/json", [DEFAULT_SIGNATURE_HEADER]: "[REDACTED]" },
+    ),
   },
 });
