@@ -9,10 +9,10 @@
  * Every generated operation is routed (generic handler driven by its descriptor); the resources whose
  * semantics matter have specific handlers in resources/*.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { createServer, type IncomingMessage } from "node:http";
 import { Auth } from "./auth";
 import { loadGeneratedOperations } from "./catalog";
+import { closeServer, headersOf, listen, readBody, writeResponse } from "./http";
 import { FaultController, type ActiveFault, type FaultRule } from "./faults";
 import { genericRoutes, recordExamples } from "./generic";
 import { ApiError, badRequest, problem, problemBody, type FieldErrors } from "./problem";
@@ -65,20 +65,6 @@ export const buildRouter = (operations: readonly RouteDefSource[]): Router => {
   return router;
 };
 type RouteDefSource = RouteDef;
-
-const headersOf = (req: IncomingMessage): Record<string, string> => {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(", ") : v;
-  return out;
-};
-
-const readBody = (req: IncomingMessage): Promise<string> =>
-  new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
 
 const recordCount = (body: unknown): number =>
   body && typeof body === "object" && Array.isArray((body as { data?: unknown }).data) ? (body as { data: unknown[] }).data.length : 1;
@@ -239,16 +225,6 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
     }
   };
 
-  const send = (res: ServerResponse, r: SandboxResponse): void => {
-    const text = r.raw !== undefined ? r.raw : r.body === undefined ? "" : JSON.stringify(r.body);
-    const headers: Record<string, string> = {};
-    if (r.raw === undefined && r.body !== undefined) headers["content-type"] = "application/json; charset=utf-8";
-    Object.assign(headers, r.headers);
-    headers["content-length"] = String(Buffer.byteLength(text));
-    res.writeHead(r.status, headers);
-    res.end(text);
-  };
-
   const server = createServer((req, res) => {
     void (async () => {
       const bodyText = await readBody(req);
@@ -260,7 +236,7 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
       const record: RecordedRequest = { method, path: url.pathname, query, headers, body: bodyText, time: clock().toISOString() };
 
       if (url.pathname.startsWith("/__sandbox/")) {
-        send(res, await control(req, url.pathname, bodyText));
+        writeResponse(res, await control(req, url.pathname, bodyText));
         return;
       }
       requests.push(record);
@@ -284,7 +260,7 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
       const wait = latency.perRequestMs + latency.perRecordMs * recordCount(response.body);
       if (wait > 0) await delay(wait);
       record.status = response.status;
-      send(res, response);
+      writeResponse(res, response);
     })().catch((error: unknown) => {
       if (!res.headersSent) {
         const body = JSON.stringify(problemBody(500, "Internal Server Error", {}, { message: String(error) }));
@@ -295,18 +271,12 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
   });
   server.keepAliveTimeout = 5000;
 
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve());
-  });
-  const address = server.address() as AddressInfo;
-  const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
-  const url = `http://${host}:${address.port}`;
+  const { url, port } = await listen(server, options.port, options.host);
 
   const sandbox: Sandbox = {
     url,
     tokenUrl: `${url}/connect/token`,
-    port: address.port,
+    port,
     credentials,
     store,
     requests,
@@ -317,11 +287,7 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
     },
     issueToken: () => auth.issue().token,
     apiBase: (module: string) => `${url}/${module}/v2/tenant/${credentials.tenant}`,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
+    close: () => closeServer(server),
   };
   return sandbox;
 };

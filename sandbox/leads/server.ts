@@ -14,7 +14,7 @@
  */
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { closeServer, headersOf, listen, readBody, writeResponse } from "../http";
 
 export interface LeadsCredentials {
   clientId: string;
@@ -97,20 +97,7 @@ const MAX = 128;
 const NO_SPECIAL = /^[A-Za-z0-9_-]+$/;
 const NO_SPACES = /^\S+$/;
 
-const readBody = (req: IncomingMessage): Promise<string> =>
-  new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
-
-const send = (res: ServerResponse, status: number, body: unknown) => {
-  if (res.writableEnded || res.destroyed) return;
-  const text = body === undefined ? "" : JSON.stringify(body);
-  res.writeHead(status, { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(text) });
-  res.end(text);
-};
+const send = (res: ServerResponse, status: number, body: unknown) => writeResponse(res, { status, body });
 
 const MESSAGES: Record<number, string> = {
   10001: "One or more validation errors occurred",
@@ -309,7 +296,7 @@ export const startLeadsSandbox = async (options: LeadsSandboxOptions = {}): Prom
     try {
       const raw = await readBody(req);
       const path = (req.url ?? "/").split("?")[0];
-      requests.push({ method: req.method ?? "", path, headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)])), body: raw });
+      requests.push({ method: req.method ?? "", path, headers: headersOf(req), body: raw });
       const planned = failures.get(path);
       if (planned && planned.length) return send(res, planned.shift() as number, { status: "unavailable", stTraceId: randomUUID() });
       if (req.method === "POST" && path === "/connect/token") return handleToken(res, req, raw);
@@ -330,9 +317,7 @@ export const startLeadsSandbox = async (options: LeadsSandboxOptions = {}): Prom
     }
   });
 
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  const url = `http://${options.host ?? "127.0.0.1"}:${port}`;
+  const { url } = await listen(server, options.port, options.host);
 
   return {
     url,
@@ -370,11 +355,9 @@ export const startLeadsSandbox = async (options: LeadsSandboxOptions = {}): Prom
       account.integrationEnabled = enabled;
     },
     issueToken,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const res of held) res.destroy();
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: () => {
+      for (const res of held) res.destroy();
+      return closeServer(server);
+    },
   };
 };
