@@ -12,13 +12,17 @@ export interface AddressProblem {
   message: string;
 }
 
-export interface AddressFields {
+/** A postal address as a user typed it; every part optional (the checks say what is missing). */
+export interface PostalAddress {
   street?: string;
   unit?: string;
   city?: string;
   state?: string;
   zip?: string;
   country?: string;
+}
+
+export interface AddressFields extends PostalAddress {
   /** As typed: parsed here so a non-number is a problem, not an exception. */
   latitude?: string | number;
   longitude?: string | number;

@@ -16,6 +16,7 @@
  * Running it twice with the same person (however spelled) creates nothing the second time.
  */
 import type { ServiceTitanClient } from "../http/client";
+import type { PostalAddress } from "./address";
 import {
   contactsOfCustomers,
   customersByIds,
@@ -29,15 +30,9 @@ import {
 } from "./lookup";
 import { addressKey, nameSearchTerm, normalizeEmail, normalizeName, normalizePhone } from "./normalize";
 
-export interface FindOrCreateInput {
+export interface FindOrCreateInput extends PostalAddress {
   name: string;
   customerType?: "Residential" | "Commercial";
-  street?: string;
-  unit?: string;
-  city?: string;
-  state?: string;
-  zip?: string;
-  country?: string;
   phone?: string;
   email?: string;
   locationName?: string;
