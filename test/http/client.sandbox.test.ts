@@ -6,9 +6,9 @@
 import { type Connection, ConnectionError } from "@prismatic-io/spectral";
 import { createServiceTitanClient } from "../../src/http/client";
 import { ServiceTitanApiError } from "../../src/http/errors";
-import { startSandbox, type Sandbox } from "../../sandbox/server";
-import { K } from "../../sandbox/store";
+import type { Sandbox } from "../../sandbox/server";
 import { sandboxConnection } from "../../scripts/lib/connection";
+import { startSandboxWithCustomer } from "../support/sandbox";
 
 const withFields = (connection: Connection, fields: Record<string, unknown>): Connection => ({
   ...connection,
@@ -21,9 +21,7 @@ describe("transport against the sandbox", () => {
   let customerId: string;
 
   beforeAll(async () => {
-    sb = await startSandbox({ port: 0, seedData: { customers: 5 } });
-    connection = await sandboxConnection(sb);
-    customerId = String(sb.store.all(K.customers)[0].id);
+    ({ sb, connection, customerId } = await startSandboxWithCustomer({ seedData: { customers: 5 } }));
   });
   afterAll(() => sb.close());
   afterEach(() => sb.faults.clear());

@@ -10,10 +10,9 @@ import path from "node:path";
 import { createHarness } from "@prismatic-io/spectral/dist/testing";
 import type { Connection } from "@prismatic-io/spectral";
 import component from "../../src/index";
-import { DEFAULT_CREDENTIALS, startSandbox, type Sandbox } from "../../sandbox/server";
-import { K } from "../../sandbox/store";
-import { sandboxConnection } from "../../scripts/lib/connection";
+import { DEFAULT_CREDENTIALS, type Sandbox } from "../../sandbox/server";
 import * as capture from "./captureServer";
+import { startSandboxWithCustomer } from "./sandbox";
 import { CAPTURE_PREFIX, formatLeaks, REGISTERED_PREFIX, scanCaptureDir, scanLines } from "./secretScan";
 import { KNOWN_SECRETS, SANDBOX_APP_KEY, SANDBOX_CLIENT_SECRET } from "./secrets";
 
@@ -104,9 +103,7 @@ describe("secret scan: real output of the component", () => {
   const secretsOf = () => [sb.credentials.clientSecret, sb.credentials.appKey, String(connection.token?.access_token)];
 
   beforeAll(async () => {
-    sb = await startSandbox({ port: 0, seedData: { customers: 3 } });
-    connection = await sandboxConnection(sb);
-    customerId = String(sb.store.all(K.customers)[0].id);
+    ({ sb, connection, customerId } = await startSandboxWithCustomer({ seedData: { customers: 3 } }));
   });
   afterAll(() => sb.close());
 

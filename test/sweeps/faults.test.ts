@@ -12,6 +12,7 @@ import { createServiceTitanClient } from "../../src/http/client";
 import { startSandbox, type FaultRule, type Sandbox } from "../../sandbox/server";
 import { K } from "../../sandbox/store";
 import { sandboxConnection } from "../../scripts/lib/connection";
+import { startSandboxWithCustomer } from "../support/sandbox";
 
 const harness = createHarness(component);
 const quiet = { logger: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined } } as never;
@@ -100,9 +101,7 @@ describe("fault sweep: one GET and one POST action per fault", () => {
   let created = 0;
 
   beforeAll(async () => {
-    sb = await startSandbox({ port: 0, seedData: { customers: 20 } });
-    connection = await sandboxConnection(sb);
-    customerId = String(sb.store.all(K.customers)[0].id);
+    ({ sb, connection, customerId } = await startSandboxWithCustomer({ seedData: { customers: 20 } }));
   });
   afterAll(() => sb.close());
   afterEach(() => sb.faults.clear());
@@ -149,9 +148,7 @@ describe("fault sweep: timeouts and the retry budget (transport)", () => {
   let customerId: string;
 
   beforeAll(async () => {
-    sb = await startSandbox({ port: 0, seedData: { customers: 5 } });
-    connection = await sandboxConnection(sb);
-    customerId = String(sb.store.all(K.customers)[0].id);
+    ({ sb, connection, customerId } = await startSandboxWithCustomer({ seedData: { customers: 5 } }));
   });
   afterAll(() => sb.close());
   afterEach(() => sb.faults.clear());
