@@ -101,6 +101,37 @@ const refuse = (payload: TriggerPayload, mode: RefusalMode, statusCode: 400 | 40
 const seenBefore = (context: { instanceState?: Record<string, unknown> }, id: string): { seen: boolean; list: string[] } =>
   rememberId(context.instanceState, SEEN_IDS_KEY, id, SEEN_IDS_LIMIT);
 
+interface UpdateParams {
+  webhookSecret: string;
+  headerName: string;
+  whenRefused: unknown;
+}
+
+/**
+ * How both update webhooks start: the signing key checked (401 otherwise), the body read as JSON (400
+ * otherwise); then the refusal mode, the body, and the payload the flow may see (secret headers removed).
+ */
+const checkUpdate = (
+  payload: TriggerPayload,
+  params: UpdateParams,
+): { refused: ReturnType<typeof refuse> } | { mode: RefusalMode; body: unknown; clientPayload: TriggerPayload } => {
+  const mode = params.whenRefused as RefusalMode;
+  if (!secretMatches(firstHeaderValue(payload.headers, params.headerName), params.webhookSecret)) {
+    return { refused: refuse(payload, mode, 401, `the ${params.headerName} header is missing or does not match the signing key`) };
+  }
+  const body = readJsonBody(payload);
+  if (!body.ok) return { refused: refuse(payload, mode, 400, "the body is not JSON") };
+  const clientPayload = { ...payload, headers: scrubHeaders(payload.headers, params.headerName) } as TriggerPayload;
+  return { mode, body: body.value, clientPayload };
+};
+
+/** An update whose statusUpdateId was handled before: 200 (so the sender stops) and the Duplicate branch. */
+const duplicateAnswer = (clientPayload: TriggerPayload, statusUpdateId: string) => ({
+  payload: { ...clientPayload, body: { data: { statusUpdateId, duplicate: true }, contentType: "application/json" } } as TriggerPayload,
+  response: jsonResponse(200, { received: statusUpdateId, duplicate: true }),
+  branch: "Duplicate",
+});
+
 const pathOf = (payload: TriggerPayload): string =>
   String(payload.pathFragment ?? "")
     .split("?")[0]
@@ -242,25 +273,15 @@ export const leadStatusUpdates = trigger({
     response: jsonResponse(200, { received: "b1f7c2d0-status-update" }),
   },
   perform: async (context, payload, params) => {
-    const mode = params.whenRefused as RefusalMode;
-    if (!secretMatches(firstHeaderValue(payload.headers, params.headerName), params.webhookSecret)) {
-      return refuse(payload, mode, 401, `the ${params.headerName} header is missing or does not match the signing key`);
-    }
-    const body = readJsonBody(payload);
-    if (!body.ok) return refuse(payload, mode, 400, "the body is not JSON");
-    const parsed = parseStatusUpdate(body.value);
+    const checked = checkUpdate(payload, params);
+    if ("refused" in checked) return checked.refused;
+    const { mode, body, clientPayload } = checked;
+    const parsed = parseStatusUpdate(body);
     if ("reason" in parsed) return refuse(payload, mode, 400, parsed.reason);
     const { event } = parsed;
 
     const dedupe = seenBefore(context, event.statusUpdateId);
-    const clientPayload = { ...payload, headers: scrubHeaders(payload.headers, params.headerName) } as TriggerPayload;
-    if (dedupe.seen) {
-      return {
-        payload: { ...clientPayload, body: { data: { statusUpdateId: event.statusUpdateId, duplicate: true }, contentType: "application/json" } } as TriggerPayload,
-        response: jsonResponse(200, { received: event.statusUpdateId, duplicate: true }),
-        branch: "Duplicate",
-      };
-    }
+    if (dedupe.seen) return duplicateAnswer(clientPayload, event.statusUpdateId);
     const known = LEAD_STATUSES[event.status as KnownStatus];
     const fromPath = Object.values(LEAD_STATUSES).find((s) => pathOf(payload).endsWith(s.path));
     if (known && fromPath && fromPath !== known) {
@@ -294,31 +315,20 @@ export const accountUpdates = trigger({
     response: jsonResponse(200, { received: "accounts" }),
   },
   perform: async (context, payload, params) => {
-    const mode = params.whenRefused as RefusalMode;
-    if (!secretMatches(firstHeaderValue(payload.headers, params.headerName), params.webhookSecret)) {
-      return refuse(payload, mode, 401, `the ${params.headerName} header is missing or does not match the signing key`);
-    }
-    const body = readJsonBody(payload);
-    if (!body.ok) return refuse(payload, mode, 400, "the body is not JSON");
+    const checked = checkUpdate(payload, params);
+    if ("refused" in checked) return checked.refused;
+    const { body, clientPayload } = checked;
     const path = pathOf(payload);
     const kindKey = (Object.keys(UPDATE_KINDS) as Array<keyof typeof UPDATE_KINDS>).find((k) => path === k || path.endsWith(`/${k}`));
-    const clientPayload = { ...payload, headers: scrubHeaders(payload.headers, params.headerName) } as TriggerPayload;
-    const updateId =
-      body.value && typeof body.value === "object" && !Array.isArray(body.value) ? (body.value as Record<string, unknown>).statusUpdateId : undefined;
+    const updateId = body && typeof body === "object" && !Array.isArray(body) ? (body as Record<string, unknown>).statusUpdateId : undefined;
     let instanceState: Record<string, unknown> | undefined;
     if (typeof updateId === "string" && updateId) {
       const dedupe = seenBefore(context, updateId);
-      if (dedupe.seen) {
-        return {
-          payload: { ...clientPayload, body: { data: { statusUpdateId: updateId, duplicate: true }, contentType: "application/json" } } as TriggerPayload,
-          response: jsonResponse(200, { received: updateId, duplicate: true }),
-          branch: "Duplicate",
-        };
-      }
+      if (dedupe.seen) return duplicateAnswer(clientPayload, updateId);
       instanceState = { [SEEN_IDS_KEY]: dedupe.list };
     }
     return {
-      payload: { ...clientPayload, body: { data: { kind: kindKey ?? (path || null), update: body.value }, contentType: "application/json" } } as TriggerPayload,
+      payload: { ...clientPayload, body: { data: { kind: kindKey ?? (path || null), update: body }, contentType: "application/json" } } as TriggerPayload,
       response: jsonResponse(200, { received: kindKey ?? "update" }),
       branch: kindKey ? UPDATE_KINDS[kindKey] : "Other Update",
       ...(instanceState ? { instanceState } : {}),
