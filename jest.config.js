@@ -9,8 +9,9 @@ module.exports = {
   },
   testTimeout: 60000,
   // Secret scan (issue 9): every line the run writes is captured and checked for secrets at the end.
-  globalSetup: "<rootDir>/test/support/secretScanSetup.ts",
+  // The global hooks also print why contract tests were skipped when the OpenAPI documents are absent.
+  globalSetup: "<rootDir>/test/support/globalSetup.ts",
   setupFilesAfterEnv: ["<rootDir>/test/support/secretScanCapture.ts"],
-  globalTeardown: "<rootDir>/test/support/secretScanTeardown.ts",
+  globalTeardown: "<rootDir>/test/support/globalTeardown.ts",
   maxWorkers: 2,
 };

@@ -16,6 +16,7 @@ import component from "../../src/index";
 import { builtActions } from "../../src/actions";
 import type { BuiltAction } from "../../src/actions/fromOperation";
 import { curatedOperations } from "../../src/operations/curated";
+import { generatedOperations } from "../../src/operations/generated";
 import { describeWithDocs } from "../support/openapiDocs";
 import {
   CAPTURE_ACCESS_TOKEN,
@@ -132,6 +133,8 @@ describeWithDocs("contract: every generated action sends a request the official 
     console.log(`${builtActions.length} actions, ${validCount} requests valid (of ${requestCount} sent)`);
     if (failures.length) throw new Error(`${failures.length} contract mismatches:\n${failures.join("\n")}`);
     expect(validCount).toBe(requestCount);
+    // every generated operation has its action (the count is not just the test measuring itself)
+    expect(builtActions).toHaveLength(generatedOperations.length);
     expect(requestCount).toBeGreaterThanOrEqual(builtActions.length * 2);
   }, 300_000); // 762 requests through the 60/s rate limiter: ~13 s alone, longer on a busy machine
 

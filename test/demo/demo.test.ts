@@ -16,7 +16,8 @@ test("the demo flow runs every step through the built component and exits 0", ()
     timeout: 120_000,
   });
   const out = `${run.stdout}\n${run.stderr}`;
-  expect(run.status).toBe(0);
+  // status and output together, so a failure shows what the demo printed
+  expect({ status: run.status, out }).toMatchObject({ status: 0 });
   for (const key of ["createCustomer", "createBookingByProvider", "listBookingByTenant", "createJob", "createAppointment", "assignTechnicians", "listAppointmentsAssignment"]) {
     expect(out).toContain(`[${key},`);
   }
