@@ -70,8 +70,7 @@ it("concurrent pages halve the wait for long lists; sequential saves a request o
   expect(longCon.records).toBe(10_000);
   expect(longSeq.requests).toBe(2);
   expect(longCon.requests).toBe(2);
-  // two page latencies (2 × (150 + 250) ms) against one: a generous margin keeps this stable on a busy machine
-  expect(longCon.ms).toBeLessThan(longSeq.ms * 0.8);
+  // The time itself is a figure for `npm run bench` (dropdown row), not a timed assertion here.
 
   expect(shortSeq.records).toBe(5);
   expect(shortCon.records).toBe(5);

@@ -37,7 +37,8 @@ describe("transport against the sandbox", () => {
     expect(sb.requests.map((r) => r.status)).toEqual([429, 200]);
     const gap = Date.parse(sb.requests[1].time) - Date.parse(sb.requests[0].time);
     expect(gap).toBeGreaterThanOrEqual(1000);
-    expect(gap).toBeLessThan(1500);
+    // generous: proves the wait follows Retry-After rather than a long default, without timing the machine
+    expect(gap).toBeLessThan(10_000);
   });
 
   test("a Retry-After longer than the policy allows ends the call at once with the 429 message", async () => {
@@ -64,7 +65,7 @@ describe("transport against the sandbox", () => {
     await expect(get(client)).rejects.toThrow(`ServiceTitan "Get Customer" timed out after 1 attempt (GET /customers/${customerId}).`);
     const elapsed = Date.now() - started;
     expect(elapsed).toBeGreaterThanOrEqual(240);
-    expect(elapsed).toBeLessThan(1500);
+    expect(elapsed).toBeLessThan(10_000);
   });
 
   test("RFC 7807 errors: title, field errors and traceId in the message, details kept on the error", async () => {
