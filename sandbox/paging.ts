@@ -84,7 +84,12 @@ export const toIso = (raw: string): string | undefined => {
   if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:?\d{2})?)?$/i.test(s)) return undefined;
   const withZone = /T|\s/.test(s) && !/(Z|[+-]\d{2}:?\d{2})$/i.test(s) ? `${s.replace(" ", "T")}Z` : s;
   const ms = Date.parse(withZone.length === 10 ? `${withZone}T00:00:00Z` : withZone);
-  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
+  if (Number.isNaN(ms)) return undefined;
+  // Date.parse rolls 2026-02-30 over into March; ServiceTitan refuses an impossible date.
+  const [y, m, d] = s.slice(0, 10).split("-").map(Number);
+  const calendar = new Date(Date.UTC(y, m - 1, d));
+  if (calendar.getUTCFullYear() !== y || calendar.getUTCMonth() !== m - 1 || calendar.getUTCDate() !== d) return undefined;
+  return new Date(ms).toISOString();
 };
 
 export const parseIdsParam = (

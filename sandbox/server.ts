@@ -160,6 +160,10 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
       const multipart = multipartFields(headers["content-type"] ?? "", bodyText);
       if (multipart) body = multipart;
       else if (bodyText.trim() !== "" && method !== "GET") {
+        // Like ASP.NET, a body is only read as JSON when it says it is JSON.
+        if (!/^application\/(?:[\w.+-]*\+)?json\b/i.test(headers["content-type"] ?? "")) {
+          return problem(415, "Unsupported Media Type", { "Content-Type": [`Send the body as application/json (got ${headers["content-type"] ? `"${headers["content-type"]}"` : "no Content-Type"}).`] });
+        }
         try {
           body = JSON.parse(bodyText);
         } catch (error) {

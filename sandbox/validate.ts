@@ -28,7 +28,11 @@ const typeName: Record<string, string> = {
 export const validateValue = (schema: SchemaNode | undefined, value: unknown, path: string, errors: FieldErrors, depth = 0): void => {
   if (!schema || depth > 12 || schema.recursive) return;
   if (value === null) {
-    if (schema.nullable === false && schema.type) add(errors, path, `The ${label(path)} field is required.`);
+    // The generator writes nullable only when the document allows null; absent means null is refused,
+    // as ServiceTitan's model binding refuses it.
+    if (!schema.nullable && schema.type) {
+      add(errors, path, schema.type === "string" || schema.type === "object" || schema.type === "array" ? `The ${label(path)} field is required.` : `The JSON value could not be converted to ${typeName[schema.type] ?? schema.type}.`);
+    }
     return;
   }
   if (value === undefined) return;
