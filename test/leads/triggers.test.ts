@@ -8,7 +8,9 @@ import { SEEN_IDS_KEY, SEEN_IDS_LIMIT } from "../../src/leads/triggers";
 import { secretMatches } from "../../src/triggers/webhookGuard";
 import { harness, startReceiver } from "./support";
 
-const SECRET = "partner-signing-key-123";
+import { LEADS_WEBHOOK_SECRET } from "../support/secrets";
+
+const SECRET = LEADS_WEBHOOK_SECRET;
 const bookingRef = { partnerBookingId: "12345abcd", accountId: "besthvaccompany", profileId: "besthvaccompany_0001" };
 
 describe("Lead Status Updates", () => {

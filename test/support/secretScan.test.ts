@@ -14,7 +14,8 @@ import { DEFAULT_CREDENTIALS, type Sandbox } from "../../sandbox/server";
 import * as capture from "./captureServer";
 import { startSandboxWithCustomer } from "./sandbox";
 import { CAPTURE_PREFIX, formatLeaks, REGISTERED_PREFIX, scanCaptureDir, scanLines } from "./secretScan";
-import { KNOWN_SECRETS, SANDBOX_APP_KEY, SANDBOX_CLIENT_SECRET } from "./secrets";
+import { KNOWN_SECRETS, LEADS_SANDBOX_CLIENT_SECRET, SANDBOX_APP_KEY, SANDBOX_CLIENT_SECRET } from "./secrets";
+import { LEADS_SANDBOX_CLIENT_SECRET as LEADS_SANDBOX_DEFAULT } from "../../sandbox/leads/server";
 
 describe("secret scan", () => {
   test("a leaking line is found, reported with file and line, and the secret is masked in the report", () => {
@@ -36,6 +37,8 @@ describe("secret scan", () => {
     expect(leaks.map((l) => l.secret)).toEqual(["sandbox access token"]);
     expect(leaks[0].excerpt).not.toContain(token);
     expect(scanLines([{ testFile: "t", stream: "stderr", text: "Authorization: Bearer [REDACTED]" }])).toEqual([]);
+    const leadsToken = `lsbx.${"C".repeat(43)}`;
+    expect(scanLines([{ testFile: "t", stream: "stderr", text: `token ${leadsToken}` }]).map((l) => l.secret)).toEqual(["leads sandbox access token"]);
   });
 
   test("a capture directory is scanned with the secrets the component registered", () => {
@@ -64,6 +67,7 @@ describe("secret scan", () => {
   test("the known secrets are the sandbox's and the capture server's", () => {
     expect(SANDBOX_CLIENT_SECRET).toBe(DEFAULT_CREDENTIALS.clientSecret);
     expect(SANDBOX_APP_KEY).toBe(DEFAULT_CREDENTIALS.appKey);
+    expect(LEADS_SANDBOX_CLIENT_SECRET).toBe(LEADS_SANDBOX_DEFAULT);
     expect(Object.values(KNOWN_SECRETS)).toEqual(expect.arrayContaining([capture.CAPTURE_APP_KEY, capture.CAPTURE_ACCESS_TOKEN]));
   });
 

@@ -9,7 +9,9 @@ import { buildDelivery, makeEvent, sendDelivery, type SignatureMode, type Webhoo
 import { SEEN_EVENTS_KEY, SEEN_EVENTS_LIMIT } from "../../src/triggers/serviceTitanWebhook";
 import { harness, logger, logs } from "./support";
 
-const KEY = "whk-7d1e4b6a9c2f5e8d1a4b7c90-secret";
+import { SERVICETITAN_WEBHOOK_KEY } from "../support/secrets";
+
+const KEY = SERVICETITAN_WEBHOOK_KEY;
 
 interface WebhookResult {
   branch: string;
