@@ -1,4 +1,5 @@
 /** Shared set-up for the data source tests: a harness over the real component and sandbox helpers. */
+import { recordForScan } from "../support/secretScan";
 import type { Connection } from "@prismatic-io/spectral";
 import { createHarness } from "@prismatic-io/spectral/dist/testing";
 import component from "../../src/index";
@@ -18,7 +19,9 @@ export const clearLogs = (): void => {
   logs.length = 0;
 };
 const capture = (level: string) => (...args: unknown[]) => {
-  logs.push({ level, text: args.map(String).join(" ") });
+  const text = args.map(String).join(" ");
+  logs.push({ level, text });
+  recordForScan(`logger.${level}`, text);
 };
 const logger = { debug: capture("debug"), info: capture("info"), log: capture("log"), warn: capture("warn"), error: capture("error"), metric: capture("metric") };
 

@@ -97,3 +97,23 @@ export const formatLeaks = (leaks: Leak[]): string =>
       (l) => `  - ${l.secret} in ${l.stream} while running ${l.testFile}${l.where ? `, written at ${l.where}` : ""}: ${l.excerpt}`,
     ),
   ].join("\n");
+
+/**
+ * For test loggers that keep lines to themselves (an array, or nothing): hands each line to the run's
+ * secret scan as well, so output a component writes through a test logger is scanned like the console.
+ */
+export const recordForScan = (stream: string, text: string): void => {
+  const dir = process.env.ST_SECRET_SCAN_DIR;
+  if (!dir || !text) return;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { appendFileSync } = require("node:fs") as typeof import("node:fs");
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const path = require("node:path") as typeof import("node:path");
+  const testPath = (expect.getState().testPath as string | undefined) ?? "unknown test file";
+  const line: CapturedLine = { testFile: path.relative(process.cwd(), testPath), stream, text };
+  try {
+    appendFileSync(path.join(dir, `${CAPTURE_PREFIX}${process.env.JEST_WORKER_ID ?? "0"}-${process.pid}.jsonl`), `${JSON.stringify(line)}\n`);
+  } catch {
+    // the capture must never break a test
+  }
+};

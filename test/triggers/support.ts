@@ -1,4 +1,5 @@
 /** Shared helpers of the trigger tests: the harness, a capturing logger, a change generator for the sandbox. */
+import { recordForScan } from "../support/secretScan";
 import type { Connection } from "@prismatic-io/spectral";
 import { createHarness } from "@prismatic-io/spectral/dist/testing";
 import component from "../../src/index";
@@ -11,7 +12,9 @@ export const harness = createHarness(component);
 
 export const logs: string[] = [];
 const capture = (level: string) => (...args: unknown[]) => {
-  logs.push(`${level}: ${args.map((a) => (typeof a === "string" ? a : JSON.stringify(a))).join(" ")}`);
+  const text = args.map((a) => (typeof a === "string" ? a : JSON.stringify(a))).join(" ");
+  logs.push(`${level}: ${text}`);
+  recordForScan(`logger.${level}`, text);
 };
 export const logger = {
   info: capture("info"),
