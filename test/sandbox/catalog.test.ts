@@ -1,10 +1,14 @@
 import { loadGeneratedOperations } from "../../sandbox/catalog";
 import { connect, type Client } from "./helpers";
 
+// The generated catalog is committed: an empty one is a failure, not a reason to skip.
 const operations = loadGeneratedOperations();
-const maybe = operations.length ? describe : describe.skip;
 
-maybe("sandbox routes every generated operation", () => {
+describe("sandbox routes every generated operation", () => {
+  it("has the generated catalog to route", () => {
+    expect(operations.length).toBeGreaterThan(300);
+  });
+
   let c: Client;
   beforeAll(async () => {
     c = await connect();
