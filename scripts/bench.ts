@@ -11,8 +11,8 @@
  * Output: one table (ours, floor, ratio, target, pass/miss) and bench/results.json (gitignored) for
  * comparing changes. `--strict` exits 1 when any target is missed.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { mkdtempSync, mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { setFlagsFromString } from "node:v8";
@@ -20,6 +20,7 @@ import { runInNewContext } from "node:vm";
 import type { Connection } from "@prismatic-io/spectral";
 import { builtHarness } from "./lib/component";
 import { sandboxConnection } from "./lib/connection";
+import { measureColdStart } from "./coldstart";
 
 const ROOT = path.resolve(__dirname, "..");
 const BUNDLE = path.join(ROOT, "dist", "index.js");
@@ -536,58 +537,20 @@ const dropdownScenario = async (harness: Harness): Promise<void> => {
   }
 };
 
-/** Bundles bench/minimal with the component's own webpack config (entry and output swapped). */
-const buildMinimal = async (): Promise<string> => {
-  const out = mkdtempSync(path.join(os.tmpdir(), "st-bench-minimal-"));
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const webpack = require("webpack");
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const base = require(path.join(ROOT, "webpack.config.js"));
-  const config = { ...base, context: ROOT, entry: path.join(ROOT, "bench", "minimal", "index.ts"), output: { ...base.output, path: out } };
-  await new Promise<void>((resolve, reject) =>
-    webpack(config, (err: Error | null, stats: any) => {
-      if (err) return reject(err);
-      if (stats.hasErrors()) return reject(new Error(stats.toString({ all: false, errors: true })));
-      resolve();
-    }),
-  );
-  return path.join(out, "index.js");
-};
-
-/** Time to require a bundle in a fresh node process (ms). */
-const requireTime = (file: string): number => {
-  const code = `const t=process.hrtime.bigint();require(${JSON.stringify(file)});process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))`;
-  const res = spawnSync(process.execPath, ["-e", code], { encoding: "utf8" });
-  if (res.status !== 0) throw new Error(`require ${file} failed: ${res.stderr}`);
-  return Number(res.stdout);
-};
-
 const coldStartScenario = async (): Promise<void> => {
   const scenario = "Cold start (require dist/index.js, fresh process)";
-  const minimal = await buildMinimal();
-  try {
-    requireTime(BUNDLE); // warm the file cache for both
-    requireTime(minimal);
-    const ours: number[] = [];
-    const floor: number[] = [];
-    for (let i = 0; i < COLD_START_RUNS; i += 1) {
-      ours.push(requireTime(BUNDLE));
-      floor.push(requireTime(minimal));
-    }
-    row({
-      scenario,
-      metric: "require time vs minimal Spectral component",
-      ours: median(ours),
-      floor: median(floor),
-      unit: "ms",
-      max: 2,
-      target: "≤ 2×",
-      note: `medians of ${COLD_START_RUNS} interleaved runs; ours ${ours.map((x) => x.toFixed(0)).join("/")} ms, minimal ${floor.map((x) => x.toFixed(0)).join("/")} ms`,
-    });
-    row({ scenario, metric: "bundle size vs minimal", ours: statSync(BUNDLE).size, floor: statSync(minimal).size, unit: "bytes", target: "report" });
-  } finally {
-    rmSync(path.dirname(minimal), { recursive: true, force: true });
-  }
+  const r = await measureColdStart(COLD_START_RUNS, BUNDLE);
+  row({
+    scenario,
+    metric: "require time vs minimal Spectral component",
+    ours: r.oursMedian,
+    floor: r.minimalMedian,
+    unit: "ms",
+    max: 2,
+    target: "≤ 2×",
+    note: `medians of ${COLD_START_RUNS} interleaved runs; ours ${r.ours.map((x) => x.toFixed(0)).join("/")} ms, minimal ${r.minimal.map((x) => x.toFixed(0)).join("/")} ms`,
+  });
+  row({ scenario, metric: "bundle size vs minimal", ours: r.oursBytes, floor: r.minimalBytes, unit: "bytes", target: "report" });
 };
 
 // ------------------------------------------------------------------ main

@@ -20,14 +20,24 @@ export const buildCatalog = (
   operations: OperationDescriptor[] = generatedOperations,
   curated: Record<string, CuratedOperation> = curatedOperations,
 ): CatalogEntry[] => {
-  const entries = operations.map((op) => {
-    const c = curated[operationRef(op)] ?? {};
-    return { key: c.key ?? actionKeyFor(op), op, curated: c };
-  });
+  // Runs at every cold start: one pass, one ref string per operation, no per-entry copies.
+  const refs = new Set<string>();
   const byKey = new Map<string, CatalogEntry[]>();
-  for (const e of entries) byKey.set(e.key, [...(byKey.get(e.key) ?? []), e]);
-  const clashes = [...byKey.entries()].filter(([, list]) => list.length > 1);
-  if (clashes.length) {
+  let clashing = false;
+  const entries = operations.map((op) => {
+    const ref = operationRef(op);
+    refs.add(ref);
+    const c = curated[ref] ?? {};
+    const entry = { key: c.key ?? actionKeyFor(op), op, curated: c };
+    const same = byKey.get(entry.key);
+    if (same) {
+      same.push(entry);
+      clashing = true;
+    } else byKey.set(entry.key, [entry]);
+    return entry;
+  });
+  if (clashing) {
+    const clashes = [...byKey.entries()].filter(([, list]) => list.length > 1);
     throw new Error(
       `Action keys must be unique; give these a curated key: ${clashes
         .map(([key, list]) => `${key} (${list.map((e) => operationRef(e.op)).join(", ")})`)
@@ -35,9 +45,7 @@ export const buildCatalog = (
     );
   }
   for (const ref of Object.keys(curated)) {
-    if (!operations.some((op) => operationRef(op) === ref)) {
-      throw new Error(`Curated entry ${ref} matches no operation in the contract.`);
-    }
+    if (!refs.has(ref)) throw new Error(`Curated entry ${ref} matches no operation in the contract.`);
   }
   return entries;
 };

@@ -57,7 +57,8 @@ export const singular = (w: string): string => {
 };
 
 export const plural = (w: string): string => {
-  if (["equipment", "data", "metadata", "hours", "performance", "history", "details", "analytics", "series", "children"].includes(w)) return w;
+  if (["equipment", "data", "metadata", "hours", "performance", "history", "details", "analytics", "series", "children"].includes(w))
+    return w;
   if (w === "status" || w === "substatus") return `${w}es`;
   if (/s$/.test(w)) return w;
   if (/[^aeiou]y$/.test(w)) return `${w.slice(0, -1)}ies`;
@@ -88,20 +89,31 @@ const SMALL_WORDS = new Set(["a", "an", "and", "as", "at", "by", "for", "in", "o
 
 /** "modifiedOnOrAfter" → "Modified On or After"; "tagTypeIds" → "Tag Type IDs". */
 /** Word pairs ServiceTitan's screens write as one word or hyphenated ("Non-Job Appointment", "Substatus"). */
-const LABEL_JOINS: Array<[RegExp, string]> = [
-  [/\bNon Job\b/g, "Non-Job"],
-  [/\bFollow Up\b/g, "Follow-Up"],
-  [/\bSub Status\b/g, "Substatus"],
-  [/\bSub Statuses\b/g, "Substatuses"],
+/** Each pattern with the text it needs, so a label without it skips the regex (labels are built at every cold start). */
+const LABEL_JOINS: Array<[RegExp, string, string]> = [
+  [/\bNon Job\b/g, "Non-Job", "Non Job"],
+  [/\bFollow Up\b/g, "Follow-Up", "Follow Up"],
+  [/\bSub Status\b/g, "Substatus", "Sub Status"],
+  [/\bSub Statuses\b/g, "Substatuses", "Sub Statuses"],
 ];
 
 export const labelFromWords = (ws: string[]): string =>
   LABEL_JOINS.reduce(
-    (label, [pattern, replacement]) => label.replace(pattern, replacement),
+    (label, [pattern, replacement, needle]) => (label.includes(needle) ? label.replace(pattern, replacement) : label),
     ws.map((w, i) => LABEL_WORDS[w] ?? (i > 0 && SMALL_WORDS.has(w) ? w : cap(w))).join(" "),
   );
 
-export const humanize = (name: string): string => labelFromWords(words(name));
+/** The same few hundred names are humanised thousands of times while the component loads. */
+const HUMANIZED = new Map<string, string>();
+
+export const humanize = (name: string): string => {
+  let label = HUMANIZED.get(name);
+  if (label === undefined) {
+    label = labelFromWords(words(name));
+    HUMANIZED.set(name, label);
+  }
+  return label;
+};
 
 /** Verbs of operation IDs and the key verb each becomes. */
 const VERBS: Record<string, string> = {
@@ -162,7 +174,10 @@ const containsSeq = (hay: string[], needle: string[]): boolean => {
  */
 export const keyWords = (op: OperationDescriptor): string[] => {
   if (op.kind === "export") {
-    const segs = op.path.replace(/^\/export\//, "").split("/").flatMap((s) => words(s));
+    const segs = op.path
+      .replace(/^\/export\//, "")
+      .split("/")
+      .flatMap((s) => words(s));
     return ["export", ...segs.slice(0, -1).map(singular), plural(segs[segs.length - 1])];
   }
   const [tag, method = ""] = op.operationId.split("_");
@@ -180,7 +195,17 @@ export const keyWords = (op: OperationDescriptor): string[] => {
     verb = "replace";
     rest = mw.slice(2);
   }
-  if (!verb) verb = op.method === "GET" ? (op.kind === "list" ? "list" : "get") : op.method === "DELETE" ? "delete" : op.method === "POST" ? "create" : "update";
+  if (!verb)
+    verb =
+      op.method === "GET"
+        ? op.kind === "list"
+          ? "list"
+          : "get"
+        : op.method === "DELETE"
+          ? "delete"
+          : op.method === "POST"
+            ? "create"
+            : "update";
   if (verb === "get" && (rest[rest.length - 1] === "list" || op.kind === "list")) {
     verb = "list";
     if (rest[rest.length - 1] === "list") rest = rest.slice(0, -1);
@@ -203,7 +228,11 @@ export const keyWords = (op: OperationDescriptor): string[] => {
     const at = by > 0 ? by - 1 : object.length - 1;
     object = [...object.slice(0, at), plural(object[at]), ...object.slice(at + 1)];
   }
-  if (["get", "create", "update", "delete", "dismiss", "cancel", "replace", "upsert"].includes(verb) && object.length && rest.length === 0) {
+  if (
+    ["get", "create", "update", "delete", "dismiss", "cancel", "replace", "upsert"].includes(verb) &&
+    object.length &&
+    rest.length === 0
+  ) {
     object = [...object.slice(0, -1), singular(object[object.length - 1])];
   }
   if (verb === "mark") return ["mark", ...object, "as", "exported"];
