@@ -50,7 +50,9 @@ export interface SendInit {
    * When true, a failure after which the request may have reached the server (timeout, reset, 502/503/504,
    * cut-off body) is retried even though the method is POST or PATCH. Set it ONLY when the server
    * guarantees that repeating the request has no further effect — e.g. a Leads booking carrying an
-   * idempotency token, which the server answers with the first booking instead of creating a second.
+   * idempotency token: ServiceTitan refuses a token it has already seen (error 11303, seed 003) instead
+   * of creating a second booking. It does not promise to answer with the first booking, so the caller
+   * has to read 11303 after a repeat itself (src/leads/actions.ts).
    */
   safeToRepeat?: boolean;
 }

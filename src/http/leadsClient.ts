@@ -24,9 +24,9 @@ export interface LeadsRequest {
   /** Human name for messages, e.g. "Create Partner Booking". */
   operation: string;
   /**
-   * The request carries an idempotency token, so the server answers a repeat with the first result
-   * instead of acting twice. Only then may a POST whose outcome is unknown (timeout, reset, 5xx) be
-   * sent again. Never set this for account pairing.
+   * The request carries an idempotency token, so the server refuses a repeat (error 11303, token
+   * already used) instead of acting twice. Only then may a POST whose outcome is unknown (timeout,
+   * reset, 5xx) be sent again. Never set this for account pairing.
    */
   idempotencyToken?: string;
 }

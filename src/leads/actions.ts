@@ -7,8 +7,10 @@
 import { createHash } from "node:crypto";
 import { action, input } from "@prismatic-io/spectral";
 import { createLeadsClient, LeadsApiError } from "../http/leadsClient";
+import type { AttemptedError } from "../http/core";
 import { cleanBoolean, cleanEnum, cleanInteger, cleanString, InputError } from "../inputs/clean";
 import {
+  bookingToken,
   cleanEmail,
   cleanExtraDetails,
   cleanHttpUrl,
@@ -147,7 +149,12 @@ export const completeAccountPairing = action({
   },
 });
 
-/** Bookings this instance sent recently (in crossFlowState), to refuse reused tokens and IDs before sending. */
+/**
+ * Bookings this instance sent recently (in crossFlowState), to refuse reused tokens and IDs before
+ * sending. A booking is written here BEFORE it is sent (context.crossFlowState is changed in place), so a
+ * retried step or re-run flow that follows an attempt whose answer was lost still finds it; it is taken
+ * out again only when ServiceTitan's answer to the first attempt shows the booking was not created.
+ */
 export const BOOKING_MEMORY_KEY = "leadsRecentBookings";
 export const BOOKING_MEMORY_LIMIT = 500;
 interface SentBooking {
@@ -167,13 +174,19 @@ const fingerprint = (body: Record<string, unknown>): string => {
 /**
  * A token may be sent again only with the very same booking (that is a safe retry); a Partner Booking
  * ID may be sent again only with its first token. Anything else would be a second, different booking
- * under a name already used — refused here, naming the input.
+ * under a name already used — refused here, naming the input. (A derived token changes only with the
+ * account, profile or Partner Booking ID, so for it the first rule is about the Partner Booking ID.)
  */
-const checkAgainstMemory = (memory: SentBooking[], token: string, partnerBookingId: string, print: string): void => {
+const checkAgainstMemory = (memory: SentBooking[], token: string, tokenGiven: boolean, partnerBookingId: string, print: string): void => {
   for (const sent of memory) {
+    if (sent.t === token && sent.f !== print && !tokenGiven) {
+      throw new InputError(
+        `Partner Booking ID: "${partnerBookingId}" was already sent from this instance with other booking details; a Partner Booking ID names one booking — use a new one for a different booking.`,
+      );
+    }
     if (sent.t === token && sent.f !== print) {
       throw new InputError(
-        `Idempotency Token: "${token}" was already used from this instance for a different booking (Partner Booking ID "${sent.p}"); every booking needs a new token — leave the input empty to generate one.`,
+        `Idempotency Token: "${token}" was already used from this instance for a different booking (Partner Booking ID "${sent.p}"); every booking needs a new token — leave the input empty to derive one from the booking.`,
       );
     }
     if (sent.p === partnerBookingId && sent.t !== token) {
@@ -184,13 +197,29 @@ const checkAgainstMemory = (memory: SentBooking[], token: string, partnerBooking
   }
 };
 
+/**
+ * True when ServiceTitan answered the FIRST attempt with a refusal (4xx other than 408/429): that
+ * booking was not created, so it need not be remembered. After a lost answer nothing is known.
+ */
+const refusedOutright = (error: unknown): boolean =>
+  error instanceof LeadsApiError &&
+  ((error as AttemptedError).attempts ?? 1) === 1 &&
+  error.status >= 400 &&
+  error.status < 500 &&
+  error.status !== 408 &&
+  error.status !== 429;
+
+/** What the output says when ServiceTitan refused a repeat of this booking's token. */
+export const ALREADY_SENT_NOTE =
+  "ServiceTitan answered 11303 (Idempotency Token already used): an earlier attempt sent this same booking with this token, so nothing was sent again. This run does not learn that attempt's answer; the booking's status updates refer to its Partner Booking ID.";
+
 const text = (label: string, max?: number) => (value: unknown) => cleanString(label, { maxLength: max })(value);
 
 export const createPartnerBooking = action({
   display: {
     label: "Create Partner Booking",
     description:
-      "Sends a booking made on your platform to a paired ServiceTitan account. Safe to retry: a repeat with the same idempotency token never creates a second booking.",
+      "Sends a booking made on your platform to a paired ServiceTitan account. Safe to retry or re-run: the same booking always carries the same idempotency token, and ServiceTitan refuses a token it has already seen instead of booking twice.",
   },
   inputs: {
     connection: leadsConnectionInput,
@@ -199,9 +228,9 @@ export const createPartnerBooking = action({
       type: "string",
       required: false,
       comments:
-        "A unique value for this booking request, without spaces. Leave empty to have a random one generated (it is returned). To retry a booking whose outcome is unknown, send it again with the same token: ServiceTitan will not create it twice.",
+        "Leave empty (recommended): the token is derived from Account ID, Profile ID and Partner Booking ID, so a retried step or re-run flow sends the same booking with the same token and ServiceTitan refuses the repeat instead of booking twice; the token used is returned. If you give your own (no spaces), give the same one whenever the same booking is sent again, and never reuse it for another booking.",
       example: "3f0c6f4e-2a4b-4a8e-9d1f-6b2f5a7c9e10",
-      placeholder: "generated when empty",
+      placeholder: "derived from the booking when empty",
       clean: cleanIdempotencyToken,
     }),
     partnerBookingId: input({
@@ -326,7 +355,7 @@ export const createPartnerBooking = action({
       required: false,
       default: "60",
       comments:
-        "How long to wait for ServiceTitan's answer on each attempt, 1 to 300 seconds. When an attempt times out, the booking is sent again with the same idempotency token, which cannot create a second booking.",
+        "How long to wait for ServiceTitan's answer on each attempt, 1 to 300 seconds. When an attempt times out, the booking is sent again with the same idempotency token; ServiceTitan refuses a token it has already seen, so this cannot create a second booking.",
       example: "60",
       placeholder: "60",
       clean: (value: unknown) => cleanInteger("Timeout (seconds)", { min: 1, max: 300 })(value) ?? 60,
@@ -338,14 +367,17 @@ export const createPartnerBooking = action({
     data: {
       idempotencyToken: "3f0c6f4e-2a4b-4a8e-9d1f-6b2f5a7c9e10",
       partnerBookingId: "12345abcd",
-      confirmedByRetry: false,
+      alreadySent: false,
+      note: null as string | null,
       response: null as unknown,
     },
     crossFlowState: { [BOOKING_MEMORY_KEY]: [] as SentBooking[] },
   },
   perform: async (context, params) => {
+    const tokenGiven = params.idempotencyToken !== undefined;
+    const token = params.idempotencyToken ?? bookingToken(params.accountId, params.profileId, params.partnerBookingId);
     const body: Record<string, unknown> = {
-      idempotencyToken: params.idempotencyToken,
+      idempotencyToken: token,
       partnerBookingId: params.partnerBookingId,
       slot: {
         accountId: params.accountId,
@@ -375,35 +407,42 @@ export const createPartnerBooking = action({
     const state = (context.crossFlowState ?? {}) as Record<string, unknown>;
     const memory = Array.isArray(state[BOOKING_MEMORY_KEY]) ? (state[BOOKING_MEMORY_KEY] as SentBooking[]) : [];
     const print = fingerprint(body);
-    checkAgainstMemory(memory, params.idempotencyToken, params.partnerBookingId, print);
+    checkAgainstMemory(memory, token, tokenGiven, params.partnerBookingId, print);
+    // An earlier run (a retried step, a re-run flow) that sent this very booking with this token.
+    const sentBefore = memory.some((m) => m.t === token && m.f === print);
+
+    // Remembered before sending: if this attempt's answer is lost and the step fails, a re-run finds it.
+    const remembered = [...memory.filter((m) => m.t !== token), { t: token, p: params.partnerBookingId, f: print }].slice(-BOOKING_MEMORY_LIMIT);
+    if (context.crossFlowState) context.crossFlowState[BOOKING_MEMORY_KEY] = remembered;
 
     const client = createLeadsClient(params.connection, { ...clientOptions(context, params.debugRequest), timeoutMs: params.timeoutSeconds * 1000 });
     let response: unknown = null;
-    let confirmedByRetry = false;
+    let alreadySent = false;
     try {
       // The idempotency token is what makes a retry after a timeout safe: the client repeats this POST
       // only because the token is attached (see core.ts `safeToRepeat`).
-      const res = await client.request({
-        method: "POST",
-        path: LEADS_BOOKINGS_PATH,
-        body,
-        operation: "Create Partner Booking",
-        idempotencyToken: params.idempotencyToken,
-      });
+      const res = await client.request({ method: "POST", path: LEADS_BOOKINGS_PATH, body, operation: "Create Partner Booking", idempotencyToken: token });
       response = res.data ?? null;
     } catch (error) {
-      // Our first attempt reached ServiceTitan and created the booking, but its answer was lost; the
-      // repeat with the same token is then refused as "token already used". The booking exists once.
-      if (error instanceof LeadsApiError && error.code === 11303 && (error.attempts ?? 1) > 1) confirmedByRetry = true;
-      else throw error;
+      // 11303 = this token was used before. That is expected only when we know an earlier attempt sent
+      // this same booking with it: an earlier run (remembered above) or this run's own first attempt,
+      // whose answer was lost. Anything else (a token used by someone else) stays an error.
+      const repeatOfOurs = sentBefore || ((error as AttemptedError).attempts ?? 1) > 1;
+      if (error instanceof LeadsApiError && error.code === 11303 && repeatOfOurs) alreadySent = true;
+      else {
+        if (refusedOutright(error) && context.crossFlowState) context.crossFlowState[BOOKING_MEMORY_KEY] = memory;
+        throw error;
+      }
     }
 
-    const remembered = [...memory.filter((m) => m.t !== params.idempotencyToken), { t: params.idempotencyToken, p: params.partnerBookingId, f: print }].slice(
-      -BOOKING_MEMORY_LIMIT,
-    );
-    if (context.crossFlowState) context.crossFlowState[BOOKING_MEMORY_KEY] = remembered;
     return {
-      data: { idempotencyToken: params.idempotencyToken, partnerBookingId: params.partnerBookingId, confirmedByRetry, response },
+      data: {
+        idempotencyToken: token,
+        partnerBookingId: params.partnerBookingId,
+        alreadySent,
+        note: alreadySent ? ALREADY_SENT_NOTE : null,
+        response,
+      },
       crossFlowState: { [BOOKING_MEMORY_KEY]: remembered },
     };
   },

@@ -6,10 +6,12 @@
  * - "no special characters"    → letters, digits, "-" and "_" only (IDs in ServiceTitan's own examples
  *                                 are GUIDs and slugs such as besthvaccompany_0001)
  * - "no spaces"                → no whitespace anywhere
- * - "must be unique"           → generated tokens are random UUIDs; duplicates within one request
- *                                 (profile IDs, extra-detail keys ignoring case) are refused here
+ * - "must be unique"           → an empty Idempotency Token is derived from the booking (bookingToken:
+ *                                 one Partner Booking ID ↔ one token, the same on every re-run);
+ *                                 duplicates within one request (profile IDs, extra-detail keys
+ *                                 ignoring case) are refused here
  */
-import { randomUUID } from "node:crypto";
+import { createHash } from "node:crypto";
 import { cleanDateTime, cleanString, fail, InputError, isEmpty, type CleanOptions } from "../inputs/clean";
 
 export const MAX_LEADS_LENGTH = 128;
@@ -35,9 +37,27 @@ export const cleanLeadsText =
     return text;
   };
 
-/** The Idempotency Token: given (no spaces) or, when empty, a fresh random UUID. */
-export const cleanIdempotencyToken = (value: unknown): string =>
-  cleanLeadsText("Idempotency Token", { noSpaces: true, maxLength: MAX_LEADS_LENGTH })(value) ?? randomUUID();
+/**
+ * The Idempotency Token as given (no spaces), or undefined when empty: the action then uses
+ * `bookingToken`, which needs the other inputs and so cannot be made here.
+ */
+export const cleanIdempotencyToken = (value: unknown): string | undefined =>
+  cleanLeadsText("Idempotency Token", { noSpaces: true, maxLength: MAX_LEADS_LENGTH })(value);
+
+/**
+ * The default Idempotency Token of a booking: a UUID-shaped SHA-256 of (account, profile, Partner Booking
+ * ID). The Partner Booking ID names one booking, so one booking has one token however often the step or
+ * the flow is run again — a repeat after a lost answer carries the token ServiceTitan already saw, and is
+ * refused (11303) instead of becoming a second booking. A random token would change on every run.
+ */
+export const bookingToken = (accountId: string, profileId: string, partnerBookingId: string): string => {
+  const hex = createHash("sha256")
+    .update(JSON.stringify(["servicetitan-leads-booking", accountId, profileId, partnerBookingId]))
+    .digest("hex");
+  // RFC 9562 layout: version 8 (custom), variant 10xx.
+  const variant = ((Number.parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+};
 
 export interface Profile {
   id: string;

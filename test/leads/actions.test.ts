@@ -1,7 +1,8 @@
 import type { Connection } from "@prismatic-io/spectral";
 import { startLeadsSandbox, type LeadsSandbox } from "../../sandbox/leads";
 import { LEADS_ERROR_CODES } from "../../src/leads/errorCodes";
-import { BOOKING_MEMORY_KEY } from "../../src/leads/actions";
+import { BOOKING_MEMORY_KEY, LEADS_BOOKINGS_PATH } from "../../src/leads/actions";
+import { bookingToken } from "../../src/leads/validate";
 import { harness, leadsConnection } from "./support";
 
 let sandbox: LeadsSandbox;
@@ -182,9 +183,9 @@ describe("partner bookings", () => {
   });
 
   it("a duplicate Partner Booking ID under a new token gets a clear 11302 message", async () => {
-    const params = booking(account);
+    const params = booking(account, { idempotencyToken: uid("tok") });
     await harness.action("leadsCreatePartnerBooking", params);
-    const error = await harness.action("leadsCreatePartnerBooking", params).catch((e) => e);
+    const error = await harness.action("leadsCreatePartnerBooking", { ...params, idempotencyToken: uid("tok") }).catch((e) => e);
     expect(error.message).toContain("Partner Booking ID");
     expect(error.message).toContain(LEADS_ERROR_CODES[11302].message);
     expect(error.message).toMatch(/11302 DuplicateBooking.*stTraceId: [0-9a-f-]{36}/);
@@ -210,6 +211,37 @@ describe("partner bookings", () => {
       /^Partner Booking ID: .*already sent from this instance/,
     );
     expect(sandbox.apiRequests()).toHaveLength(0);
+  });
+
+  it("without a given token the token is derived from the booking: the same on every run, another for another booking", async () => {
+    const params = booking(account);
+    const first = (await harness.action("leadsCreatePartnerBooking", params)) as any;
+    const again = (await harness.action("leadsCreatePartnerBooking", params)) as any;
+    const other = (await harness.action("leadsCreatePartnerBooking", booking(account))) as any;
+    expect(first.data.idempotencyToken).toBe(bookingToken(account.accountId, account.profileId, params.partnerBookingId as string));
+    expect(again.data.idempotencyToken).toBe(first.data.idempotencyToken);
+    expect(other.data.idempotencyToken).not.toBe(first.data.idempotencyToken);
+    expect(sandbox.store.bookings.filter((b) => b.partnerBookingId === params.partnerBookingId)).toHaveLength(1);
+  });
+
+  it("with a derived token, other details under a remembered Partner Booking ID are refused before sending", async () => {
+    const state = { crossFlowState: {} as Record<string, unknown> };
+    const params = booking(account);
+    await harness.action("leadsCreatePartnerBooking", params, state as never);
+    sandbox.clearRequests();
+    await expect(harness.action("leadsCreatePartnerBooking", { ...params, description: "changed" }, state as never)).rejects.toThrow(
+      /^Partner Booking ID: .*already sent from this instance with other booking details/,
+    );
+    expect(sandbox.apiRequests()).toHaveLength(0);
+  });
+
+  it("a booking ServiceTitan refused outright is forgotten, so the corrected booking can be sent under its Partner Booking ID", async () => {
+    const state = { crossFlowState: {} as Record<string, unknown> };
+    const params = booking(account);
+    await expect(harness.action("leadsCreatePartnerBooking", { ...params, profileId: "nosuchprofile" }, state as never)).rejects.toThrow(/15204/);
+    expect(state.crossFlowState[BOOKING_MEMORY_KEY]).toEqual([]);
+    const res = (await harness.action("leadsCreatePartnerBooking", params, state as never)) as any;
+    expect(res.data.response).toMatchObject({ status: "Received" });
   });
 
   it("a first attempt that timed out is retried with the same token: one booking", async () => {
@@ -265,7 +297,7 @@ describe("idempotency in reject mode (a repeat answered 11303)", () => {
   });
   afterAll(async () => strict.close());
 
-  it("treats 11303 on a retry as proof the first attempt created the booking", async () => {
+  it("11303 after its own timed-out attempt: alreadySent, saying the earlier attempt used the token", async () => {
     strict.addAccount({ id: "acct1", name: "A", profiles: [{ id: "p1", name: "P" }] });
     strict.faults.delayBookingResponse(1500);
     const res = (await harness.action("leadsCreatePartnerBooking", {
@@ -273,7 +305,10 @@ describe("idempotency in reject mode (a repeat answered 11303)", () => {
       connection: conn,
       timeoutSeconds: "1",
     })) as any;
-    expect(res.data.confirmedByRetry).toBe(true);
+    expect(res.data.alreadySent).toBe(true);
+    expect(res.data.note).toMatch(/earlier attempt sent this same booking with this token/);
+    expect(res.data.note).not.toMatch(/created once/);
+    expect(res.data.response).toBeNull();
     expect(strict.store.bookings).toHaveLength(1);
     expect(strict.apiRequests()).toHaveLength(2);
   });
@@ -282,5 +317,45 @@ describe("idempotency in reject mode (a repeat answered 11303)", () => {
     const params = { ...booking({ accountId: "acct1", profileId: "p1" }), connection: conn, idempotencyToken: uid("tok") };
     await harness.action("leadsCreatePartnerBooking", params);
     await expect(harness.action("leadsCreatePartnerBooking", params)).rejects.toThrow(/11303 DuplicateIdempotencyToken/);
+  });
+
+  /** Starts a run and, once its first attempt has reached the sandbox, makes the NEXT attempt fail with 500. */
+  const runWhoseRetryFails = async (params: Record<string, unknown>, context: unknown) => {
+    strict.clearRequests();
+    strict.faults.delayBookingResponse(1500);
+    const run = harness.action("leadsCreatePartnerBooking", params, context as never).then(
+      () => undefined,
+      (e: Error) => e,
+    );
+    for (let i = 0; i < 200 && strict.apiRequests().length === 0; i += 1) await new Promise((r) => setTimeout(r, 10));
+    strict.faults.failNext(LEADS_BOOKINGS_PATH, 500);
+    return run;
+  };
+
+  it("a re-run of a booking whose first run timed out and failed sends the same derived token: one booking", async () => {
+    const params: Record<string, unknown> = { ...booking({ accountId: "acct1", profileId: "p1" }), connection: conn, timeoutSeconds: "1" };
+    const state = { crossFlowState: {} as Record<string, unknown> };
+    const failed = await runWhoseRetryFails(params, state);
+    expect(failed?.message).toMatch(/failed with 500/);
+    // the booking was remembered before it was sent, although the run failed
+    const token = bookingToken("acct1", "p1", params.partnerBookingId as string);
+    expect(state.crossFlowState[BOOKING_MEMORY_KEY]).toEqual([expect.objectContaining({ t: token, p: params.partnerBookingId })]);
+    expect(strict.store.bookings.filter((b) => b.partnerBookingId === params.partnerBookingId)).toHaveLength(1);
+
+    // the platform re-runs the step: inputs cleaned afresh, no token given → the same token again
+    const rerun = (await harness.action("leadsCreatePartnerBooking", params, state as never)) as any;
+    expect(rerun.data).toMatchObject({ idempotencyToken: token, alreadySent: true, response: null });
+    expect(rerun.data.note).toMatch(/earlier attempt/);
+    const sent = strict.apiRequests().map((r) => JSON.parse(r.body).idempotencyToken);
+    expect(new Set(sent)).toEqual(new Set([token]));
+    expect(strict.store.bookings.filter((b) => b.partnerBookingId === params.partnerBookingId)).toHaveLength(1);
+  });
+
+  it("a re-run whose memory was lost still sends the same token: still one booking, and 11303 is not claimed as ours", async () => {
+    const params: Record<string, unknown> = { ...booking({ accountId: "acct1", profileId: "p1" }), connection: conn, timeoutSeconds: "1" };
+    await runWhoseRetryFails(params, { crossFlowState: {} });
+    const error = await harness.action("leadsCreatePartnerBooking", params, { crossFlowState: {} } as never).catch((e) => e);
+    expect(error.message).toMatch(/Idempotency Token.*11303 DuplicateIdempotencyToken/);
+    expect(strict.store.bookings.filter((b) => b.partnerBookingId === params.partnerBookingId)).toHaveLength(1);
   });
 });
