@@ -14,6 +14,10 @@
  *     ServiceTitan.
  *
  * Running it twice with the same person (however spelled) creates nothing the second time.
+ *
+ * A search that matches more than MAX_CANDIDATES records (a common surname as the name word) is too
+ * broad to identify anyone: it is dropped, matching relies on the others (phone, address, and email
+ * through the candidates' contacts), and the result names it in `searchesTruncated`.
  */
 import type { ServiceTitanClient } from "../http/client";
 import type { PostalAddress } from "./address";
@@ -22,8 +26,10 @@ import {
   customersByIds,
   locationsNearAddress,
   locationsOfCustomer,
+  type SearchName,
   searchCustomersByName,
   searchCustomersByPhone,
+  truncatedSearches,
   type StContact,
   type StCustomer,
   type StLocation,
@@ -58,6 +64,12 @@ export interface FindOrCreateResult {
   /** How the location was resolved. */
   locationMatchedBy: "address" | "onlyLocation" | null;
   candidatesConsidered: number;
+  /**
+   * Searches that matched too many records to use ("name", "phone", "address") and were left out of
+   * the matching; empty normally. A miss with a search left out may be a customer the others could not
+   * reach (e.g. same name and email only).
+   */
+  searchesTruncated: SearchName[];
   customer: StCustomer | null;
   location: StLocation | null;
 }
@@ -108,11 +120,15 @@ export const findOrCreateCustomer = async (client: ServiceTitanClient, input: Fi
   const term = nameSearchTerm(input.name);
 
   // 1. candidates
-  const [byPhone, byName, nearby] = await Promise.all([
-    phone.length >= 7 ? searchCustomersByPhone(client, OPERATION, phone) : Promise.resolve([] as StCustomer[]),
-    term ? searchCustomersByName(client, OPERATION, term) : Promise.resolve([] as StCustomer[]),
-    address ? locationsNearAddress(client, OPERATION, address) : Promise.resolve([] as StLocation[]),
+  const empty = { data: [], truncated: false };
+  const [phoneSearch, nameSearch, addressSearch] = await Promise.all([
+    phone.length >= 7 ? searchCustomersByPhone(client, OPERATION, phone) : empty,
+    term ? searchCustomersByName(client, OPERATION, term) : empty,
+    address ? locationsNearAddress(client, OPERATION, address) : empty,
   ]);
+  const byPhone: StCustomer[] = phoneSearch.data;
+  const byName: StCustomer[] = nameSearch.data;
+  const nearby: StLocation[] = addressSearch.data;
   const atAddress = key ? nearby.filter((l) => addressKey(l.address ?? {}) === key) : [];
   const customers = new Map<number, StCustomer>();
   for (const c of [...byPhone, ...byName]) customers.set(c.id, c);
@@ -143,7 +159,10 @@ export const findOrCreateCustomer = async (client: ServiceTitanClient, input: Fi
   scored.sort((a, b) => b.signals.length - a.signals.length || a.customer.id - b.customer.id);
   const best = scored[0];
   const createIfMissing = input.createIfMissing !== false;
-  const base = { candidatesConsidered: customers.size };
+  const base = {
+    candidatesConsidered: customers.size,
+    searchesTruncated: truncatedSearches({ name: nameSearch, phone: phoneSearch, address: addressSearch }),
+  };
 
   if (best) {
     const customer = best.customer;

@@ -4,9 +4,15 @@
  * coordinates, and locations by customer, street/city/zip and coordinates; these calls use the
  * narrowest filters that still survive spelling differences (ZIP + house number, the most distinctive
  * word of a name, phone digits) and leave the exact comparison to src/crm/normalize.ts.
+ *
+ * The open-ended searches (name, phone, address, ZIP, coordinates) are bounded: one page of at most
+ * MAX_CANDIDATES records, with `truncated` set when ServiceTitan has more. A search that broad says
+ * nothing about who the person is, so callers drop it and name it in their result instead of failing
+ * (a common surname must not stop Find or Create Customer). Lists bounded by IDs (customers by ID,
+ * contacts of candidates, one customer's locations) are read in full.
  */
 import type { ServiceTitanClient, StRequest } from "../http/client";
-import { fetchAll } from "../paging/pages";
+import { fetchAll, fetchPage, MAX_PAGE_SIZE } from "../paging/pages";
 import { normalizeAddress, type AddressInput } from "./normalize";
 
 export interface StAddress {
@@ -46,8 +52,19 @@ export interface StContact {
   [field: string]: unknown;
 }
 
-/** Upper bound on records one candidate search may return (a search that broad is not a match). */
+/** Upper bound on records one candidate search returns (a search that broad is not a match). */
 export const MAX_CANDIDATES = 5000;
+
+/** The result of a bounded candidate search. */
+export interface Candidates<T> {
+  /** At most the limit; empty when `truncated` (a partial list would pick among arbitrary records). */
+  data: T[];
+  /** True when more records matched than the limit: the search was too broad and is dropped. */
+  truncated: boolean;
+}
+
+/** A search whose candidates were too many to use, named in results as `searchesTruncated`. */
+export type SearchName = "name" | "phone" | "address" | "zip" | "coordinates";
 
 const get = (operation: string, path: string, query: StRequest["query"], scope: string): StRequest => ({
   module: "crm",
@@ -61,17 +78,25 @@ const get = (operation: string, path: string, query: StRequest["query"], scope: 
 const all = async <T>(client: ServiceTitanClient, req: StRequest): Promise<T[]> =>
   (await fetchAll<T>(client, req, { maxRecords: MAX_CANDIDATES, pageSize: 500 })).data;
 
+/** One page of up to `limit` (≤ MAX_PAGE_SIZE) records; more than that → `{ data: [], truncated: true }`. */
+export const boundedSearch = async <T>(client: ServiceTitanClient, req: StRequest, limit = MAX_CANDIDATES): Promise<Candidates<T>> => {
+  const page = await fetchPage<T>(client, req, 1, Math.min(Math.max(1, limit), MAX_PAGE_SIZE));
+  return page.hasMore ? { data: [], truncated: true } : { data: page.data, truncated: false };
+};
+
+const none = <T>(): Promise<Candidates<T>> => Promise.resolve({ data: [], truncated: false });
+
 const chunks = <T>(items: T[], size: number): T[][] => {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
 };
 
-export const searchCustomersByPhone = (client: ServiceTitanClient, operation: string, phoneDigits: string): Promise<StCustomer[]> =>
-  all<StCustomer>(client, get(operation, "/customers", { phone: phoneDigits }, "tn.crm.customers:r"));
+export const searchCustomersByPhone = (client: ServiceTitanClient, operation: string, phoneDigits: string): Promise<Candidates<StCustomer>> =>
+  boundedSearch<StCustomer>(client, get(operation, "/customers", { phone: phoneDigits }, "tn.crm.customers:r"));
 
-export const searchCustomersByName = (client: ServiceTitanClient, operation: string, term: string): Promise<StCustomer[]> =>
-  all<StCustomer>(client, get(operation, "/customers", { name: term }, "tn.crm.customers:r"));
+export const searchCustomersByName = (client: ServiceTitanClient, operation: string, term: string): Promise<Candidates<StCustomer>> =>
+  boundedSearch<StCustomer>(client, get(operation, "/customers", { name: term }, "tn.crm.customers:r"));
 
 /** Customers by ID, 50 per call (ServiceTitan's limit for `ids`). */
 export const customersByIds = async (client: ServiceTitanClient, operation: string, ids: number[]): Promise<StCustomer[]> => {
@@ -95,23 +120,32 @@ export const contactsOfCustomers = async (client: ServiceTitanClient, operation:
  * Locations that may be at this address: same ZIP (5 digits for ZIP+4) and, when the street has a house
  * number, a street containing that number. Without a ZIP, city is used instead.
  */
-export const locationsNearAddress = async (client: ServiceTitanClient, operation: string, address: AddressInput): Promise<StLocation[]> => {
+export const locationsNearAddress = async (client: ServiceTitanClient, operation: string, address: AddressInput): Promise<Candidates<StLocation>> => {
   const n = normalizeAddress(address);
   const query: Record<string, string> = {};
   if (n.zip) query.zip = n.zip;
   else if (address.city) query.city = String(address.city).trim();
-  else return [];
+  else return none();
   if (n.number) query.street = n.number;
-  return all<StLocation>(client, get(operation, "/locations", query, "tn.crm.locations:r"));
+  return boundedSearch<StLocation>(client, get(operation, "/locations", query, "tn.crm.locations:r"));
 };
 
-/** Every location in a postal code (for a radius check around coordinates). */
-export const locationsInZip = (client: ServiceTitanClient, operation: string, zip: string): Promise<StLocation[]> =>
-  all<StLocation>(client, get(operation, "/locations", { zip, active: "Any" }, "tn.crm.locations:r"));
+/** The locations in a postal code (for a radius check around coordinates), bounded. */
+export const locationsInZip = (client: ServiceTitanClient, operation: string, zip: string): Promise<Candidates<StLocation>> =>
+  boundedSearch<StLocation>(client, get(operation, "/locations", { zip, active: "Any" }, "tn.crm.locations:r"));
 
-/** Locations recorded at exactly these coordinates (ServiceTitan's own latitude/longitude filter). */
-export const locationsAtCoordinates = (client: ServiceTitanClient, operation: string, latitude: number, longitude: number): Promise<StLocation[]> =>
-  all<StLocation>(client, get(operation, "/locations", { latitude, longitude, active: "Any" }, "tn.crm.locations:r"));
+/** Locations recorded at exactly these coordinates (ServiceTitan's own latitude/longitude filter), bounded. */
+export const locationsAtCoordinates = (
+  client: ServiceTitanClient,
+  operation: string,
+  latitude: number,
+  longitude: number,
+): Promise<Candidates<StLocation>> =>
+  boundedSearch<StLocation>(client, get(operation, "/locations", { latitude, longitude, active: "Any" }, "tn.crm.locations:r"));
+
+/** The names of the searches that were too broad, in a stable order. */
+export const truncatedSearches = (searches: Partial<Record<SearchName, Candidates<unknown>>>): SearchName[] =>
+  (Object.keys(searches) as SearchName[]).filter((k) => searches[k]?.truncated);
 
 export const locationsOfCustomer = (client: ServiceTitanClient, operation: string, customerId: number): Promise<StLocation[]> =>
   all<StLocation>(client, get(operation, "/locations", { customerId }, "tn.crm.locations:r"));

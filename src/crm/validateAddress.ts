@@ -2,11 +2,21 @@
  * Validate Location Address: the verdict behind the `validateLocationAddress` action. Format checks come
  * from src/crm/address.ts; existing locations at the same address (normalised) or within a radius of
  * the coordinates come from ServiceTitan's locations list (by ZIP + house number, by ZIP, and by exact
- * coordinates), compared locally. A bad address is reported, never thrown.
+ * coordinates), compared locally. A bad address is reported, never thrown; a search that matches more
+ * locations than lookup.ts's bound (a busy ZIP) is left out and named in `searchesTruncated`.
  */
 import type { ServiceTitanClient } from "../http/client";
 import { type AddressFields, type AddressProblem, checkAddress, stateCode } from "./address";
-import { locationsAtCoordinates, locationsInZip, locationsNearAddress, type StAddress, type StLocation } from "./lookup";
+import {
+  type Candidates,
+  locationsAtCoordinates,
+  locationsInZip,
+  locationsNearAddress,
+  type SearchName,
+  type StAddress,
+  type StLocation,
+  truncatedSearches,
+} from "./lookup";
 import { addressKey, distanceMeters, normalizeAddress } from "./normalize";
 
 export interface AddressMatch {
@@ -36,6 +46,8 @@ export interface AddressVerdict {
   };
   /** Whether ServiceTitan was searched for existing locations. */
   checkedExisting: boolean;
+  /** Searches that matched too many locations to use ("address", "zip", "coordinates"); their matches may be missing. */
+  searchesTruncated: SearchName[];
   matches: AddressMatch[];
 }
 
@@ -70,6 +82,7 @@ export const validateLocationAddress = async (
       key,
     },
     checkedExisting: false,
+    searchesTruncated: [],
     matches: [],
   };
   if (options.checkExisting === false || !client) return verdict;
@@ -77,14 +90,16 @@ export const validateLocationAddress = async (
   const radius = options.radiusMeters ?? 50;
   const hasCoords = check.latitude !== undefined && check.longitude !== undefined;
   const zipUsable = n.zip !== "" && !check.problems.some((p) => p.field === "zip");
+  const empty: Candidates<StLocation> = { data: [], truncated: false };
   const [nearby, inZip, atCoords] = await Promise.all([
-    key && (zipUsable || n.city) && !hasCoords ? locationsNearAddress(client, OPERATION, a) : Promise.resolve([] as StLocation[]),
-    hasCoords && zipUsable ? locationsInZip(client, OPERATION, n.zip) : Promise.resolve([] as StLocation[]),
-    hasCoords ? locationsAtCoordinates(client, OPERATION, check.latitude as number, check.longitude as number) : Promise.resolve([] as StLocation[]),
+    key && (zipUsable || n.city) && !hasCoords ? locationsNearAddress(client, OPERATION, a) : empty,
+    hasCoords && zipUsable ? locationsInZip(client, OPERATION, n.zip) : empty,
+    hasCoords ? locationsAtCoordinates(client, OPERATION, check.latitude as number, check.longitude as number) : empty,
   ]);
   verdict.checkedExisting = Boolean(key || hasCoords);
+  verdict.searchesTruncated = truncatedSearches({ address: nearby, zip: inZip, coordinates: atCoords });
   const found = new Map<number, AddressMatch>();
-  for (const l of [...nearby, ...inZip, ...atCoords]) {
+  for (const l of [...nearby.data, ...inZip.data, ...atCoords.data]) {
     const how: AddressMatch["matchedBy"] = [];
     if (key && addressKey(l.address ?? {}) === key) how.push("address");
     let distance: number | null = null;

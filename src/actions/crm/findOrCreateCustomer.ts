@@ -101,6 +101,7 @@ export const findOrCreateCustomer = action({
       rule: "Same name, address and phone as an existing customer.",
       locationMatchedBy: "address",
       candidatesConsidered: 2,
+      searchesTruncated: [],
       customer: { id: 1234567, name: "Jane Smith", type: "Residential" },
       location: { id: 1234568, customerId: 1234567, name: "Jane Smith", address: { street: "1200 Main St", unit: "Apt 4", city: "Glendale", state: "CA", zip: "91203", country: "USA" } },
     },

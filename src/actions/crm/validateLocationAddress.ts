@@ -61,6 +61,7 @@ export const validateLocationAddress = action({
       warnings: [],
       normalized: { street: "1200 main st", unit: "4", city: "glendale", state: "CA", zip: "91203", country: "US", key: "1200|main st|4|91203" },
       checkedExisting: true,
+      searchesTruncated: [],
       matches: [
         {
           locationId: 1234568,
