@@ -20,7 +20,7 @@ const newest = (dir) => {
 const sourcesChanged = () => {
   if (!fs.existsSync(bundle)) return true;
   const built = fs.statSync(bundle).mtimeMs;
-  const inputs = ["src", "assets"].map((d) => path.join(root, d)).filter(fs.existsSync);
+  const inputs = ["src", "assets", "scripts/webpack"].map((d) => path.join(root, d)).filter(fs.existsSync);
   const configs = ["package.json", "webpack.config.js", "tsconfig.json"].map((f) => path.join(root, f));
   return Math.max(...inputs.map(newest), ...configs.map((f) => fs.statSync(f).mtimeMs)) > built;
 };

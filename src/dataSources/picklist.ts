@@ -119,13 +119,15 @@ export const labelFor = (def: Pick<PicklistDefinition, "label" | "withId" | "nou
   return def.withId === false ? main : `${main} (ID: ${id})`;
 };
 
-const collator = new Intl.Collator("en", { numeric: true, sensitivity: "base" });
+// Made on first use: creating a collator loads ICU's collation data, which would cost every cold start.
+let collatorCache: Intl.Collator | undefined;
+const collator = (): Intl.Collator => (collatorCache ??= new Intl.Collator("en", { numeric: true, sensitivity: "base" }));
 
 /** Sorts by label: case-insensitive, numbers compared as numbers; equal labels keep their order. */
 export const sortByLabel = (items: Element[]): Element[] =>
   items
     .map((item, index) => ({ item, index }))
-    .sort((a, b) => collator.compare(a.item.label ?? a.item.key, b.item.label ?? b.item.key) || a.index - b.index)
+    .sort((a, b) => collator().compare(a.item.label ?? a.item.key, b.item.label ?? b.item.key) || a.index - b.index)
     .map((x) => x.item);
 
 /** Records → items: one per id (first wins), records without an id skipped, at most PICKLIST_MAX_ITEMS. */

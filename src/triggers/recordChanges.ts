@@ -58,7 +58,8 @@ const recordTypeInput = input({
   type: "string",
   required: true,
   default: "customers",
-  model: [...RECORD_TYPE_TABLE].sort((a, b) => a.label.localeCompare(b.label)).map((e) => ({ label: e.label, value: e.key })),
+  // Our labels are plain ASCII: a code-point comparison orders them (no ICU collation at load time).
+  model: [...RECORD_TYPE_TABLE].sort((a, b) => (a.label.toLowerCase() < b.label.toLowerCase() ? -1 : a.label.toLowerCase() > b.label.toLowerCase() ? 1 : 0)).map((e) => ({ label: e.label, value: e.key })),
   comments:
     "Which kind of ServiceTitan record to watch. Each is read from its export feed, which reports every create, update, deactivation and deletion in order, inactive records included.",
   example: "customers",
