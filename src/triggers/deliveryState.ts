@@ -8,6 +8,10 @@
  * flow) reads and writes the very object the trigger wrote, without any extra storage.
  *
  * Shape: { v, feed, committed, pending?, lastConfirmed? }
+ * - `feed` names where the cursor is valid: API base URL, tenant and export path (feedKey). A cursor
+ *   of another tenant or environment means nothing to this one, so when the connection is switched the
+ *   trigger starts anew, as it does for another record type. A state saved before the tenant was part
+ *   of the key (feed = "module:path") is taken over once for the current connection.
  * - `committed` is the cursor up to which every change has been handed over for good. Normal mode
  *   (at most once) moves it at the end of every run.
  * - At-least-once mode: a run that delivers changes does NOT move `committed`. It stores the cursor
@@ -40,7 +44,7 @@ export interface PendingDelivery {
 
 export interface PollingStateV1 {
   v: typeof STATE_VERSION;
-  /** "module:path" of the export feed the cursor belongs to; another feed starts anew. */
+  /** "<API base URL>|<tenant>|<module>:<path>" of the export feed the cursor belongs to (feedKey); another feed starts anew. */
   feed: string;
   committed: Cursor;
   pending?: PendingDelivery;
@@ -60,6 +64,20 @@ export const readState = (raw: unknown, feed: string): PollingStateV1 | undefine
   if (!isRecord(raw) || raw.v !== STATE_VERSION || raw.feed !== feed || !isCursor(raw.committed)) return undefined;
   const pending = isRecord(raw.pending) && typeof raw.pending.id === "string" && isCursor(raw.pending.cursor) ? (raw.pending as unknown as PendingDelivery) : undefined;
   return { ...(raw as unknown as PollingStateV1), pending };
+};
+
+/** Where a cursor is valid: one export feed of one tenant on one API host. */
+export const feedKey = (apiBaseUrl: string, tenant: string, module: string, path: string): string => `${apiBaseUrl}|${tenant}|${module}:${path}`;
+
+/**
+ * The saved state for `feed`, or a state saved under the older tenant-less key (`legacyFeed`,
+ * "module:path"), which is taken over under the new key; otherwise undefined (start anew).
+ */
+export const readStateFor = (raw: unknown, feed: string, legacyFeed: string): PollingStateV1 | undefined => {
+  const current = readState(raw, feed);
+  if (current) return current;
+  const legacy = readState(raw, legacyFeed);
+  return legacy ? { ...legacy, feed } : undefined;
 };
 
 export const freshState = (feed: string, start?: string): PollingStateV1 => ({ v: STATE_VERSION, feed, committed: emptyCursor(start) });

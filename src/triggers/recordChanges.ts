@@ -7,10 +7,10 @@
  * deactivated), drops "include recent changes" repeats, and saves where it stopped. Hidden change
  * types still move the token: hiding never leaves records behind to surface later.
  *
- * First run (no saved state, or a different record type): from now, from a look-back date, or from the
- * beginning. "Now" seeds the position without delivering: it asks the feed from an hour before the run
- * (a margin for clock differences between Prismatic and ServiceTitan) and reads silently to the end,
- * so exactly the changes already in the feed are skipped and every later one is delivered. A seeding
+ * First run (no saved state, or a different record type, tenant or API host — the saved position is
+ * tied to all three): from now, from a look-back date, or from the beginning. "Now" seeds the position
+ * without delivering: it asks the feed from an hour before the run (a margin for clock differences
+ * between Prismatic and ServiceTitan) and reads silently to the end, so exactly the changes already in the feed are skipped and every later one is delivered. A seeding
  * that hits a run bound continues silently on the next run.
  *
  * Large backlogs: a run is bounded, so it stays far from the runner's 15-minute and 1 GB limits;
@@ -22,10 +22,11 @@
 import { randomUUID } from "node:crypto";
 import { input, pollingTrigger } from "@prismatic-io/spectral";
 import { createServiceTitanClient, type StRequest } from "../http/client";
+import { resolveConnection } from "../http/endpoints";
 import { cleanBoolean, cleanDateTime, cleanEnum, cleanInteger, InputError } from "../inputs/clean";
 import { connectionInput, debugRequestInput } from "../inputs/shared";
 import { type Change, type ChangeType, type PollResult, pollChanges } from "./changeFeed";
-import { freshState, type PollingStateV1, readState } from "./deliveryState";
+import { feedKey, freshState, type PollingStateV1, readStateFor } from "./deliveryState";
 import { exampleTriggerPayload } from "./examplePayload";
 import { RECORD_TYPE_KEYS, RECORD_TYPE_TABLE, RECORD_TYPES } from "./recordTypes";
 
@@ -190,9 +191,11 @@ export const recordChanges = pollingTrigger({
       );
     }
     const descriptor = type.descriptor;
-    const feed = `${descriptor.module}:${descriptor.path}`;
+    // The saved cursor is tied to the tenant and host it came from: switching the connection starts anew.
+    const { apiBaseUrl, tenant } = resolveConnection(params.connection);
+    const feed = feedKey(apiBaseUrl, tenant, descriptor.module, descriptor.path);
     const start = startFrom === "now" ? new Date(Date.now() - NOW_SEED_MARGIN_MS).toISOString() : startFrom === "lookBackDate" ? lookBackDate : undefined;
-    const saved = readState(context.polling.getState(), feed);
+    const saved = readStateFor(context.polling.getState(), feed, `${descriptor.module}:${descriptor.path}`);
     const state: PollingStateV1 = saved ?? { ...freshState(feed, start), seeding: startFrom === "now" };
     const seeding = state.seeding === true;
     const pending = atLeastOnce ? state.pending : undefined;

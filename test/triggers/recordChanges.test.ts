@@ -289,6 +289,38 @@ describe("New and Updated Records: start, toggles, bounds, confirmation", () => 
     expect(other.data.records.length).toBe(w.sandbox.store.collection(K.technicians).log.length);
   });
 
+  it("another tenant on another host (the connection switched) starts anew instead of reusing this tenant's token", async () => {
+    const state: Record<string, unknown> = {};
+    w.maker.spread(30);
+    await runRecordChanges(w.connection, state); // this tenant's feed, read to its end
+    const other = await startSandbox({
+      port: 0,
+      credentials: { tenant: "7654321" },
+      seedData: { customers: 12, jobs: 0, bookings: 0 },
+      exportPageSize: 50,
+      tokenLifetimeSeconds: 10 * 365 * 86_400,
+      clock: () => new Date(w.clock.now),
+    });
+    try {
+      const switched = await runRecordChanges(await sandboxConnection(other), state);
+      expect(switched.data.records).toHaveLength(other.store.collection(K.customers).log.length);
+      expect((pollingStateOf(state) as unknown as PollingStateV1).feed).toBe(`${other.url}|7654321|crm:/export/customers`);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it("a state saved under the tenant-less key is taken over once: the next run continues, nothing is delivered again", async () => {
+    const state: Record<string, unknown> = {};
+    await runRecordChanges(w.connection, state);
+    const polling = pollingStateOf(state) as unknown as PollingStateV1;
+    polling.feed = "crm:/export/customers"; // as saved before the tenant was part of the key
+    w.maker.spread(5);
+    const next = await runRecordChanges(w.connection, state);
+    expect(next.data.records).toHaveLength(5);
+    expect((pollingStateOf(state) as unknown as PollingStateV1).feed).toMatch(/\|1234567\|crm:\/export\/customers$/);
+  });
+
   it("every record type's export feed answers through the trigger", async () => {
     for (const entry of RECORD_TYPE_TABLE) {
       const { data } = await runRecordChanges(w.connection, {}, { recordType: entry.key });

@@ -1,7 +1,7 @@
 /** Unit tests: the change classifier, change keys, the HMAC verifier, the confirmation state machine. */
 import { createHmac } from "node:crypto";
 import { changeKey, classifyChange } from "../../src/triggers/changeFeed";
-import { confirmDelivery, freshState } from "../../src/triggers/deliveryState";
+import { confirmDelivery, feedKey, freshState, readStateFor } from "../../src/triggers/deliveryState";
 import { decodeSignature, rawBodyBytes, verifySignature } from "../../src/triggers/hmac";
 import { firstHeaderValue, headerValue, readJsonBody, refuse, rememberId } from "../../src/triggers/webhookGuard";
 
@@ -134,5 +134,23 @@ describe("confirmDelivery", () => {
     expect(stale.outcome).toMatchObject({ confirmed: false });
     expect(confirmDelivery(ok.next as never, "d1").outcome).toMatchObject({ confirmed: true, alreadyConfirmed: true });
     expect(confirmDelivery({} as never, "d1").outcome).toMatchObject({ confirmed: false });
+  });
+});
+
+describe("saved trigger state is tied to tenant and host (feedKey, readStateFor)", () => {
+  const legacy = "crm:/export/customers";
+  const here = feedKey("https://api.servicetitan.io", "1111111", "crm", "/export/customers");
+  const saved = freshState(here, "2026-01-01T00:00:00Z");
+
+  it("the same tenant and host continue; another tenant or environment starts anew", () => {
+    expect(readStateFor(saved, here, legacy)).toEqual(saved);
+    expect(readStateFor(saved, feedKey("https://api.servicetitan.io", "2222222", "crm", "/export/customers"), legacy)).toBeUndefined();
+    expect(readStateFor(saved, feedKey("https://api-integration.servicetitan.io", "1111111", "crm", "/export/customers"), legacy)).toBeUndefined();
+    expect(readStateFor(saved, feedKey("https://api.servicetitan.io", "1111111", "jpm", "/export/jobs"), "jpm:/export/jobs")).toBeUndefined();
+  });
+
+  it("a state saved under the tenant-less key is taken over under the new key", () => {
+    const old = freshState(legacy, "2026-01-01T00:00:00Z");
+    expect(readStateFor(old, here, legacy)).toEqual({ ...old, feed: here });
   });
 });
