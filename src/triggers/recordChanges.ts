@@ -10,8 +10,9 @@
  * First run (no saved state, or a different record type, tenant or API host — the saved position is
  * tied to all three): from now, from a look-back date, or from the beginning. "Now" seeds the position
  * without delivering: it asks the feed from an hour before the run (a margin for clock differences
- * between Prismatic and ServiceTitan) and reads silently to the end, so exactly the changes already in the feed are skipped and every later one is delivered. A seeding
- * that hits a run bound continues silently on the next run.
+ * between Prismatic and ServiceTitan) and reads silently to the end, so exactly the changes already in
+ * the feed are skipped and every later one is delivered. A seeding that hits a run bound continues
+ * silently on the next run.
  *
  * Large backlogs: a run is bounded, so it stays far from the runner's 15-minute and 1 GB limits;
  * the next scheduled run continues from the saved token. With Spectral batching enabled on the flow
