@@ -82,7 +82,7 @@ export const recordChangesInputs = {
       { label: "The Beginning (every record, then changes)", value: "beginning" },
     ],
     comments:
-      "Where the first run starts. Later runs always continue from the saved position. Changing the record type starts anew from here.",
+      "Where the first run starts. Later runs always continue from the saved position. Changing the record type, or the connection's tenant or environment, starts anew from here.",
     example: "now",
     clean: cleanEnum("Start From", [...START_FROM], { required: true }),
   }),
