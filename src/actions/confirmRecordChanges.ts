@@ -6,8 +6,9 @@
  * How it reaches the trigger's state: polling state is `instanceState.__prismaticInternal.polling`,
  * which is flow-scoped, so any step of the trigger's own flow sees it as `context.instanceState`. The
  * action promotes the pending cursor to committed in that object (what Spectral's `setState` does)
- * and also returns it as `instanceState`, the documented way for an action to persist state. The
- * design and why a crash re-delivers are in src/triggers/deliveryState.ts.
+ * and also returns that whole object as `instanceState` (the convention of every trigger and action
+ * here, explained at webhookGuard.ts `rememberId`). The design and why a crash re-delivers are in
+ * src/triggers/deliveryState.ts.
  */
 import { action, input } from "@prismatic-io/spectral";
 import { cleanString, InputError } from "../inputs/clean";

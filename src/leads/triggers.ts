@@ -97,7 +97,11 @@ const scrubHeaders = (headers: Record<string, unknown> | undefined, secretHeader
 const refuse = (payload: TriggerPayload, mode: RefusalMode, statusCode: 400 | 401, reason: string) =>
   refuseRequest(payload, { mode, statusCode, reason, failMessage: `Leads webhook refused (${statusCode}): ${reason}` });
 
-/** Remembers seen IDs (bounded, oldest dropped) in the flow's instance state; true when already seen. */
+/**
+ * Remembers seen IDs (bounded, oldest dropped) in the flow's instance state, in place; true when already
+ * seen. Overlapping executions each write back the list they loaded (last writer wins): see
+ * webhookGuard.ts `rememberId` for what that loses, and for returning the whole `context.instanceState`.
+ */
 const seenBefore = (context: { instanceState?: Record<string, unknown> }, id: string): { seen: boolean; list: string[] } =>
   rememberId(context.instanceState, SEEN_IDS_KEY, id, SEEN_IDS_LIMIT);
 
@@ -291,7 +295,7 @@ export const leadStatusUpdates = trigger({
       payload: { ...clientPayload, body: { data: event, contentType: "application/json" } } as TriggerPayload,
       response: jsonResponse(200, { received: event.statusUpdateId }),
       branch: known ? known.branch : "Other Status",
-      instanceState: { [SEEN_IDS_KEY]: dedupe.list },
+      instanceState: context.instanceState,
     };
   },
 });
@@ -321,17 +325,17 @@ export const accountUpdates = trigger({
     const path = pathOf(payload);
     const kindKey = (Object.keys(UPDATE_KINDS) as Array<keyof typeof UPDATE_KINDS>).find((k) => path === k || path.endsWith(`/${k}`));
     const updateId = body && typeof body === "object" && !Array.isArray(body) ? (body as Record<string, unknown>).statusUpdateId : undefined;
-    let instanceState: Record<string, unknown> | undefined;
+    let remembered = false;
     if (typeof updateId === "string" && updateId) {
       const dedupe = seenBefore(context, updateId);
       if (dedupe.seen) return duplicateAnswer(clientPayload, updateId);
-      instanceState = { [SEEN_IDS_KEY]: dedupe.list };
+      remembered = true;
     }
     return {
       payload: { ...clientPayload, body: { data: { kind: kindKey ?? (path || null), update: body }, contentType: "application/json" } } as TriggerPayload,
       response: jsonResponse(200, { received: kindKey ?? "update" }),
       branch: kindKey ? UPDATE_KINDS[kindKey] : "Other Update",
-      ...(instanceState ? { instanceState } : {}),
+      ...(remembered ? { instanceState: context.instanceState } : {}),
     };
   },
 });

@@ -10,8 +10,11 @@
  * payload; "When Refused → Fail the execution" throws instead.
  *
  * Duplicates (ServiceTitan retries a delivery it thinks failed) answer 200 and take the "Duplicate"
- * branch, so the sender stops retrying and the flow does not do the work twice. The memory is best
- * effort: two copies arriving at the very same moment in parallel executions can both pass.
+ * branch, so the sender stops retrying and the flow does not do the work twice. The memory is the
+ * flow's instance state, loaded when an execution starts and written back whole when it ends: when
+ * executions overlap, each adds its id to the list it loaded and the last one to finish wins, so ids
+ * added by the others are lost (a later repeat of those events is taken as new) and copies handled in
+ * overlapping executions both pass. See webhookGuard.ts `rememberId` (also for how state is returned).
  */
 import { createHash } from "node:crypto";
 import { input, trigger } from "@prismatic-io/spectral";
@@ -123,7 +126,8 @@ export const serviceTitanWebhook = trigger({
       payload: { ...payload, body: { data: event ?? body.toString("utf8"), contentType: payload.body?.contentType ?? "application/json" } },
       response: jsonResponse(200, { received: eventId }),
       branch: "Event",
-      instanceState: { [SEEN_EVENTS_KEY]: context.instanceState[SEEN_EVENTS_KEY] },
+      // the whole object, changed in place by rememberEvent (the convention in webhookGuard.ts)
+      instanceState: context.instanceState,
     };
   },
   examplePayload: {

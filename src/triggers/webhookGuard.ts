@@ -134,9 +134,22 @@ export const refuse = (payload: TriggerPayload, { mode, statusCode, reason, fail
 /* ------------------------------------------------------------------ events already handled */
 
 /**
- * Records `id` in a bounded list (oldest dropped past `limit`) under `key` of the flow's instance state.
- * `seen` is true when the id was there already; `list` is the list to save. The memory is best effort:
- * two copies arriving at the same moment in parallel executions can both pass.
+ * Records `id` in a bounded list (oldest dropped past `limit`) under `key` of the flow's instance state,
+ * changing `state` in place. `seen` is true when the id was there already; `list` is the new list.
+ *
+ * What the memory can and cannot do: Prismatic loads a flow's instance state when an execution starts
+ * and writes it back when it ends. Executions that overlap each load the same list, add their own id and
+ * write their list back — the last to finish wins, so ids added by the others are lost from the memory
+ * (a later repeat of one of those events is taken as new), and two copies of one event handled in
+ * overlapping executions both pass as new. It drops repeats that arrive after the first copy's execution
+ * has ended, which is how ServiceTitan's retries arrive.
+ *
+ * Returning state (the one convention of this component's triggers and actions): change
+ * `context.instanceState` in place and return that WHOLE object as `instanceState`. Spectral's adapter
+ * (serverTypes/perform.js) hands the returned object to the platform untouched and merges nothing, and
+ * its own polling `setState` persists by changing `context.instanceState` in place; the whole object is
+ * right whether the platform merges returned keys into the saved state or replaces the state with them,
+ * while an object with only our key would drop every other key (e.g. the polling state) in the latter case.
  */
 export const rememberId = (
   state: Record<string, unknown> | undefined,
