@@ -10,13 +10,13 @@ import { encodeMultipart, toFilePart } from "../http/multipart";
 import { cleanString, fail, InputError } from "../inputs/clean";
 import { type BuiltInput, type FieldSpec, inputFromSpec, labelForField, pathParamKey, type WireShape } from "../inputs/fromSchema";
 import { dataSourceFor } from "../inputs/links";
-import { connectionInput, customQueryParamsInput, debugRequestInput, exportInputs, pagingInputs, sortInput } from "../inputs/shared";
+import { connectionInput, customQueryParamsInput, debugRequestInput, exportInputs, pageSizeInput, pagingInputs, sortInput } from "../inputs/shared";
 import type { CatalogEntry } from "../operations/catalog";
 import type { CuratedInput } from "../operations/curated/types";
 import { actionLabelFor, MODULE_LABELS, words } from "../operations/naming";
 import type { OperationDescriptor } from "../operations/types";
-import { drainExport, fetchExportPage } from "../paging/exportFeed";
-import { fetchAll, fetchPage } from "../paging/pages";
+import { DRAIN_DEFAULT_MAX_MILLIS, DRAIN_DEFAULT_MAX_RECORDS, drainExport, fetchExportPage } from "../paging/exportFeed";
+import { fetchAll, fetchPage, MAX_PAGE_SIZE } from "../paging/pages";
 
 /** Where one input's cleaned value goes on the wire. */
 export interface Binding {
@@ -213,11 +213,14 @@ export const buildAction = (entry: CatalogEntry, dataSources?: ReadonlySet<strin
   const inputs: Record<string, InputFieldDefinition> = { connection: connectionInput };
   for (const b of ordered) inputs[b.key] = b.input.definition;
   const totalParam = params.find((p) => p.name === "includeTotal");
+  // The largest page the operation takes: ServiceTitan's 5,000 unless its contract (or our curated
+  // knowledge of it) says less; Page Size and Fetch All both respect it.
+  const maxPageSize = Math.min(MAX_PAGE_SIZE, curated.maxPageSize ?? params.find((p) => p.name === "pageSize")?.schema.maximum ?? MAX_PAGE_SIZE);
   if (mode === "page") {
     const sortParam = params.find((p) => p.name === "sort");
     if (sortParam) inputs.sort = sortInput();
-    const { includeTotal, ...paging } = pagingInputs;
-    Object.assign(inputs, totalParam ? { ...paging, includeTotal } : paging);
+    const { includeTotal, pageSize, ...paging } = pagingInputs;
+    Object.assign(inputs, paging, { pageSize: maxPageSize < MAX_PAGE_SIZE ? pageSizeInput(maxPageSize) : pageSize }, totalParam ? { includeTotal } : {});
   }
   if (mode === "export") Object.assign(inputs, exportInputs);
   if (op.method === "GET") inputs.customQueryParams = customQueryParamsInput;
@@ -259,6 +262,15 @@ export const buildAction = (entry: CatalogEntry, dataSources?: ReadonlySet<strin
         query[name] = value;
       }
     }
+    if (
+      op.method === "PATCH" &&
+      !wholeBody &&
+      bodyFields.length > 0 &&
+      (bodyValue === undefined || (typeof bodyValue === "object" && bodyValue !== null && Object.keys(bodyValue).length === 0))
+    ) {
+      // An update with nothing to change would report success while doing nothing.
+      throw new InputError(`${label}: fill in at least one field to change; every field left empty keeps its current value.`);
+    }
     if (body && bodyValue === undefined && (body.required || op.method !== "GET")) bodyValue = wholeBody ? undefined : {};
     let rawBody: StRequest["rawBody"];
     if (uploadField && bodyValue && typeof bodyValue === "object") {
@@ -289,7 +301,9 @@ export const buildAction = (entry: CatalogEntry, dataSources?: ReadonlySet<strin
     display: { label, description: curated.description ?? describeOperation(op, key, label) },
     inputs,
     performSafety: op.method === "GET" ? PerformSafety.SAFE : PerformSafety.NOT_ALLOWED,
-    examplePayload: (curated.examplePayload ?? { data: op.response?.example ?? {} }) as never,
+    // The example shows what the action returns: reshaped by transformOutput where the curated layer has one.
+    examplePayload: (curated.examplePayload ??
+      { data: curated.transformOutput ? curated.transformOutput(op.response?.example ?? {}) : (op.response?.example ?? {}) }) as never,
     perform: async (context, params) => {
       const values = params as Record<string, unknown>;
       curated.validate?.(values);
@@ -300,7 +314,14 @@ export const buildAction = (entry: CatalogEntry, dataSources?: ReadonlySet<strin
       });
       if (mode === "page") {
         if (values.fetchAll === true) {
-          return { data: await fetchAll(client, req, { maxRecords: values.maxRecords as number | undefined, countTotal: Boolean(totalParam) }) };
+          return {
+            data: await fetchAll(client, req, {
+              maxRecords: values.maxRecords as number | undefined,
+              countTotal: Boolean(totalParam),
+              totalRequired: Boolean(totalParam?.required),
+              pageSize: maxPageSize,
+            }),
+          };
         }
         const includeTotal = !totalParam ? undefined : values.includeTotal === true ? true : totalParam.required ? false : undefined;
         return { data: await fetchPage(client, req, (values.page as number) ?? 1, (values.pageSize as number) ?? 50, includeTotal) };
@@ -311,7 +332,8 @@ export const buildAction = (entry: CatalogEntry, dataSources?: ReadonlySet<strin
             data: await drainExport(client, req, {
               from: values.from as string | undefined,
               includeRecentChanges: values.includeRecentChanges === true,
-              maxRecords: values.maxRecords as number | undefined,
+              maxRecords: (values.maxRecords as number | undefined) ?? DRAIN_DEFAULT_MAX_RECORDS,
+              maxMillis: DRAIN_DEFAULT_MAX_MILLIS,
             }),
           };
         }

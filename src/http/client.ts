@@ -50,18 +50,9 @@ export interface ServiceTitanClient {
 
 export const DEFAULT_TIMEOUT_MS = 100_000;
 
-/** JSON with bigint support: int64 IDs beyond 2^53 are written as exact integer literals. */
-export const toJson = (value: unknown): string => {
-  let hasBig = false;
-  const text = JSON.stringify(value, (_key, v) => {
-    if (typeof v === "bigint") {
-      hasBig = true;
-      return `__st_bigint__${v.toString()}__`;
-    }
-    return v;
-  });
-  return hasBig ? text.replace(/"__st_bigint__(-?\d+)__"/g, "$1") : text;
-};
+import { toJson } from "./json";
+
+export { toJson };
 
 /** Serialises query parameters; arrays repeat the key (OpenAPI form/explode, ServiceTitan's style). */
 export const buildQuery = (query: QueryParams | undefined): string => {

@@ -6,6 +6,7 @@
  * Integration Platform client (leadsClient.ts) call `sendWithPolicy`; they differ only in how they
  * build the URL and headers and in how an error body is turned into a message (`toError`).
  */
+import { parseJsonExact } from "./json";
 import axios, { type AxiosResponse } from "axios";
 import { toBodyError, toNetworkError, type FailedCall } from "./errors";
 import { DEFAULT_REQUESTS_PER_SECOND, type RateLimiter, rateLimiterFor } from "./rateLimit";
@@ -216,15 +217,18 @@ export const sendWithPolicy = async <T>(
             result = { status, headers: responseHeaders, data: undefined as T, contentType };
           } else {
             try {
-              result = { status, headers: responseHeaders, data: JSON.parse(text) as T, contentType };
+              result = { status, headers: responseHeaders, data: parseJsonExact(text) as T, contentType };
             } catch {
-              // A 2xx whose JSON is cut short or is an HTML page: never hand back a partial result.
-              outcome = { kind: "badBody", status };
-              failure = toBodyError(call, status, text);
+              // Never hand back a partial result. JSON that is cut short (or says no type) may be read
+              // again on an idempotent call; a complete page of another type (a proxy's HTML) is not
+              // worth repeating.
+              const declaredOther = Boolean(contentType) && !/json/i.test(contentType ?? "");
+              if (!declaredOther) outcome = { kind: "badBody", status };
+              failure = toBodyError(call, status, text, contentType);
             }
           }
         }
-      } else if (status >= 300 && status < 400) {
+      } else if (status >= 300 && status < 400 && init.responseType === "binary") {
         // Downloads may redirect to a storage URL; hand the location back instead of following it
         // with our credentials attached.
         result = { status, headers: responseHeaders, data: { redirectUrl: responseHeaders.location ?? null } as T, contentType };

@@ -36,6 +36,11 @@ export class ServiceTitanApiError extends Error {
 }
 
 const STATUS_TEXT: Record<number, string> = {
+  301: "Moved Permanently",
+  302: "Found (redirect)",
+  303: "See Other",
+  307: "Temporary Redirect",
+  308: "Permanent Redirect",
   400: "Bad Request",
   401: "Unauthorized",
   403: "Forbidden",
@@ -123,15 +128,23 @@ export const toApiError = (
 };
 
 /** A response that said 2xx but whose body could not be read as the JSON the operation promises. */
-export const toBodyError = (call: FailedCall, status: number, body: string): Error =>
-  new ServiceTitanApiError(
+export const toBodyError = (call: FailedCall, status: number, body: string, contentType?: string): Error => {
+  const other = contentType && !/json/i.test(contentType);
+  const what = other ? `a ${contentType.split(";")[0].trim()} body instead of JSON` : "a body that is not valid JSON";
+  const verdict = other
+    ? "it is not ServiceTitan's answer (a proxy or maintenance page?), so no result is returned"
+    : "the response was incomplete, so no partial result is returned";
+  // A write that was answered may have been carried out even though its answer is unreadable.
+  const maybeDone = call.method === "GET" ? "" : " The request may have been carried out: check in ServiceTitan before running it again.";
+  return new ServiceTitanApiError(
     redact(
-      `ServiceTitan ${call.operation} returned ${status} with a body that is not valid JSON (${body.length} bytes${
+      `ServiceTitan ${call.operation} returned ${status} with ${what} (${body.length} bytes${
         body.trim() ? `, starting "${excerpt(body).slice(0, 60)}"` : ", empty"
-      }); the response was incomplete, so no partial result is returned.`,
+      }); ${verdict}.${maybeDone}`,
     ),
     status,
   );
+};
 
 /** Network-level failures (reset, refused, timeout) after retries. */
 export const toNetworkError = (call: FailedCall, error: unknown, attempts: number): Error => {

@@ -4,6 +4,7 @@
  * what was expected, before any request is sent (Spectral runs `clean` before `perform`).
  */
 import { z } from "zod";
+import { parseJsonExact } from "../http/json";
 import type { SchemaNode } from "../operations/types";
 import { checkAgainstSchema, isRealDateTime } from "./schemaCheck";
 
@@ -229,7 +230,8 @@ export const cleanJson =
     let parsed: unknown = value;
     if (typeof value === "string") {
       try {
-        parsed = JSON.parse(value);
+        // int64 IDs beyond 2^53 are kept exact (bigint) and written back as the same digits
+        parsed = parseJsonExact(value, "bigint");
       } catch (error) {
         return fail(label, `valid JSON (${(error as Error).message.replace(/^JSON\.parse: /, "")})`);
       }

@@ -64,6 +64,7 @@ export const checkAgainstSchema = (value: unknown, node: SchemaNode | undefined,
       }
       break;
     case "integer":
+      if (typeof value === "bigint") break; // an int64 beyond 2^53, kept exact
       if (typeof value !== "number" || !Number.isInteger(value)) out.push(`${where} must be a whole number, not ${JSON.stringify(value)}`);
       else {
         if (node.minimum !== undefined && value < node.minimum) out.push(`${where} must be at least ${node.minimum}`);

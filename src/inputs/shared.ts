@@ -24,6 +24,19 @@ export const debugRequestInput = input({
   clean: cleanBoolean("Debug Request", { default: false }),
 });
 
+/** Page Size for an operation whose largest page is `max` (5,000 for most ServiceTitan lists). */
+export function pageSizeInput(max: number) {
+  return input({
+    label: "Page Size",
+    type: "string",
+    required: false,
+    comments: `How many records per page, from 1 to ${max}; ServiceTitan returns 50 when empty. Ignored when Fetch All is true.`,
+    example: "50",
+    placeholder: "50",
+    clean: cleanInteger("Page Size", { min: 1, max }),
+  });
+}
+
 export const pagingInputs = {
   fetchAll: input({
     label: "Fetch All",
@@ -44,15 +57,7 @@ export const pagingInputs = {
     placeholder: "1",
     clean: cleanInteger("Page", { min: 1 }),
   }),
-  pageSize: input({
-    label: "Page Size",
-    type: "string",
-    required: false,
-    comments: `How many records per page, from 1 to ${MAX_PAGE_SIZE}; ServiceTitan returns 50 when empty. Ignored when Fetch All is true.`,
-    example: "50",
-    placeholder: "50",
-    clean: cleanInteger("Page Size", { min: 1, max: MAX_PAGE_SIZE }),
-  }),
+  pageSize: pageSizeInput(MAX_PAGE_SIZE),
   includeTotal: input({
     label: "Include Total",
     type: "boolean",
@@ -123,9 +128,9 @@ export const exportInputs = {
     type: "string",
     required: false,
     comments:
-      "With Drain Until Caught Up: stop after about this many records; the returned Continue From resumes where it stopped (hasMore stays true).",
+      "With Drain Until Caught Up: stop after about this many records (empty means 100,000), or after 10 minutes, whichever comes first; the returned Continue From resumes exactly where it stopped and hasMore stays true.",
     example: "50000",
-    placeholder: "unlimited",
+    placeholder: "100000",
     clean: cleanInteger("Max Records", { min: 1 }),
   }),
 };

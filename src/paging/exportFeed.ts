@@ -19,7 +19,16 @@ export interface DrainOptions {
   maxRecords?: number;
   /** Safety bound on requests per drain. */
   maxRequests?: number;
+  /** Stop starting new requests after this long (ms); the token returned resumes where it stopped. */
+  maxMillis?: number;
 }
+
+/**
+ * Defaults for draining from an action: bounded so one run never nears the runner's memory (1 GB) and
+ * time (15 min) limits; when a bound is reached the result says hasMore and carries the token to resume.
+ */
+export const DRAIN_DEFAULT_MAX_RECORDS = 100_000;
+export const DRAIN_DEFAULT_MAX_MILLIS = 600_000;
 
 export interface DrainResult<T = unknown> extends ExportResponse<T> {
   requests: number;
@@ -60,13 +69,14 @@ export const drainExport = async <T = unknown>(
 ): Promise<DrainResult<T>> => {
   const maxRecords = options.maxRecords ?? Number.POSITIVE_INFINITY;
   const maxRequests = options.maxRequests ?? 10_000;
+  const deadline = Date.now() + (options.maxMillis ?? Number.POSITIVE_INFINITY);
   const byKey = new Map<string, T>();
   let from = options.from;
   let requests = 0;
   let received = 0;
   let hasMore = true;
   while (hasMore) {
-    if (requests >= maxRequests) break;
+    if (requests >= maxRequests || (requests > 0 && Date.now() >= deadline)) break;
     const page = await fetchExportPage<T>(client, req, from, options.includeRecentChanges);
     requests += 1;
     received += page.data.length;

@@ -26,6 +26,8 @@ export interface FetchAllOptions {
   maxRecords?: number;
   /** The operation accepts includeTotal (default true); without it pages are walked one by one. */
   countTotal?: boolean;
+  /** The operation requires includeTotal on every request (sent as false after the first page). */
+  totalRequired?: boolean;
   concurrency?: number;
   pageSize?: number;
 }
@@ -64,6 +66,7 @@ export const fetchAll = async <T = unknown>(
   options: FetchAllOptions = {},
 ): Promise<ListPage<T>> => {
   const pageSize = Math.min(options.pageSize ?? MAX_PAGE_SIZE, MAX_PAGE_SIZE);
+  const laterTotal = options.totalRequired ? false : undefined;
   const maxRecords = options.maxRecords ?? DEFAULT_MAX_RECORDS;
   const concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
   const tooMany = (n: number) =>
@@ -87,7 +90,12 @@ export const fetchAll = async <T = unknown>(
     const results = new Map<number, ListPage<T>>();
     const worker = async () => {
       for (let p = pending.shift(); p !== undefined; p = pending.shift()) {
-        results.set(p, await fetchPage<T>(client, req, p, pageSize));
+        try {
+          results.set(p, await fetchPage<T>(client, req, p, pageSize, laterTotal));
+        } catch (error) {
+          pending.length = 0; // the call has failed: the other workers stop instead of spending the rate limit
+          throw error;
+        }
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, pending.length) }, worker));
@@ -104,7 +112,7 @@ export const fetchAll = async <T = unknown>(
   // Without a total (or when records were added while fetching): go on page by page.
   while (hasMore) {
     lastPage += 1;
-    const page = await fetchPage<T>(client, req, lastPage, pageSize);
+    const page = await fetchPage<T>(client, req, lastPage, pageSize, laterTotal);
     pages.push(page.data);
     count += page.data.length;
     if (count > maxRecords) throw tooMany(count);

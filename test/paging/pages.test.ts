@@ -93,3 +93,51 @@ describe("drainExport", () => {
     expect(out.duplicatesRemoved).toBe(2);
   });
 });
+
+describe("bounds", () => {
+  test("Fetch All sends includeTotal on every page when the operation requires it, and honours a smaller page size", async () => {
+    const { client, seen } = listClient(range(1200));
+    const all = await fetchAll(client, req, { pageSize: 500, totalRequired: true });
+    expect(all.data).toHaveLength(1200);
+    expect(seen.map((q) => [q.page, q.pageSize, q.includeTotal])).toEqual([
+      [1, 500, true],
+      [2, 500, false],
+      [3, 500, false],
+    ]);
+  });
+
+  test("when one page fails, the other workers stop asking", async () => {
+    let calls = 0;
+    const client: ServiceTitanClient = {
+      tenant: "1",
+      apiBaseUrl: "x",
+      request: async <T>(r: StRequest) => {
+        calls += 1;
+        const q = r.query as Record<string, number>;
+        if (q.page === 2) throw new Error("page 2 failed");
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        return { status: 200, headers: {}, data: { page: q.page, pageSize: 5000, hasMore: true, totalCount: 100_000, data: [{ id: q.page }] } as T };
+      },
+    };
+    await expect(fetchAll(client, req, { concurrency: 4 })).rejects.toThrow("page 2 failed");
+    expect(calls).toBeLessThan(10); // 20 pages exist; the failure stopped the rest
+  });
+
+  test("a drain stops at its time bound and hands back the token to resume from", async () => {
+    let n = 0;
+    const client: ServiceTitanClient = {
+      tenant: "1",
+      apiBaseUrl: "x",
+      request: async <T>() => {
+        n += 1;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        return { status: 200, headers: {}, data: { hasMore: true, continueFrom: `t${n}`, data: [{ id: n }] } as T };
+      },
+    };
+    const out = await drainExport(client, { ...req, path: "/export/customers" }, { maxMillis: 50 });
+    expect(out.hasMore).toBe(true);
+    expect(out.continueFrom).toBe(`t${out.requests}`);
+    expect(out.data).toHaveLength(out.requests);
+    expect(out.requests).toBeLessThan(10);
+  });
+});

@@ -185,8 +185,14 @@ describe("pitfalls other ServiceTitan connectors have, and ours must not", () =>
     // paged by hand, differently from the rest).
     const unpaged = builtActions.filter((b) => b.op.kind === "list" && b.mode !== "page");
     for (const b of unpaged) expect(b.op.params.filter((p) => ["page", "pageSize", "includeTotal"].includes(p.name))).toEqual([]);
-    // Always present, always the same definition (the shared set in src/inputs/shared.ts).
-    const PAGING_KEYS = ["fetchAll", "page", "pageSize", "maxRecords", "customQueryParams"];
+    // Always present, always the same definition (the shared set in src/inputs/shared.ts). Page Size is
+    // the same input everywhere but for its upper bound, which follows the operation's own page limit.
+    const PAGING_KEYS = ["fetchAll", "page", "maxRecords", "customQueryParams"];
+    for (const built of lists) {
+      const size = (built.definition.inputs as Record<string, Record<string, unknown>>).pageSize;
+      expect({ key: built.key, label: size?.label, type: size?.type }).toEqual({ key: built.key, label: "Page Size", type: "string" });
+      expect(String(size?.comments)).toMatch(/^How many records per page, from 1 to (5000|500); ServiceTitan returns 50 when empty\. Ignored when Fetch All is true\.$/);
+    }
     // Present exactly where ServiceTitan's document offers the parameter, and then always the same.
     const DOCUMENT_DRIVEN = ["includeTotal", "sort"];
     const shapeOf = (def: Record<string, unknown>) => {

@@ -67,7 +67,7 @@ const SWEEP: Array<{ name: string; rule: FaultRule; get: Expect; post: Expect }>
     post: {
       ok: false,
       requests: 1,
-      message: /^ServiceTitan "Create Customer" returned 200 with a body that is not valid JSON \(\d+ bytes, starting "\{"id":\d+.*"\); the response was incomplete, so no partial result is returned\.$/,
+      message: /^ServiceTitan "Create Customer" returned 200 with a body that is not valid JSON \(\d+ bytes, starting "\{"id":\d+.*"\); the response was incomplete, so no partial result is returned\. The request may have been carried out: check in ServiceTitan before running it again\.$/,
     },
   },
   {

@@ -1,6 +1,7 @@
 import type { CuratedCatalog } from "./types";
 import { disambiguation } from "./disambiguation";
 import { labels } from "./labels";
+import { limits } from "./limits";
 import { seed } from "./seed";
 import { crm } from "./crm";
 import { schedulingPro } from "./schedulingPro";
@@ -17,4 +18,4 @@ const merge = (...sources: CuratedCatalog[]): CuratedCatalog => {
   return out;
 };
 
-export const curatedOperations: CuratedCatalog = merge(disambiguation, labels, seed, crm, schedulingPro);
+export const curatedOperations: CuratedCatalog = merge(disambiguation, labels, limits, seed, crm, schedulingPro);
