@@ -12,11 +12,17 @@ import { periodInputs, schedulerIdInput } from "./inputs";
 
 const digits = (v: unknown) => String(v ?? "").replace(/\D/g, "");
 
+/** A session's creation time as a number: "…00Z" and "…00.123Z" compare by time, not as text. Unreadable → oldest. */
+const createdAt = (s: SessionRecord): number => {
+  const t = Date.parse(s.createdOn);
+  return Number.isNaN(t) ? Number.NEGATIVE_INFINITY : t;
+};
+
 export const leadRows = (sessions: SessionRecord[], outcome: "all" | "booked" | "abandoned", onePerPerson: boolean) => {
   const rows = sessions
     .filter((s) => (outcome === "booked" ? isBooked(s) : outcome === "abandoned" ? isAbandoned(s) : isBooked(s) || isAbandoned(s)))
     .filter((s) => personName(s) || s.customer?.phone || s.customer?.email)
-    .sort((a, b) => (a.createdOn < b.createdOn ? 1 : a.createdOn > b.createdOn ? -1 : 0))
+    .sort((a, b) => createdAt(b) - createdAt(a) || 0) // newest first; two unreadable times give NaN → 0
     .map((s) => ({
       name: personName(s) || null,
       firstName: s.customer?.firstName ?? null,
