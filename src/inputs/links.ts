@@ -4,7 +4,9 @@
  * checks each input named here is linked (and lists ID inputs that have no data source, for review).
  *
  * Only keys of data sources the component ships belong here (src/dataSources/keys.ts). Left out on
- * purpose: Scheduling Pro routers (`routerId`: no operation lists routers).
+ * purpose: Scheduling Pro routers (`routerId`: no operation lists routers); `soldById`, which may name
+ * an office employee as well as a technician — a technician-only dropdown would hide the employees, and
+ * employees have no dropdown.
  */
 export const DATA_SOURCE_FOR_INPUT: Record<string, string> = {
   callReasonId: "selectCallReason",
@@ -20,7 +22,6 @@ export const DATA_SOURCE_FOR_INPUT: Record<string, string> = {
   technicianId: "selectTechnician",
   technicianIds: "selectTechnician",
   preferredTechnicianId: "selectTechnician",
-  soldById: "selectTechnician",
   invoiceId: "selectInvoice",
   appliedToInvoiceIds: "selectInvoice",
   adjustmentToId: "selectInvoice",

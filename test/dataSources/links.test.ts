@@ -64,6 +64,12 @@ describe("every action input", () => {
     expect(rows.filter((r) => r.input.dataSource).length).toBeGreaterThan(150);
   });
 
+  it("soldById (an employee or a technician) has no technician-only dropdown", () => {
+    const sold = rows.filter((r) => r.key === "soldById");
+    expect(sold.length).toBeGreaterThan(0);
+    expect(sold.filter((r) => r.input.dataSource).map((r) => `${r.owner}.${r.key}: ${r.input.dataSource}`)).toEqual([]);
+  });
+
   it("ending in Id/Ids without a dropdown: listed for review, failing only when a shipped data source plainly fits", () => {
     // "businessUnitIds" → "businessunit"; "selectBusinessUnit" → "businessunit"
     const nounOfInput = (key: string) => key.replace(/Ids?$/, "").toLowerCase();
