@@ -34,6 +34,15 @@ export const cleanRelativePath = (value: unknown): string => {
   return path;
 };
 
+/** Extra headers as key/value rows; the ones the connection sets (auth, app key, host, length) are refused. */
+export const cleanHeaders = (value: unknown): Record<string, string> | undefined => {
+  const headers = cleanKeyValueList("Headers")(value);
+  for (const name of Object.keys(headers ?? {})) {
+    if (PROTECTED_HEADERS.test(name.trim())) throw new InputError(`Headers: "${name}" is set by the connection and cannot be overridden.`);
+  }
+  return headers;
+};
+
 export const rawRequest = action({
   display: {
     label: "Raw Request",
@@ -95,19 +104,16 @@ export const rawRequest = action({
       type: "string",
       collection: "keyvaluelist",
       required: false,
-      comments: "Extra request headers. Authorization and ST-App-Key are set by the connection and cannot be overridden.",
+      comments: "Extra request headers. Authorization, ST-App-Key, Host and Content-Length are set by the connection and the transport, and cannot be overridden.",
       example: "Accept-Language=en-US",
-      clean: cleanKeyValueList("Headers"),
+      clean: cleanHeaders,
     }),
     debugRequest: debugRequestInput,
   },
   performSafety: "notAllowed",
   examplePayload: { data: { page: 1, pageSize: 50, hasMore: false, data: [{ id: 1234567, name: "Jane Smith" }] } },
   perform: async (context, params) => {
-    const headers = (params.headers ?? {}) as Record<string, string>;
-    for (const name of Object.keys(headers)) {
-      if (PROTECTED_HEADERS.test(name)) throw new InputError(`Headers: "${name}" is set by the connection and cannot be overridden.`);
-    }
+    const headers = params.headers ?? {};
     const client = createServiceTitanClient(params.connection, { logger: context.logger, debug: params.debugRequest === true });
     const res = await client.request({
       module: String(params.module),
