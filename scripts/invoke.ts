@@ -40,17 +40,18 @@ const main = async () => {
   let close = async () => {};
   const env = process.env;
   if (env.SERVICETITAN_CLIENT_ID && env.SERVICETITAN_CLIENT_SECRET && env.SERVICETITAN_APP_KEY && env.SERVICETITAN_TENANT) {
-    const environment = (env.SERVICETITAN_ENVIRONMENT ?? "integration") as "production" | "integration";
+    const name = (env.SERVICETITAN_ENVIRONMENT ?? "integration") as "production" | "integration";
+    const environment = ENVIRONMENTS[name] ?? ENVIRONMENTS.integration;
     const fields: ConnectionFields = {
-      environment,
-      tokenUrl: ENVIRONMENTS[environment].tokenUrl,
+      environment: environment.authOrigin,
+      tokenUrl: environment.tokenUrl,
       clientId: env.SERVICETITAN_CLIENT_ID,
       clientSecret: env.SERVICETITAN_CLIENT_SECRET,
       applicationKey: env.SERVICETITAN_APP_KEY,
       tenant: env.SERVICETITAN_TENANT,
     };
     params.connection = buildConnection(fields, await fetchToken(fields));
-    console.error(`Calling tenant ${fields.tenant} (${environment}).`);
+    console.error(`Calling tenant ${fields.tenant} (${environment.label}).`);
   } else {
     const { startSandbox } = await import("../sandbox/server");
     const sandbox = await startSandbox({ port: 0 });

@@ -7,7 +7,9 @@ import type { Connection } from "@prismatic-io/spectral";
 import { SERVICETITAN_CONNECTION_KEY } from "../../src/connections/serviceTitan";
 
 export interface ConnectionFields {
-  environment: "production" | "integration" | "custom";
+  /** The environment's auth origin (Production, Integration, or a proxy's / the sandbox's origin). */
+  environment: string;
+  /** What the connection's template makes of Environment: <environment>/connect/token. */
   tokenUrl: string;
   apiBaseUrl?: string;
   clientId: string;
@@ -47,9 +49,11 @@ export const sandboxConnection = async (sandbox: {
   tokenUrl: string;
   credentials: { clientId: string; clientSecret: string; appKey: string; tenant: string };
 }): Promise<Connection> => {
+  // The sandbox stands where a proxy would: Environment is its origin, the token URL follows from it.
+  const origin = new URL(sandbox.tokenUrl).origin;
   const fields: ConnectionFields = {
-    environment: "custom",
-    tokenUrl: sandbox.tokenUrl,
+    environment: origin,
+    tokenUrl: `${origin}/connect/token`,
     apiBaseUrl: sandbox.url,
     clientId: sandbox.credentials.clientId,
     clientSecret: sandbox.credentials.clientSecret,

@@ -4,15 +4,20 @@ import { OAuth2Type, oauth2Connection } from "@prismatic-io/spectral";
 export const ENVIRONMENTS = {
   production: {
     label: "Production",
+    authOrigin: "https://auth.servicetitan.io",
     apiBaseUrl: "https://api.servicetitan.io",
     tokenUrl: "https://auth.servicetitan.io/connect/token",
   },
   integration: {
     label: "Integration (ServiceTitan's developer sandbox)",
+    authOrigin: "https://auth-integration.servicetitan.io",
     apiBaseUrl: "https://api-integration.servicetitan.io",
     tokenUrl: "https://auth-integration.servicetitan.io/connect/token",
   },
 } as const;
+
+/** Where the token is requested, for an Environment value (an auth origin). */
+export const TOKEN_PATH = "/connect/token";
 
 export const SERVICETITAN_CONNECTION_KEY = "serviceTitanConnection";
 
@@ -20,9 +25,11 @@ export const SERVICETITAN_CONNECTION_KEY = "serviceTitanConnection";
  * OAuth 2.0 client credentials. Prismatic exchanges the client ID and secret at the Token URL and keeps
  * the 15-minute token fresh; the component only reads `token.access_token`.
  *
- * The Environment decides the API host. The Token URL must belong to the same environment; the
- * component checks this on every call (src/http/endpoints.ts) and refuses to send a request when the
- * two disagree, so a production token can never be sent to the integration host or the reverse.
+ * One choice, Environment, decides both hosts: its value is the environment's auth origin, the Token URL
+ * is a template built from it ({{#environment}}/connect/token, hidden), and the API host is derived from
+ * it (src/http/endpoints.ts). The two can never disagree: a production token is never requested from,
+ * or sent to, the integration hosts. A proxy or the embedded sandbox is reached by giving Environment
+ * that host's auth origin (through a code-native integration or the API) plus API Base URL.
  */
 export const serviceTitanConnection = oauth2Connection({
   key: SERVICETITAN_CONNECTION_KEY,
@@ -38,33 +45,28 @@ export const serviceTitanConnection = oauth2Connection({
       type: "string",
       required: true,
       shown: true,
-      default: "production",
+      default: ENVIRONMENTS.production.authOrigin,
       model: [
-        { label: "Production", value: "production" },
-        { label: "Integration (developer sandbox)", value: "integration" },
-        { label: "Custom hosts (proxy or local sandbox)", value: "custom" },
+        { label: "Production", value: ENVIRONMENTS.production.authOrigin },
+        { label: "Integration (developer sandbox)", value: ENVIRONMENTS.integration.authOrigin },
       ],
       comments:
-        "Which ServiceTitan environment to call. Client IDs and secrets are issued per environment, so pick the one your credentials were generated in. Choose Custom only to reach a proxy or the embedded sandbox; then fill in API Base URL and Token URL.",
-      example: "production",
+        "Which ServiceTitan environment to call; it decides both where the token is requested and which API host is called, so the two always match. Client IDs and secrets are issued per environment: pick the one your credentials were generated in. To go through a proxy (or the embedded sandbox), set this to that host's auth origin through a code-native integration or the API, and fill in API Base URL.",
+      example: ENVIRONMENTS.production.authOrigin,
     },
     tokenUrl: {
       label: "Token URL",
-      type: "string",
-      required: true,
-      shown: true,
-      default: ENVIRONMENTS.production.tokenUrl,
-      comments:
-        "Where Prismatic exchanges the client ID and secret for an access token. It must belong to the chosen Environment: https://auth.servicetitan.io/connect/token for Production, https://auth-integration.servicetitan.io/connect/token for Integration. A mismatch is reported as a connection error before any request is sent.",
-      example: ENVIRONMENTS.production.tokenUrl,
+      type: "template",
+      templateValue: `{{#environment}}${TOKEN_PATH}`,
+      comments: "Derived from Environment: where Prismatic exchanges the client ID and secret for a 15-minute access token.",
     },
     apiBaseUrl: {
-      label: "API Base URL (Custom only)",
+      label: "API Base URL (Proxy Only)",
       type: "string",
       required: false,
       shown: true,
       comments:
-        "Only for the Custom environment: the scheme and host that stand in for https://api.servicetitan.io, for example a proxy or the embedded sandbox. Leave empty for Production and Integration.",
+        "Only when Environment is a proxy's or the embedded sandbox's auth origin: the scheme and host that stand in for https://api.servicetitan.io. Leave empty for Production and Integration.",
       example: "http://127.0.0.1:4010",
     },
     clientId: {

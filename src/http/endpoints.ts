@@ -64,32 +64,37 @@ export const resolveConnection = (connection: Connection | undefined): ResolvedC
   }
   if (!appKey) throw new ConnectionError(connection, "Application Key: is required (the ak1.… key of your app).");
 
-  const environment = connectionField(connection, "environment") || "production";
+  // Environment is an auth origin (the Token URL template appends /connect/token to it); the API host
+  // follows from it. The words "production" and "integration" are read as those environments too.
+  const raw = connectionField(connection, "environment") || ENVIRONMENTS.production.authOrigin;
+  const known = Object.values(ENVIRONMENTS).find(
+    (env) => raw === env.authOrigin || raw === `${env.authOrigin}/` || raw.toLowerCase() === (env === ENVIRONMENTS.production ? "production" : "integration"),
+  );
   const tokenUrl = connectionField(connection, "tokenUrl");
   let apiBaseUrl: string;
-  if (environment === "production" || environment === "integration") {
-    const env = ENVIRONMENTS[environment];
-    if (tokenUrl && parseConnectionUrl(connection, "Token URL", tokenUrl).origin !== new URL(env.tokenUrl).origin) {
+  let authOrigin: string;
+  if (known) {
+    apiBaseUrl = known.apiBaseUrl;
+    authOrigin = known.authOrigin;
+  } else {
+    if (!/^https?:\/\//i.test(raw)) {
       throw new ConnectionError(
         connection,
-        `Token URL: "${tokenUrl}" does not belong to the ${env.label} environment; use ${env.tokenUrl} or change Environment.`,
+        `Environment: expected Production (${ENVIRONMENTS.production.authOrigin}), Integration (${ENVIRONMENTS.integration.authOrigin}) or a proxy's auth origin, got "${raw}".`,
       );
     }
-    apiBaseUrl = env.apiBaseUrl;
-  } else if (environment === "custom") {
+    authOrigin = parseConnectionUrl(connection, "Environment", raw).origin;
     const custom = connectionField(connection, "apiBaseUrl");
     if (!custom) {
-      throw new ConnectionError(connection, "API Base URL (Custom only): is required when Environment is Custom.");
+      throw new ConnectionError(connection, "API Base URL (Proxy Only): is required when Environment is a proxy's auth origin.");
     }
-    const url = parseConnectionUrl(connection, "API Base URL (Custom only)", custom);
-    if (!tokenUrl) throw new ConnectionError(connection, "Token URL: is required when Environment is Custom.");
-    parseConnectionUrl(connection, "Token URL", tokenUrl);
+    const url = parseConnectionUrl(connection, "API Base URL (Proxy Only)", custom);
     apiBaseUrl = `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
-  } else {
-    throw new ConnectionError(
-      connection,
-      `Environment: expected production, integration or custom, got "${environment}".`,
-    );
+  }
+  // The template makes the Token URL from Environment; a value stored by hand that points elsewhere
+  // would have fetched a token from another environment.
+  if (tokenUrl && parseConnectionUrl(connection, "Token URL", tokenUrl).origin !== authOrigin) {
+    throw new ConnectionError(connection, `Token URL: "${tokenUrl}" does not belong to Environment ${authOrigin}; it should be ${authOrigin}/connect/token.`);
   }
 
   if (!accessToken) {

@@ -6,12 +6,16 @@ import { ConnectionError, type Connection } from "@prismatic-io/spectral";
 import { createHarness } from "@prismatic-io/spectral/dist/testing";
 import component from "../../src/index";
 import { resolveConnection } from "../../src/http/endpoints";
+import { serviceTitanConnection } from "../../src/connections/serviceTitan";
 import { buildConnection, sandboxConnection, type ConnectionFields } from "../../scripts/lib/connection";
 import { startSandbox, type Sandbox } from "../../sandbox/server";
 
+const PROD = "https://auth.servicetitan.io";
+const INTEGRATION = "https://auth-integration.servicetitan.io";
+
 const fields = (over: Partial<ConnectionFields> = {}): ConnectionFields => ({
-  environment: "production",
-  tokenUrl: "https://auth.servicetitan.io/connect/token",
+  environment: PROD,
+  tokenUrl: `${PROD}/connect/token`,
   clientId: "cid",
   clientSecret: "secret-value-xyz",
   applicationKey: "ak1.app-key-value",
@@ -30,33 +34,48 @@ const expectConnectionError = (fn: () => unknown, field: RegExp) => {
   throw new Error("expected a ConnectionError");
 };
 
-describe("environment decides the API host", () => {
+describe("one Environment choice decides both hosts", () => {
+  test("the Token URL is a template of Environment, so it cannot disagree with it", () => {
+    const tokenUrl = serviceTitanConnection.inputs.tokenUrl as { type: string; templateValue: string };
+    expect(tokenUrl).toMatchObject({ type: "template", templateValue: "{{#environment}}/connect/token" });
+    const env = serviceTitanConnection.inputs.environment as { model: Array<{ label: string; value: string }>; default: string };
+    expect(env.model).toEqual([
+      { label: "Production", value: PROD },
+      { label: "Integration (developer sandbox)", value: INTEGRATION },
+    ]);
+    expect(env.default).toBe(PROD);
+  });
   test("production and integration", () => {
     expect(resolveConnection(buildConnection(fields(), "tok")).apiBaseUrl).toBe("https://api.servicetitan.io");
-    expect(
-      resolveConnection(buildConnection(fields({ environment: "integration", tokenUrl: "https://auth-integration.servicetitan.io/connect/token" }), "tok")).apiBaseUrl,
-    ).toBe("https://api-integration.servicetitan.io");
+    expect(resolveConnection(buildConnection(fields({ environment: INTEGRATION, tokenUrl: `${INTEGRATION}/connect/token` }), "tok")).apiBaseUrl).toBe(
+      "https://api-integration.servicetitan.io",
+    );
+    // the words work too (older configurations)
+    expect(resolveConnection(buildConnection(fields({ environment: "integration", tokenUrl: "" }), "tok")).apiBaseUrl).toBe("https://api-integration.servicetitan.io");
   });
-  test("custom host pair", () => {
-    const c = buildConnection(fields({ environment: "custom", tokenUrl: "http://127.0.0.1:9/connect/token", apiBaseUrl: "http://127.0.0.1:9/" }), "tok");
+  test("a proxy (or the sandbox): Environment is its auth origin, plus API Base URL", () => {
+    const c = buildConnection(fields({ environment: "http://127.0.0.1:9", tokenUrl: "http://127.0.0.1:9/connect/token", apiBaseUrl: "http://127.0.0.1:9/" }), "tok");
     expect(resolveConnection(c).apiBaseUrl).toBe("http://127.0.0.1:9");
   });
 });
 
 describe("every connection problem names the field", () => {
-  test("a token URL of the other environment", () => {
+  test("a stored token URL of another environment", () => {
     expectConnectionError(
-      () => resolveConnection(buildConnection(fields({ environment: "integration" }), "tok")),
-      /^Token URL: .* does not belong to the Integration/,
+      () => resolveConnection(buildConnection(fields({ environment: INTEGRATION }), "tok")),
+      /^Token URL: .* does not belong to Environment https:\/\/auth-integration\.servicetitan\.io/,
     );
   });
   test("non-numeric tenant", () => expectConnectionError(() => resolveConnection(buildConnection(fields({ tenant: "acme" }), "tok")), /^Tenant ID: expected the numeric/));
-  test("custom without API base URL", () =>
-    expectConnectionError(() => resolveConnection(buildConnection(fields({ environment: "custom" }), "tok")), /^API Base URL \(Custom only\): is required/));
-  test("custom with a malformed URL", () =>
-    expectConnectionError(() => resolveConnection(buildConnection(fields({ environment: "custom", apiBaseUrl: "not a url" }), "tok")), /^API Base URL \(Custom only\): expected an absolute/));
+  test("a proxy without API base URL", () =>
+    expectConnectionError(() => resolveConnection(buildConnection(fields({ environment: "http://127.0.0.1:9", tokenUrl: "" }), "tok")), /^API Base URL \(Proxy Only\): is required/));
+  test("a proxy with a malformed API base URL", () =>
+    expectConnectionError(
+      () => resolveConnection(buildConnection(fields({ environment: "http://127.0.0.1:9", tokenUrl: "", apiBaseUrl: "not a url" }), "tok")),
+      /^API Base URL \(Proxy Only\): expected an absolute/,
+    ));
   test("unknown environment", () =>
-    expectConnectionError(() => resolveConnection(buildConnection(fields({ environment: "staging" as never }), "tok")), /^Environment: expected production, integration or custom/));
+    expectConnectionError(() => resolveConnection(buildConnection(fields({ environment: "staging" }), "tok")), /^Environment: expected Production \(https:\/\/auth\.servicetitan\.io\), Integration/));
   test("missing token", () => expectConnectionError(() => resolveConnection(buildConnection(fields())), /^Access token: the connection has no access token/));
   test("missing application key", () => expectConnectionError(() => resolveConnection(buildConnection(fields({ applicationKey: "" }), "tok")), /^Application Key: is required/));
   test("a connection of another kind", () =>

@@ -110,12 +110,12 @@ export const CAPTURE_TENANT = "1234567890";
 export const CAPTURE_APP_KEY = "ak1.capture-app-key-0001";
 export const CAPTURE_ACCESS_TOKEN = "capture-access-token-0001";
 
-/** A "custom" environment connection pointed at the capture server, with a fake access token. */
+/** A connection whose Environment is the capture server (as for a proxy), with a fake access token. */
 export const captureConnection = (server: Pick<CaptureServer, "url">): Connection =>
   buildConnection(
     {
-      environment: "custom",
-      tokenUrl: `${server.url}/connect/token`,
+      environment: new URL(server.url).origin,
+      tokenUrl: `${new URL(server.url).origin}/connect/token`,
       apiBaseUrl: server.url,
       clientId: "capture-client-id",
       clientSecret: "capture-client-secret",
