@@ -5,9 +5,9 @@
  * - POST /api/integrations/accounts  pairing status (PROCESSING / DECLINED / COMPLETED with account)
  * - POST /api/integrations/bookings  partner bookings, with the seed's field rules and error codes
  *
- * Idempotency: a booking request whose idempotencyToken was seen before is answered with the first
- * answer when the body is the same ("replay", default), or refused with 11303 ("reject" mode, or a
- * different body). Either way a token never produces a second booking.
+ * Idempotency: a booking request whose idempotencyToken was seen before is refused with 11303, as seed
+ * 003 describes ("reject", default); "replay" mode instead answers with the first answer when the body
+ * is the same (a gentler server some tests use). Either way a token never produces a second booking.
  *
  * Webhooks towards the partner are sent with `emitWebhook` / `emitStatusUpdate` (see webhooks.ts).
  * This module is independent of the tenant-API sandbox in sandbox/*.ts.
@@ -277,7 +277,7 @@ export const startLeadsSandbox = async (options: LeadsSandboxOptions = {}): Prom
     let answer: { status: number; body: unknown };
     const seen = token ? store.idempotency.get(token) : undefined;
     if (seen) {
-      answer = options.idempotency !== "reject" && seen.fingerprint === fingerprint(body) ? { status: seen.status, body: seen.body } : { status: 409, body: problem(11303, 409) };
+      answer = options.idempotency === "replay" && seen.fingerprint === fingerprint(body) ? { status: seen.status, body: seen.body } : { status: 409, body: problem(11303, 409) };
     } else {
       answer = decideBooking(body);
       // Only a request that got as far as the booking rules "uses" the token; a malformed one does not.
