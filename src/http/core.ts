@@ -11,7 +11,15 @@ import axios, { type AxiosResponse } from "axios";
 import { toBodyError, toNetworkError, type FailedCall } from "./errors";
 import { DEFAULT_REQUESTS_PER_SECOND, type RateLimiter, rateLimiterFor } from "./rateLimit";
 import { redact, redactHeaders, redactValue } from "./redact";
-import { type AttemptOutcome, backoffDelay, DEFAULT_RETRY_POLICY, isRetryable, parseRetryAfter, type RetryPolicy } from "./retry";
+import {
+  type AttemptOutcome,
+  backoffDelay,
+  DEFAULT_RETRY_POLICY,
+  isIdempotent,
+  isRetryableOutcome,
+  parseRetryAfter,
+  type RetryPolicy,
+} from "./retry";
 
 export interface Logger {
   debug?: (...args: unknown[]) => void;
@@ -123,9 +131,11 @@ export const sendWithPolicy = async <T>(
   options: SendOptions,
 ): Promise<CoreResponse<T>> => {
   const { policy, limiter, logger: log, label } = options;
-  // Whether a failure may be repeated is decided by retry.ts alone. An idempotency-keyed request is
-  // judged like an idempotent method (PUT): repeating it cannot create a second effect.
-  const retryMethod = init.safeToRepeat ? "PUT" : init.method;
+  // Whether a failure may be repeated is decided by retry.ts alone. A request is repeatable when its
+  // method is idempotent or when the caller vouches for it (an idempotency token, see `safeToRepeat`).
+  const methodIdempotent = isIdempotent(init.method);
+  const repeatable = methodIdempotent || Boolean(init.safeToRepeat);
+  const repeatNote = init.safeToRepeat && !methodIdempotent ? ", safe to repeat: idempotency token" : "";
   const { data, headers } = init;
 
   if (options.debug) {
@@ -142,7 +152,7 @@ export const sendWithPolicy = async <T>(
   let attempt = 0;
 
   const shouldWait = async (outcome: AttemptOutcome, retryAfter: number | undefined): Promise<boolean> => {
-    if (attempt >= policy.maxAttempts || !isRetryable(retryMethod, outcome)) return false;
+    if (attempt >= policy.maxAttempts || !isRetryableOutcome(outcome, repeatable)) return false;
     const wait = backoffDelay(attempt, retryAfter, policy);
     if (Date.now() - started + wait > policy.totalBudgetMs) return false;
     log?.warn?.(
@@ -152,9 +162,7 @@ export const sendWithPolicy = async <T>(
           : outcome.kind === "badBody"
             ? "incomplete response body"
             : `network error ${outcome.code ?? ""}`.trim()
-      }; retrying in ${wait} ms (attempt ${attempt + 1} of ${policy.maxAttempts}${
-        init.safeToRepeat && init.method !== retryMethod ? ", safe to repeat: idempotency token" : ""
-      }).`,
+      }; retrying in ${wait} ms (attempt ${attempt + 1} of ${policy.maxAttempts}${repeatNote}).`,
     );
     await options.sleep(wait);
     return true;

@@ -185,8 +185,9 @@ export const createLeadsClient = (connection: Connection, options: LeadsClientOp
     const call: FailedCall = { operation: req.operation, method: req.method, path: req.path };
     return sendWithPolicy<T>(
       `${resolved.bookingApiUrl}${req.path}`,
-      // A POST is repeated after an unknown outcome ONLY when it carries an idempotency token.
-      { method: req.method, headers, data, safeToRepeat: req.method === "GET" || Boolean(req.idempotencyToken) },
+      // A GET is repeatable by its method; a POST is repeated after an unknown outcome ONLY when it
+      // carries an idempotency token.
+      { method: req.method, headers, data, safeToRepeat: Boolean(req.idempotencyToken) },
       call,
       { ...settings, label: "ServiceTitan Leads", toError: (status, body) => toLeadsError(call, status, body, connection) },
     );

@@ -45,21 +45,30 @@ export type AttemptOutcome =
   | { kind: "network"; code?: string; message?: string }
   | { kind: "badBody"; status: number };
 
-export const isRetryable = (method: HttpMethod | string, outcome: AttemptOutcome): boolean => {
+/**
+ * Whether an attempt that ended with `outcome` may be made again. `repeatable` says whether sending the
+ * request a second time can have no further effect: true for an idempotent method, or for a request the
+ * server itself refuses to apply twice (an idempotency token).
+ */
+export const isRetryableOutcome = (outcome: AttemptOutcome, repeatable: boolean): boolean => {
   switch (outcome.kind) {
     case "status":
       if (outcome.status === 429) return true;
-      return [502, 503, 504].includes(outcome.status) && isIdempotent(method);
+      return [502, 503, 504].includes(outcome.status) && repeatable;
     case "badBody":
-      return isIdempotent(method);
+      return repeatable;
     case "network": {
       const code = outcome.code ?? "";
       if (NEVER_SENT.has(code)) return true;
-      if (MAYBE_SENT.has(code) || /socket hang up/i.test(outcome.message ?? "")) return isIdempotent(method);
+      if (MAYBE_SENT.has(code) || /socket hang up/i.test(outcome.message ?? "")) return repeatable;
       return false;
     }
   }
 };
+
+/** `isRetryableOutcome` for a plain request, judged by its method alone. */
+export const isRetryable = (method: HttpMethod | string, outcome: AttemptOutcome): boolean =>
+  isRetryableOutcome(outcome, isIdempotent(method));
 
 /** Parses Retry-After: delta-seconds or an HTTP-date. Returns milliseconds, or undefined. */
 export const parseRetryAfter = (value: unknown, now: number = Date.now()): number | undefined => {
