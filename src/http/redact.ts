@@ -17,6 +17,9 @@ export const registerSecret = (value: unknown): void => {
 /** Header names whose values are always masked. */
 const SECRET_HEADERS = /^(authorization|st-app-key|x-stleads-token|x-servicetitan-signature|cookie|set-cookie|x-api-key|proxy-authorization)$/i;
 
+/** True for a header name whose value is always a secret (any letter case). */
+export const isSecretHeader = (name: string): boolean => SECRET_HEADERS.test(name);
+
 const PATTERNS: Array<[RegExp, string]> = [
   [/(bearer\s+)[A-Za-z0-9\-._~+/]+=*/gi, `$1${REDACTED}`],
   [/("?(?:access_token|client_secret|clientSecret|applicationKey|refresh_token|password)"?\s*[:=]\s*"?)[^"&\s,}]+/gi, `$1${REDACTED}`],
@@ -36,7 +39,7 @@ export const redact = (text: string): string => {
 export const redactHeaders = (headers: Record<string, unknown> | undefined): Record<string, unknown> => {
   const out: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(headers ?? {})) {
-    out[name] = SECRET_HEADERS.test(name) ? REDACTED : typeof value === "string" ? redact(value) : value;
+    out[name] = isSecretHeader(name) ? REDACTED : typeof value === "string" ? redact(value) : value;
   }
   return out;
 };

@@ -14,7 +14,7 @@
  */
 import { input, trigger, type TriggerPayload } from "@prismatic-io/spectral";
 import { cleanEnum, cleanString, InputError } from "../inputs/clean";
-import { registerSecret } from "../http/redact";
+import { isSecretHeader, registerSecret } from "../http/redact";
 import {
   firstHeaderValue,
   jsonResponse,
@@ -83,11 +83,11 @@ export const UPDATE_BRANCHES = [...Object.values(UPDATE_KINDS), "Other Update", 
 
 /* ------------------------------------------------------------------ shared request handling */
 
-const SECRET_HEADER_NAMES = /^(authorization|cookie|x-stleads-token)$/i;
+/** The headers the flow may see: every always-secret header (redact.ts) and the signing-key header left out. */
 const scrubHeaders = (headers: Record<string, unknown> | undefined, secretHeader: string): Record<string, string> => {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(headers ?? {})) {
-    if (SECRET_HEADER_NAMES.test(k) || k.toLowerCase() === secretHeader.toLowerCase()) continue;
+    if (isSecretHeader(k) || k.toLowerCase() === secretHeader.toLowerCase()) continue;
     out[k] = String(v);
   }
   return out;
