@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { parseJsonExact } from "../http/json";
+import { registerSecret } from "../http/redact";
 import type { SchemaNode } from "../operations/types";
 import { checkAgainstSchema, isRealDateTime } from "./schemaCheck";
 
@@ -213,6 +214,15 @@ export const cleanString =
     if (opts?.maxLength !== undefined && text.length > opts.maxLength)
       return fail(label, `at most ${opts.maxLength} characters (got ${text.length})`);
     if (opts?.pattern && !opts.pattern.test(text)) return fail(label, opts.patternHint ?? `text matching ${opts.pattern}`, value);
+    return text;
+  };
+
+/** A secret text (key, token, password): cleaned like cleanString, then registered so no log line or error shows it. */
+export const cleanSecret =
+  (label: string, opts?: StringOptions) =>
+  (value: unknown): string | undefined => {
+    const text = cleanString(label, opts)(value);
+    registerSecret(text);
     return text;
   };
 

@@ -13,7 +13,7 @@
  * instead, for flows that have steps after the branches converge.
  */
 import { input, trigger, type TriggerPayload } from "@prismatic-io/spectral";
-import { cleanEnum, cleanString, InputError } from "../inputs/clean";
+import { cleanEnum, cleanSecret, cleanString, InputError } from "../inputs/clean";
 import { isSecretHeader, registerSecret } from "../http/redact";
 import {
   firstHeaderValue,
@@ -151,11 +151,7 @@ const secretInput = input({
   comments:
     "The secret you entered as 'Webhook Message Signing Key' in ServiceTitan's webhook set-up. ServiceTitan sends it in the header below; requests without it, or with another value, are refused with 401.",
   example: "s3cr3t-from-partner",
-  clean: (value: unknown) => {
-    const text = cleanString("Webhook Signing Key", { required: true })(value) as string;
-    registerSecret(text);
-    return text;
-  },
+  clean: (value: unknown) => cleanSecret("Webhook Signing Key", { required: true })(value) as string,
 });
 
 const headerNameInput = input({
@@ -375,8 +371,8 @@ export const accountInfoEndpoint = trigger({
         "The access token your token endpoint issued to ServiceTitan for this tenant. ServiceTitan sends it base64-encoded as 'Authorization: Bearer …'; any other token is refused with 401.",
       example: "zNLXAACWfCOb859MBGR12x4I67tWJB7y6eUQVdQT8zsLabBk8R",
       clean: (value: unknown) => {
-        const text = cleanString("Expected Access Token", { required: true })(value) as string;
-        registerSecret(text);
+        const text = cleanSecret("Expected Access Token", { required: true })(value) as string;
+        // ServiceTitan sends it base64-encoded: that form is a secret too
         registerSecret(Buffer.from(text, "utf8").toString("base64"));
         return text;
       },

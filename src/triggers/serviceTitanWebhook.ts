@@ -18,8 +18,7 @@
  */
 import { createHash } from "node:crypto";
 import { input, trigger } from "@prismatic-io/spectral";
-import { registerSecret } from "../http/redact";
-import { cleanString } from "../inputs/clean";
+import { cleanSecret, cleanString } from "../inputs/clean";
 import { exampleTriggerPayload } from "./examplePayload";
 import { rawBodyBytes, verifySignature } from "./hmac";
 import { headerValue, jsonResponse, readJsonBody, type RefusalMode, refuse, rememberId, whenRefusedInput } from "./webhookGuard";
@@ -44,11 +43,7 @@ export const eventIdOf = (event: unknown, field: string, raw: Buffer): string =>
 export const rememberEvent = (state: Record<string, unknown>, id: string): boolean =>
   rememberId(state, SEEN_EVENTS_KEY, id, SEEN_EVENTS_LIMIT).seen;
 
-const cleanKey = (value: unknown): string => {
-  const key = cleanString("HMAC Key", { required: true, maxLength: 1024 })(value) as string;
-  registerSecret(key);
-  return key;
-};
+const cleanKey = (value: unknown): string => cleanSecret("HMAC Key", { required: true, maxLength: 1024 })(value) as string;
 
 export const serviceTitanWebhookInputs = {
   hmacKey: input({
@@ -97,8 +92,7 @@ export const serviceTitanWebhook = trigger({
   allowsBranching: true,
   staticBranchNames: WEBHOOK_BRANCHES,
   perform: async (context, payload, params) => {
-    const key = params.hmacKey as string;
-    registerSecret(key);
+    const key = params.hmacKey as string; // registered as a secret by its clean (cleanSecret)
     const mode = params.whenRefused as RefusalMode;
     const raw = rawBodyBytes(payload.rawBody?.data);
     const verdict = verifySignature(raw, key, headerValue(payload.headers, params.signatureHeader as string));
