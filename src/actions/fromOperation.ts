@@ -5,7 +5,6 @@
  */
 import { action, type ActionDefinition, type InputFieldDefinition, PerformSafety } from "@prismatic-io/spectral";
 import { createServiceTitanClient, type QueryParams, type StRequest } from "../http/client";
-import { ServiceTitanApiError } from "../http/errors";
 import { encodeMultipart, toFilePart } from "../http/multipart";
 import { cleanString, fail, InputError } from "../inputs/clean";
 import { type BuiltInput, type FieldSpec, inputFromSpec, labelForField, pathParamKey, type WireShape } from "../inputs/fromSchema";
@@ -294,6 +293,9 @@ export const buildAction = (entry: CatalogEntry, dataSources?: ReadonlySet<strin
         (op.response?.contentType && !/json/.test(op.response.contentType)) || (op.method === "GET" && op.response && !op.response.contentType)
           ? "binary"
           : "json",
+      // A create that promises the new record must not answer with nothing: the transport then fails
+      // with "result unknown" instead of this action handing back {} as if all went well.
+      expectBody: op.kind === "create" && op.response?.example !== undefined,
     };
   };
 
@@ -341,14 +343,6 @@ export const buildAction = (entry: CatalogEntry, dataSources?: ReadonlySet<strin
       }
       const res = await client.request(req);
       if (req.responseType === "binary") return { data: res.data as Buffer, contentType: res.contentType ?? "application/octet-stream" };
-      if (res.data === undefined && op.kind === "create" && res.status !== 204 && op.response?.example !== undefined) {
-        // A create that promises the new record answered with nothing: never hand back {} as if all went
-        // well, and never send it again (it may have been made).
-        throw new ServiceTitanApiError(
-          `ServiceTitan ${req.operation} answered ${res.status} without the record it returns on success, so the result is unknown: the record may have been created. Check in ServiceTitan before running it again.`,
-          res.status,
-        );
-      }
       const data = res.data ?? {};
       return { data: (curated.transformOutput ? curated.transformOutput(data) : data) as never };
     },

@@ -34,6 +34,11 @@ export interface StRequest {
   scope?: string;
   /** "binary" returns the body as a Buffer with its content type. */
   responseType?: "json" | "binary";
+  /**
+   * The operation promises a body on success (a create returning the new record): an empty 2xx
+   * answer other than 204 fails with a "result unknown" error instead of returning nothing.
+   */
+  expectBody?: boolean;
 }
 
 /** The answer of a tenant API call (the shape every transport returns, from core.ts). */
@@ -90,7 +95,7 @@ export const createServiceTitanClient = (
     const call: FailedCall = { operation: req.operation, method: req.method, path: req.path, scope: req.scope };
     return sendWithPolicy<T>(
       url,
-      { method: req.method, headers, data, responseType: req.responseType },
+      { method: req.method, headers, data, responseType: req.responseType, expectBody: req.expectBody },
       call,
       { ...settings, label: "ServiceTitan", toError: (status, body) => toApiError(call, status, body, connection) },
     );

@@ -8,7 +8,7 @@
  */
 import { parseJsonExact } from "./json";
 import axios, { type AxiosResponse } from "axios";
-import { toBodyError, toNetworkError, type FailedCall } from "./errors";
+import { toBodyError, toEmptyBodyError, toNetworkError, type FailedCall } from "./errors";
 import { DEFAULT_REQUESTS_PER_SECOND, type RateLimiter, rateLimiterFor } from "./rateLimit";
 import { redact, redactHeaders, redactValue } from "./redact";
 import {
@@ -64,6 +64,11 @@ export interface SendInit {
    * has to read 11303 after a repeat itself (src/leads/actions.ts).
    */
   safeToRepeat?: boolean;
+  /**
+   * The answer promises a body (a create that returns the new record): a 2xx other than 204 with an
+   * empty body is then an error whose outcome is unknown, not an empty success. It is not retried.
+   */
+  expectBody?: boolean;
 }
 
 export interface SendOptions {
@@ -221,6 +226,10 @@ export const sendWithPolicy = async <T>(
             // A read that answers 2xx with nothing is a cut-off response, not an empty record.
             outcome = { kind: "badBody", status };
             failure = toBodyError(call, status, text);
+          } else if (!text.trim() && init.expectBody && status !== 204) {
+            // The record the call promises is missing: the write may have happened, so the outcome
+            // stays a plain 2xx status, which is never retried.
+            failure = toEmptyBodyError(call, status);
           } else if (!text.trim()) {
             result = { status, headers: responseHeaders, data: undefined as T, contentType };
           } else {

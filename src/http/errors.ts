@@ -146,6 +146,18 @@ export const toBodyError = (call: FailedCall, status: number, body: string, cont
   );
 };
 
+/**
+ * A write that promises a record in its answer (a create) was answered 2xx with nothing. It is never
+ * reported as a success, and never sent again: the record may have been made.
+ */
+export const toEmptyBodyError = (call: FailedCall, status: number): Error =>
+  new ServiceTitanApiError(
+    redact(
+      `ServiceTitan ${call.operation} answered ${status} without the record it returns on success, so the result is unknown: the record may have been created. Check in ServiceTitan before running it again.`,
+    ),
+    status,
+  );
+
 /** Network-level failures (reset, refused, timeout) after retries. */
 export const toNetworkError = (call: FailedCall, error: unknown, attempts: number): Error => {
   const code = (error as { code?: string })?.code;
