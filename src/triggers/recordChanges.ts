@@ -23,7 +23,6 @@
 import { randomUUID } from "node:crypto";
 import { input, pollingTrigger } from "@prismatic-io/spectral";
 import { createServiceTitanClient, type StRequest } from "../http/client";
-import { resolveConnection } from "../http/endpoints";
 import { cleanBoolean, cleanDateTime, cleanEnum, cleanInteger, InputError } from "../inputs/clean";
 import { connectionInput, debugRequestInput } from "../inputs/shared";
 import { type Change, type ChangeType, type PollResult, pollChanges } from "./changeFeed";
@@ -193,8 +192,8 @@ export const recordChanges = pollingTrigger({
     }
     const descriptor = type.descriptor;
     // The saved cursor is tied to the tenant and host it came from: switching the connection starts anew.
-    const { apiBaseUrl, tenant } = resolveConnection(params.connection);
-    const feed = feedKey(apiBaseUrl, tenant, descriptor.module, descriptor.path);
+    const client = createServiceTitanClient(params.connection, { logger: context.logger, debug: params.debugRequest === true });
+    const feed = feedKey(client.apiBaseUrl, client.tenant, descriptor.module, descriptor.path);
     const start = startFrom === "now" ? new Date(Date.now() - NOW_SEED_MARGIN_MS).toISOString() : startFrom === "lookBackDate" ? lookBackDate : undefined;
     const saved = readStateFor(context.polling.getState(), feed, `${descriptor.module}:${descriptor.path}`);
     const state: PollingStateV1 = saved ?? { ...freshState(feed, start), seeding: startFrom === "now" };
@@ -206,7 +205,6 @@ export const recordChanges = pollingTrigger({
       );
     }
 
-    const client = createServiceTitanClient(params.connection, { logger: context.logger, debug: params.debugRequest === true });
     const req: StRequest = { module: descriptor.module, method: "GET", path: descriptor.path, operation: `Export ${type.label}`, scope: descriptor.scope };
     const result: PollResult = await pollChanges(client, req, state.committed, {
       includeRecentChanges: params.includeRecentChanges !== false,
