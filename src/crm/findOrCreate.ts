@@ -147,10 +147,9 @@ export const findOrCreateCustomer = async (client: ServiceTitanClient, input: Fi
     const signals = new Set<Signal>();
     if (nameKey && normalizeName(customer.name) === nameKey) signals.add("name");
     const own = contactsBy.get(customer.id) ?? [];
-    if (phone && (phoneIds.has(customer.id) || own.some((c) => isPhoneType(c.type) && normalizePhone(c.value) === phone))) {
-      // ServiceTitan's phone filter may match on part of a number: confirm with the contacts when we have them
-      const confirmed = !own.length || own.some((c) => isPhoneType(c.type) && normalizePhone(c.value) === phone);
-      if (confirmed) signals.add("phone");
+    // ServiceTitan's phone filter may match on part of a number: the contacts decide when we have them
+    if (phone && (own.length ? own.some((c) => isPhoneType(c.type) && normalizePhone(c.value) === phone) : phoneIds.has(customer.id))) {
+      signals.add("phone");
     }
     if (email && own.some((c) => c.type === "Email" && normalizeEmail(c.value) === email)) signals.add("email");
     if (key && (atAddress.some((l) => l.customerId === customer.id) || addressKey(customer.address ?? {}) === key)) signals.add("address");

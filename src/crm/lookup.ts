@@ -98,23 +98,22 @@ export const searchCustomersByPhone = (client: ServiceTitanClient, operation: st
 export const searchCustomersByName = (client: ServiceTitanClient, operation: string, term: string): Promise<Candidates<StCustomer>> =>
   boundedSearch<StCustomer>(client, get(operation, "/customers", { name: term }, "tn.crm.customers:r"));
 
-/** Customers by ID, 50 per call (ServiceTitan's limit for `ids`). */
-export const customersByIds = async (client: ServiceTitanClient, operation: string, ids: number[]): Promise<StCustomer[]> => {
-  const out: StCustomer[] = [];
+/** All records of a list call that takes many IDs in one query parameter, 50 IDs per call (ServiceTitan's limit). */
+const allByIds = async <T>(client: ServiceTitanClient, operation: string, path: string, param: string, ids: number[]): Promise<T[]> => {
+  const out: T[] = [];
   for (const part of chunks(ids, 50)) {
-    out.push(...(await all<StCustomer>(client, get(operation, "/customers", { ids: part.join(",") }, "tn.crm.customers:r"))));
+    out.push(...(await all<T>(client, get(operation, path, { [param]: part.join(",") }, "tn.crm.customers:r"))));
   }
   return out;
 };
 
+/** Customers by ID, 50 per call (ServiceTitan's limit for `ids`). */
+export const customersByIds = (client: ServiceTitanClient, operation: string, ids: number[]): Promise<StCustomer[]> =>
+  allByIds<StCustomer>(client, operation, "/customers", "ids", ids);
+
 /** Contacts of many customers in one call per 50 customers (GET /customers/contacts?customerIds=…). */
-export const contactsOfCustomers = async (client: ServiceTitanClient, operation: string, ids: number[]): Promise<StContact[]> => {
-  const out: StContact[] = [];
-  for (const part of chunks(ids, 50)) {
-    out.push(...(await all<StContact>(client, get(operation, "/customers/contacts", { customerIds: part.join(",") }, "tn.crm.customers:r"))));
-  }
-  return out;
-};
+export const contactsOfCustomers = (client: ServiceTitanClient, operation: string, ids: number[]): Promise<StContact[]> =>
+  allByIds<StContact>(client, operation, "/customers/contacts", "customerIds", ids);
 
 /**
  * Locations that may be at this address: same ZIP (5 digits for ZIP+4) and, when the street has a house
