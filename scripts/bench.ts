@@ -20,7 +20,7 @@ import { runInNewContext } from "node:vm";
 import type { Connection } from "@prismatic-io/spectral";
 import { builtHarness } from "./lib/component";
 import { sandboxConnection } from "./lib/connection";
-import { measureColdStart } from "./coldstart";
+import { measureColdStart, median } from "./coldstart";
 
 const ROOT = path.resolve(__dirname, "..");
 const BUNDLE = path.join(ROOT, "dist", "index.js");
@@ -95,11 +95,6 @@ const printTable = (): void => {
 
 // ------------------------------------------------------------------ helpers
 
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 const now = (): number => performance.now();
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 

@@ -41,7 +41,8 @@ export const requireTime = (file: string): number => {
   return Number(res.stdout);
 };
 
-const median = (xs: number[]): number => {
+/** The middle value (the mean of the two middle values for an even count). */
+export const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;

@@ -11,22 +11,13 @@ import { createHarness } from "@prismatic-io/spectral/dist/testing";
 import component from "../../src/index";
 import { LEADS_CONNECTION_KEY } from "../../src/connections/leadsPlatform";
 import type { LeadsSandbox } from "../../sandbox/leads";
+import { fetchToken } from "../../scripts/lib/connection";
 
 export const harness = createHarness(component);
 
-export const fetchLeadsToken = async (sandbox: LeadsSandbox): Promise<string> => {
-  const res = await fetch(sandbox.tokenUrl, {
-    method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({
-      grant_type: "client_credentials",
-      client_id: sandbox.credentials.clientId,
-      client_secret: sandbox.credentials.clientSecret,
-    }).toString(),
-  });
-  if (!res.ok) throw new Error(`token request failed: ${res.status}`);
-  return ((await res.json()) as { access_token: string }).access_token;
-};
+/** A token from the leads sandbox's token endpoint (the same client-credentials exchange as the scripts'). */
+export const fetchLeadsToken = (sandbox: LeadsSandbox): Promise<string> =>
+  fetchToken({ tokenUrl: sandbox.tokenUrl, clientId: sandbox.credentials.clientId, clientSecret: sandbox.credentials.clientSecret });
 
 export const leadsConnection = async (sandbox: LeadsSandbox, token?: string): Promise<Connection> => ({
   key: LEADS_CONNECTION_KEY,
