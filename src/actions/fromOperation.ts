@@ -4,9 +4,9 @@
  * values (only what the user set), sends it through the one transport, and returns { data }.
  */
 import { action, type ActionDefinition, type InputFieldDefinition, PerformSafety } from "@prismatic-io/spectral";
-import { createServiceTitanClient, type QueryParams, type StRequest } from "../http/client";
+import { createServiceTitanClient, fillPath, type QueryParams, type StRequest } from "../http/client";
 import { encodeMultipart, toFilePart } from "../http/multipart";
-import { cleanString, fail, InputError } from "../inputs/clean";
+import { cleanString, InputError } from "../inputs/clean";
 import { type BuiltInput, type FieldSpec, inputFromSpec, labelForField, pathParamKey, type WireShape } from "../inputs/fromSchema";
 import { dataSourceFor } from "../inputs/links";
 import { connectionInput, customQueryParamsInput, debugRequestInput, exportInputs, pageSizeInput, pagingInputs, sortInput } from "../inputs/shared";
@@ -143,8 +143,6 @@ const toWire = (value: unknown, wire: WireShape): unknown => {
   return value;
 };
 
-export const encodePathValue = (value: unknown): string => encodeURIComponent(String(value));
-
 export const buildAction = (entry: CatalogEntry, dataSources?: ReadonlySet<string>): BuiltAction => {
   const { op, curated, key } = entry;
   const params = op.params;
@@ -229,16 +227,21 @@ export const buildAction = (entry: CatalogEntry, dataSources?: ReadonlySet<strin
   const wholeBodyBinding = bindings.find((b) => b.placement === "body" && b.name === "body" && wholeBody);
   const label = curated.label ?? actionLabelFor(op, key);
 
+  const pathBindings = bindings.filter((b) => b.placement === "path");
+  const pathLabels = new Map(pathBindings.map((b) => [b.name, String((inputs[b.inputKey] as { label: string }).label)]));
+
   const buildRequest = (values: Record<string, unknown>): StRequest => {
-    let path = op.path;
+    const path = fillPath(
+      op.path,
+      Object.fromEntries(pathBindings.map((b) => [b.name, toWire(values[b.inputKey], b.wire)])),
+      (name) => pathLabels.get(name) ?? name,
+    );
     const query: QueryParams = {};
     let bodyValue: Record<string, unknown> | unknown = undefined;
     for (const b of bindings) {
+      if (b.placement === "path") continue; // filled above
       const value = toWire(values[b.inputKey], b.wire);
-      if (b.placement === "path") {
-        if (value === undefined) fail(String((inputs[b.inputKey] as { label: string }).label), "a value (this input is required)");
-        path = path.replace(`{${b.name}}`, encodePathValue(value));
-      } else if (b.placement === "query") {
+      if (b.placement === "query") {
         if (value !== undefined && b.wire === "json" && value && typeof value === "object" && !Array.isArray(value)) {
           // Dictionary filters (customField.Fields): name[key]=value, as ServiceTitan's model binding reads them.
           for (const [k, v] of Object.entries(value as Record<string, unknown>)) query[`${b.name}[${k}]`] = String(v);

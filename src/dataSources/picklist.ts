@@ -22,10 +22,9 @@ import {
   type Inputs,
   input,
 } from "@prismatic-io/spectral";
-import { createServiceTitanClient, type QueryParams, type QueryValue, type ServiceTitanClient, type StRequest } from "../http/client";
+import { createServiceTitanClient, fillPath, type QueryParams, type QueryValue, type ServiceTitanClient, type StRequest } from "../http/client";
 import { cleanEnum, cleanId } from "../inputs/clean";
 import { connectionInput } from "../inputs/shared";
-import { encodePathValue } from "../actions/fromOperation";
 import { operationsByModule } from "../operations/generated";
 import type { ModuleKey, OperationDescriptor } from "../operations/types";
 import { fetchPage, MAX_PAGE_SIZE, type ListPage } from "../paging/pages";
@@ -232,6 +231,9 @@ export const buildPicklist = (def: PicklistDefinition): BuiltPicklist => {
   const strategy = def.strategy ?? "sequential";
   const [one] = def.noun;
 
+  const pathInputs = Object.entries(extras).filter(([, extra]) => extra.placement === "path");
+  const pathLabels = new Map(pathInputs.map(([, extra]) => [extra.name, String((extra.definition as { label: string }).label)]));
+
   const ds = dataSource({
     display: { label: `Select ${titleCase(one)}`, description: describe(def, op) },
     dataSourceType: "picklist",
@@ -239,19 +241,15 @@ export const buildPicklist = (def: PicklistDefinition): BuiltPicklist => {
     examplePayload: { result: def.example },
     perform: async (context, params) => {
       const values = params as Record<string, unknown>;
-      let path = op.path;
+      const path = fillPath(
+        op.path,
+        Object.fromEntries(pathInputs.map(([key, extra]) => [extra.name, values[key]])),
+        (name) => pathLabels.get(name) ?? name,
+      );
       const query: QueryParams = { ...def.query };
       for (const [key, extra] of Object.entries(extras)) {
         const value = values[key];
-        if (extra.placement === "path") {
-          // cleaned inputs never reach here empty; guard for callers that skip cleaning
-          if (value === undefined || value === null || value === "") {
-            throw new Error(`${String((extra.definition as { label: string }).label)}: expected a value (this input is required).`);
-          }
-          path = path.replace(`{${extra.name}}`, encodePathValue(value));
-        } else if (value !== undefined) {
-          query[extra.name] = value as QueryValue;
-        }
+        if (extra.placement === "query" && value !== undefined) query[extra.name] = value as QueryValue;
       }
       const client = createServiceTitanClient(values.connection as never, { logger: context.logger });
       const req: StRequest = { module: op.module, method: "GET", path, query, operation: `"Select ${one}"`, scope: op.scope };

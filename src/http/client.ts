@@ -9,6 +9,7 @@ import type { HttpMethod } from "../operations/types";
 import { type CoreResponse, sendSettings, sendWithPolicy, type TransportOptions } from "./core";
 import { resolveConnection } from "./endpoints";
 import { toApiError, type FailedCall } from "./errors";
+import { fail } from "../inputs/clean";
 import { redact } from "./redact";
 
 export type { Logger } from "./core";
@@ -58,6 +59,21 @@ export const DEFAULT_TIMEOUT_MS = 100_000;
 import { toJson } from "./json";
 
 export { toJson };
+
+/** One path parameter value, encoded as a single path segment. */
+export const encodePathValue = (value: unknown): string => encodeURIComponent(String(value));
+
+/**
+ * Fills a path template ("/customers/{id}/notes") from `values` keyed by parameter name, each value
+ * encoded as one segment. A parameter without a value fails naming its input (`labelOf(name)`): cleaned
+ * inputs never arrive empty, but a caller that skips cleaning must not send "/customers//notes".
+ */
+export const fillPath = (template: string, values: Record<string, unknown>, labelOf: (name: string) => string): string =>
+  template.replace(/\{([^}]+)\}/g, (_m, name: string) => {
+    const value = values[name];
+    if (value === undefined || value === null || value === "") fail(labelOf(name), "a value (this input is required)");
+    return encodePathValue(value);
+  });
 
 /** Serialises query parameters; arrays repeat the key (OpenAPI form/explode, ServiceTitan's style). */
 export const buildQuery = (query: QueryParams | undefined): string => {

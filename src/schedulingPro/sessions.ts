@@ -3,7 +3,7 @@
  * schedulers, created in a period — through the transport and Fetch All (no record dropped or
  * repeated), then summarised locally.
  */
-import type { ServiceTitanClient } from "../http/client";
+import { fillPath, type ServiceTitanClient } from "../http/client";
 import { fetchAll } from "../paging/pages";
 
 export interface SessionRecord {
@@ -48,7 +48,7 @@ export const sessionsInPeriod = async (
     const page = await fetchAll<SessionRecord>(client, {
       module: "schedulingpro",
       method: "GET",
-      path: `/schedulers/${encodeURIComponent(id)}/sessions`,
+      path: fillPath("/schedulers/{id}/sessions", { id }, () => "Scheduler ID"),
       query: { createdOnOrAfter, createdBefore },
       operation: '"List Scheduler Sessions"',
       scope: "tn.sp.schedulers:r",
