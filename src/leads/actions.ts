@@ -8,7 +8,8 @@ import { createHash } from "node:crypto";
 import { action, input } from "@prismatic-io/spectral";
 import { createLeadsClient, LeadsApiError } from "../http/leadsClient";
 import type { AttemptedError } from "../http/core";
-import { cleanBoolean, cleanEnum, cleanInteger, cleanString, InputError } from "../inputs/clean";
+import { debugRequestInput } from "../inputs/shared";
+import { cleanEnum, cleanInteger, cleanString, InputError } from "../inputs/clean";
 import {
   bookingToken,
   cleanEmail,
@@ -21,6 +22,7 @@ import {
   MAX_LEADS_LENGTH,
   type Profile,
 } from "./validate";
+import { LEADS_DUPLICATE_TOKEN_CODE } from "./errorCodes";
 
 export const LEADS_ACCOUNTS_PATH = "/api/integrations/accounts";
 export const LEADS_BOOKINGS_PATH = "/api/integrations/bookings";
@@ -30,16 +32,6 @@ const leadsConnectionInput = input({
   type: "connection",
   required: true,
   comments: "The Leads Integration Platform connection (partner client ID and secret, environment).",
-});
-
-const debugInput = input({
-  label: "Debug Request",
-  type: "boolean",
-  default: "false",
-  required: false,
-  comments: "When true, the request and the response are written to the execution log with the token masked. Leave off in production flows.",
-  example: "false",
-  clean: cleanBoolean("Debug Request", { default: false }),
 });
 
 const requestIdInput = input({
@@ -80,7 +72,7 @@ export const setAccountPairingStatus = action({
       example: "PROCESSING",
       clean: (value: unknown) => cleanEnum("Status", ["PROCESSING", "DECLINED"], { required: true })(value) as "PROCESSING" | "DECLINED",
     }),
-    debugRequest: debugInput,
+    debugRequest: debugRequestInput,
   },
   performSafety: "notAllowed",
   examplePayload: { data: { requestId: "FghxlOBeZQQYbYS6WxSbUO", status: "PROCESSING", response: null } },
@@ -129,7 +121,7 @@ export const completeAccountPairing = action({
       example: '[{"id":"besthvaccompany_0001","name":"Main office"}]',
       clean: (value: unknown) => cleanProfiles("Profiles", { required: true })(value) as Profile[],
     }),
-    debugRequest: debugInput,
+    debugRequest: debugRequestInput,
   },
   performSafety: "notAllowed",
   examplePayload: {
@@ -286,13 +278,7 @@ export const createPartnerBooking = action({
       comments: "How long the arrival window lasts, in whole seconds (3600 = one hour).",
       example: "3600",
       placeholder: "3600",
-      clean: (value: unknown) => {
-        const t = cleanString("Arrival Window Length (seconds)")(value);
-        if (t === undefined) return undefined;
-        if (!/^\d+$/.test(t) || Number(t) < 1 || !Number.isSafeInteger(Number(t)))
-          throw new InputError(`Arrival Window Length (seconds): expected a whole number of seconds of at least 1, got "${t}".`);
-        return Number(t);
-      },
+      clean: cleanInteger("Arrival Window Length (seconds)", { min: 1 }),
     }),
     givenName: input({ label: "Customer First Name", type: "string", required: false, comments: "The customer's given name.", example: "John", placeholder: "John", clean: text("Customer First Name", 256) }),
     familyName: input({ label: "Customer Last Name", type: "string", required: false, comments: "The customer's family name.", example: "Smith", placeholder: "Smith", clean: text("Customer Last Name", 256) }),
@@ -360,7 +346,7 @@ export const createPartnerBooking = action({
       placeholder: "60",
       clean: (value: unknown) => cleanInteger("Timeout (seconds)", { min: 1, max: 300 })(value) ?? 60,
     }),
-    debugRequest: debugInput,
+    debugRequest: debugRequestInput,
   },
   performSafety: "notAllowed",
   examplePayload: {
@@ -428,7 +414,7 @@ export const createPartnerBooking = action({
       // this same booking with it: an earlier run (remembered above) or this run's own first attempt,
       // whose answer was lost. Anything else (a token used by someone else) stays an error.
       const repeatOfOurs = sentBefore || ((error as AttemptedError).attempts ?? 1) > 1;
-      if (error instanceof LeadsApiError && error.code === 11303 && repeatOfOurs) alreadySent = true;
+      if (error instanceof LeadsApiError && error.code === LEADS_DUPLICATE_TOKEN_CODE && repeatOfOurs) alreadySent = true;
       else {
         if (refusedOutright(error) && context.crossFlowState) context.crossFlowState[BOOKING_MEMORY_KEY] = memory;
         throw error;

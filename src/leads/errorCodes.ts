@@ -11,6 +11,9 @@ export interface LeadsErrorCode {
   input?: string;
 }
 
+/** Code ServiceTitan answers when an Idempotency Token was used before (see Create Partner Booking). */
+export const LEADS_DUPLICATE_TOKEN_CODE = 11303;
+
 export const LEADS_ERROR_CODES: Record<number, LeadsErrorCode> = {
   11102: {
     name: "IntegrationDisabled",
@@ -24,7 +27,7 @@ export const LEADS_ERROR_CODES: Record<number, LeadsErrorCode> = {
       "a booking with this Partner Booking ID was already sent to ServiceTitan; every booking needs its own Partner Booking ID. Nothing new was created.",
     input: "Partner Booking ID",
   },
-  11303: {
+  [LEADS_DUPLICATE_TOKEN_CODE]: {
     name: "DuplicateIdempotencyToken",
     message:
       "this Idempotency Token was already used for an earlier request; give a new token (or leave it empty to have one generated) to send a different booking.",
