@@ -1,7 +1,8 @@
 /**
  * The component's data sources: one picklist per definition in definitions.ts, built by the one
- * picklist factory. keys.ts lists the same keys (checked by test/dataSources/keys.test.ts) so the
- * action factory can link inputs without importing this module.
+ * picklist factory. keys.ts reads the same keys from definitions.ts (test/dataSources/links.test.ts
+ * checks them against what the component ships) so the action factory can link inputs without
+ * importing this module.
  */
 import { picklistDefinitions } from "./definitions";
 import { type AnyDataSource, buildPicklist, type BuiltPicklist } from "./picklist";
