@@ -25,7 +25,7 @@ import {
 import { createServiceTitanClient, fillPath, type QueryParams, type QueryValue, type ServiceTitanClient, type StRequest } from "../http/client";
 import { cleanEnum, cleanId } from "../inputs/clean";
 import { connectionInput } from "../inputs/shared";
-import { operationsByModule } from "../operations/generated";
+import { findOperation } from "../operations/catalog";
 import type { ModuleKey, OperationDescriptor } from "../operations/types";
 import { fetchPage, MAX_PAGE_SIZE, type ListPage } from "../paging/pages";
 
@@ -79,7 +79,7 @@ export interface PicklistDefinition {
 
 const descriptorFor = (def: PicklistDefinition): OperationDescriptor => {
   const { module, operationId } = def.operation;
-  const op = operationsByModule[module]?.find((o) => o.operationId === operationId);
+  const op = findOperation(module, operationId);
   if (!op) throw new Error(`Data source ${def.key}: operation ${module}:${operationId} is not in the generated catalog.`);
   const names = new Set(op.params.map((p) => p.name));
   if (op.method !== "GET" || op.kind !== "list" || !names.has("page") || !names.has("pageSize")) {

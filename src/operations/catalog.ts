@@ -2,11 +2,11 @@
  * The operation catalog: every generated descriptor joined with its curated entry and given a unique,
  * stable action key. Key collisions are an error here, so they cannot reach a published component.
  */
-import { generatedOperations } from "./generated";
+import { generatedOperations, operationsByModule } from "./generated";
 import { curatedOperations } from "./curated";
 import type { CuratedOperation } from "./curated/types";
 import { actionKeyFor } from "./naming";
-import type { OperationDescriptor } from "./types";
+import type { ModuleKey, OperationDescriptor } from "./types";
 
 export interface CatalogEntry {
   key: string;
@@ -15,6 +15,10 @@ export interface CatalogEntry {
 }
 
 export const operationRef = (op: Pick<OperationDescriptor, "module" | "operationId">): string => `${op.module}:${op.operationId}`;
+
+/** The generated descriptor of one operation, by module and ServiceTitan operationId; undefined when the contract has none. */
+export const findOperation = (module: ModuleKey, operationId: string): OperationDescriptor | undefined =>
+  operationsByModule[module]?.find((o) => o.operationId === operationId);
 
 export const buildCatalog = (
   operations: OperationDescriptor[] = generatedOperations,

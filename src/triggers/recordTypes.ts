@@ -3,7 +3,7 @@
  * named by its generated descriptor (module + operationId). Variation lives in this table only; the
  * polling code is the same for every type.
  */
-import { generatedOperations } from "../operations/generated";
+import { findOperation } from "../operations/catalog";
 import type { ModuleKey, OperationDescriptor } from "../operations/types";
 
 export interface RecordTypeEntry {
@@ -44,7 +44,7 @@ export interface RecordType extends RecordTypeEntry {
 export const RECORD_TYPES: Record<string, RecordType> = (() => {
   const out: Record<string, RecordType> = {};
   for (const entry of RECORD_TYPE_TABLE) {
-    const descriptor = generatedOperations.find((d) => d.module === entry.module && d.operationId === entry.operationId);
+    const descriptor = findOperation(entry.module, entry.operationId);
     if (descriptor?.kind !== "export") {
       throw new Error(`Record type ${entry.key}: ${entry.module}:${entry.operationId} is not a generated export operation.`);
     }
