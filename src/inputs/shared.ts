@@ -24,6 +24,30 @@ export const debugRequestInput = input({
   clean: cleanBoolean("Debug Request", { default: false }),
 });
 
+export interface TextInputOptions<R extends boolean> {
+  label: string;
+  comments: string;
+  example: string;
+  required?: R;
+  maxLength?: number;
+  /** "text" for a multi-line box (it then has no placeholder); "string" by default. */
+  type?: "string" | "text";
+}
+
+/**
+ * A plain text input: trimmed by cleanString (required and length checked), with the example as its
+ * placeholder on a one-line input. Anything stricter than text gets its own clean.
+ */
+export function textInput<R extends boolean = false>(opts: TextInputOptions<R>) {
+  const { label, comments, example, maxLength, type = "string" } = opts;
+  const required = (opts.required ?? false) as R;
+  const cleanText = cleanString(label, { required, maxLength });
+  const clean = (value: unknown) => cleanText(value) as R extends true ? string : string | undefined;
+  return type === "text"
+    ? input({ label, type: "text", required, comments, example, clean })
+    : input({ label, type: "string", required, comments, example, placeholder: example, clean });
+}
+
 /** Page Size for an operation whose largest page is `max` (5,000 for most ServiceTitan lists). */
 export function pageSizeInput(max: number) {
   return input({

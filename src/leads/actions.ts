@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import { action, input } from "@prismatic-io/spectral";
 import { createLeadsClient, LeadsApiError } from "../http/leadsClient";
 import type { AttemptedError } from "../http/core";
-import { debugRequestInput } from "../inputs/shared";
+import { debugRequestInput, textInput } from "../inputs/shared";
 import { cleanEnum, cleanInteger, cleanString, InputError } from "../inputs/clean";
 import {
   bookingToken,
@@ -205,8 +205,6 @@ const refusedOutright = (error: unknown): boolean =>
 export const ALREADY_SENT_NOTE =
   "ServiceTitan answered 11303 (Idempotency Token already used): an earlier attempt sent this same booking with this token, so nothing was sent again. This run does not learn that attempt's answer; the booking's status updates refer to its Partner Booking ID.";
 
-const text = (label: string, max?: number) => (value: unknown) => cleanString(label, { maxLength: max })(value);
-
 export const createPartnerBooking = action({
   display: {
     label: "Create Partner Booking",
@@ -280,8 +278,8 @@ export const createPartnerBooking = action({
       placeholder: "3600",
       clean: cleanInteger("Arrival Window Length (seconds)", { min: 1 }),
     }),
-    givenName: input({ label: "Customer First Name", type: "string", required: false, comments: "The customer's given name.", example: "John", placeholder: "John", clean: text("Customer First Name", 256) }),
-    familyName: input({ label: "Customer Last Name", type: "string", required: false, comments: "The customer's family name.", example: "Smith", placeholder: "Smith", clean: text("Customer Last Name", 256) }),
+    givenName: textInput({ label: "Customer First Name", comments: "The customer's given name.", example: "John", maxLength: 256 }),
+    familyName: textInput({ label: "Customer Last Name", comments: "The customer's family name.", example: "Smith", maxLength: 256 }),
     telephone: input({
       label: "Customer Phone",
       type: "string",
@@ -296,26 +294,22 @@ export const createPartnerBooking = action({
       },
     }),
     email: input({ label: "Customer Email", type: "string", required: false, comments: "The customer's e-mail address.", example: "john.smith@example.com", placeholder: "john.smith@example.com", clean: cleanEmail("Customer Email") }),
-    streetAddress: input({
+    streetAddress: textInput({
       label: "Street Address",
-      type: "string",
       required: true,
       comments: "The street address of the job site (required by ServiceTitan).",
       example: "2450 Cumberland Pkwy",
-      placeholder: "2450 Cumberland Pkwy",
-      clean: (value: unknown) => cleanString("Street Address", { required: true, maxLength: 512 })(value) as string,
+      maxLength: 512,
     }),
-    locality: input({ label: "City", type: "string", required: false, comments: "The city or town of the job site.", example: "Atlanta", placeholder: "Atlanta", clean: text("City", 256) }),
-    region: input({ label: "State / Region", type: "string", required: false, comments: "The state, province or region code of the job site.", example: "GA", placeholder: "GA", clean: text("State / Region", 64) }),
-    postalCode: input({ label: "Postal Code", type: "string", required: false, comments: "The ZIP or postal code of the job site.", example: "30339", placeholder: "30339", clean: text("Postal Code", 32) }),
-    country: input({ label: "Country", type: "string", required: false, comments: "The country of the job site, as a two-letter code.", example: "US", placeholder: "US", clean: text("Country", 64) }),
-    description: input({
+    locality: textInput({ label: "City", comments: "The city or town of the job site.", example: "Atlanta", maxLength: 256 }),
+    region: textInput({ label: "State / Region", comments: "The state, province or region code of the job site.", example: "GA", maxLength: 64 }),
+    postalCode: textInput({ label: "Postal Code", comments: "The ZIP or postal code of the job site.", example: "30339", maxLength: 32 }),
+    country: textInput({ label: "Country", comments: "The country of the job site, as a two-letter code.", example: "US", maxLength: 64 }),
+    description: textInput({
       label: "Description",
       type: "text",
-      required: false,
       comments: "Free text about the job the customer asked for; CSRs read it in ServiceTitan.",
       example: "Water leaking under the kitchen sink since this morning.",
-      clean: text("Description"),
     }),
     extraDetails: input({
       label: { key: "Detail", value: "Value" },

@@ -6,19 +6,11 @@
 import { action, input } from "@prismatic-io/spectral";
 import { findOrCreateCustomer as run } from "../../crm/findOrCreate";
 import { createServiceTitanClient } from "../../http/client";
-import { cleanBoolean, cleanEnum, cleanString, InputError } from "../../inputs/clean";
-import { connectionInput, debugRequestInput } from "../../inputs/shared";
+import { cleanBoolean, cleanEnum, InputError } from "../../inputs/clean";
+import { connectionInput, debugRequestInput, textInput } from "../../inputs/shared";
 
-const text = (label: string, comments: string, example: string, required = false, maxLength = 255) =>
-  input({
-    label,
-    type: "string",
-    required,
-    comments,
-    example,
-    placeholder: example,
-    clean: cleanString(label, { required, maxLength }),
-  });
+const text = <R extends boolean = false>(label: string, comments: string, example: string, required?: R, maxLength = 255) =>
+  textInput({ label, comments, example, required, maxLength });
 
 export const findOrCreateCustomerInputs = {
   connection: connectionInput,

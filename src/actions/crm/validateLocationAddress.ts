@@ -7,12 +7,11 @@
 import { action, input } from "@prismatic-io/spectral";
 import { validateLocationAddress as run } from "../../crm/validateAddress";
 import { createServiceTitanClient } from "../../http/client";
-import { cleanBoolean, cleanNumber, cleanString } from "../../inputs/clean";
-import { connectionInput, debugRequestInput } from "../../inputs/shared";
+import { cleanBoolean, cleanNumber } from "../../inputs/clean";
+import { connectionInput, debugRequestInput, textInput } from "../../inputs/shared";
 
 /** Address parts are taken as typed (trimmed): judging them is the action's job, not the input's. */
-const part = (label: string, comments: string, example: string) =>
-  input({ label, type: "string", required: false, comments, example, placeholder: example, clean: cleanString(label, { maxLength: 255 }) });
+const part = (label: string, comments: string, example: string) => textInput({ label, comments, example, maxLength: 255 });
 
 export const validateLocationAddressInputs = {
   connection: connectionInput,
