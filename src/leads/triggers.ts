@@ -15,6 +15,7 @@
 import { input, trigger, type TriggerPayload } from "@prismatic-io/spectral";
 import { cleanEnum, cleanSecret, cleanString, InputError } from "../inputs/clean";
 import { isSecretHeader, registerSecret } from "../http/redact";
+import { exampleTriggerPayload } from "../triggers/examplePayload";
 import {
   firstHeaderValue,
   jsonResponse,
@@ -268,7 +269,7 @@ export const leadStatusUpdates = trigger({
   scheduleSupport: "invalid",
   synchronousResponseSupport: "valid",
   examplePayload: {
-    payload: { body: { data: statusExample, contentType: "application/json" } } as unknown as TriggerPayload,
+    payload: exampleTriggerPayload({ data: statusExample, contentType: "application/json" }, { "Content-Type": "application/json" }),
     branch: "Invoiced",
     response: jsonResponse(200, { received: "b1f7c2d0-status-update" }),
   },
@@ -310,7 +311,10 @@ export const accountUpdates = trigger({
   scheduleSupport: "invalid",
   synchronousResponseSupport: "valid",
   examplePayload: {
-    payload: { pathFragment: "/accounts", body: { data: { kind: "accounts", update: {} }, contentType: "application/json" } } as unknown as TriggerPayload,
+    payload: {
+      ...exampleTriggerPayload({ data: { kind: "accounts", update: {} }, contentType: "application/json" }, { "Content-Type": "application/json" }),
+      pathFragment: "/accounts",
+    },
     branch: "Accounts",
     response: jsonResponse(200, { received: "accounts" }),
   },
@@ -424,9 +428,10 @@ export const accountInfoEndpoint = trigger({
   scheduleSupport: "invalid",
   synchronousResponseSupport: "valid",
   examplePayload: {
-    payload: {
-      body: { data: { requestId: "Fghx1OBeZQQYbYS6WxSbUO", status: "COMPLETED", account: { id: "AccountId1", name: "AccountName1", profiles: [{ id: "profileId1", name: "Name1" }] } } },
-    } as unknown as TriggerPayload,
+    payload: exampleTriggerPayload({
+      data: { requestId: "Fghx1OBeZQQYbYS6WxSbUO", status: "COMPLETED", account: { id: "AccountId1", name: "AccountName1", profiles: [{ id: "profileId1", name: "Name1" }] } },
+      contentType: "application/json",
+    }),
     branch: "Completed",
     response: jsonResponse(200, { Status: "COMPLETED", RequestId: "Fghx1OBeZQQYbYS6WxSbUO", Account: { Id: "AccountId1", Name: "AccountName1", Profiles: [{ Id: "profileId1", Name: "Name1" }] } }),
   },
