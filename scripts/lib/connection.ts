@@ -4,7 +4,7 @@
  * Used by the demo, `npm run invoke` and the tests.
  */
 import type { Connection } from "@prismatic-io/spectral";
-import { SERVICETITAN_CONNECTION_KEY } from "../../src/connections/serviceTitan";
+import { SERVICETITAN_CONNECTION_KEY, TOKEN_PATH } from "../../src/connections/serviceTitan";
 
 export interface ConnectionFields {
   /** The environment's auth origin (Production, Integration, or a proxy's / the sandbox's origin). */
@@ -53,7 +53,7 @@ export const sandboxConnection = async (sandbox: {
   const origin = new URL(sandbox.tokenUrl).origin;
   const fields: ConnectionFields = {
     environment: origin,
-    tokenUrl: `${origin}/connect/token`,
+    tokenUrl: `${origin}${TOKEN_PATH}`,
     apiBaseUrl: sandbox.url,
     clientId: sandbox.credentials.clientId,
     clientSecret: sandbox.credentials.clientSecret,

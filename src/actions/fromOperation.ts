@@ -12,10 +12,10 @@ import { dataSourceFor } from "../inputs/links";
 import { connectionInput, customQueryParamsInput, debugRequestInput, exportInputs, pageSizeInput, pagingInputs, sortInput } from "../inputs/shared";
 import type { CatalogEntry } from "../operations/catalog";
 import type { CuratedInput } from "../operations/curated/types";
-import { actionLabelFor, MODULE_LABELS, words } from "../operations/naming";
+import { actionLabelFor, MODULE_LABELS } from "../operations/naming";
 import type { OperationDescriptor } from "../operations/types";
 import { DRAIN_DEFAULT_MAX_MILLIS, DRAIN_DEFAULT_MAX_RECORDS, drainExport, fetchExportPage } from "../paging/exportFeed";
-import { fetchAll, fetchPage, MAX_PAGE_SIZE } from "../paging/pages";
+import { DEFAULT_PAGE_SIZE, fetchAll, fetchPage, MAX_PAGE_SIZE } from "../paging/pages";
 
 /** Where one input's cleaned value goes on the wire. */
 export interface Binding {
@@ -81,7 +81,7 @@ const responseHasId = (op: OperationDescriptor): boolean => {
  * builder must know (partial updates, full replacements, change feeds), then the call and its scope.
  */
 export const describeOperation = (op: OperationDescriptor, key: string, label?: string): string => {
-  const title = (label ?? actionLabelFor(op, key)).replace(/\s*\([^)]*\)\s*$/, "");
+  const title = (label ?? actionLabelFor(key)).replace(/\s*\([^)]*\)\s*$/, "");
   const titleWords = title.split(/\s+/);
   // "Bulk Delete Technician Shifts" reads as "Deletes several technician shifts".
   if (/^bulk$/i.test(titleWords[0]) && titleWords.length > 2) titleWords.splice(0, 2, titleWords[1], "Several");
@@ -225,7 +225,7 @@ export const buildAction = (entry: CatalogEntry, dataSources?: ReadonlySet<strin
 
   const bindings = built.map((b) => b.binding);
   const wholeBodyBinding = bindings.find((b) => b.placement === "body" && b.name === "body" && wholeBody);
-  const label = curated.label ?? actionLabelFor(op, key);
+  const label = curated.label ?? actionLabelFor(key);
 
   const pathBindings = bindings.filter((b) => b.placement === "path");
   const pathLabels = new Map(pathBindings.map((b) => [b.name, String((inputs[b.inputKey] as { label: string }).label)]));
@@ -329,7 +329,7 @@ export const buildAction = (entry: CatalogEntry, dataSources?: ReadonlySet<strin
           };
         }
         const includeTotal = !totalParam ? undefined : values.includeTotal === true ? true : totalParam.required ? false : undefined;
-        return { data: await fetchPage(client, req, (values.page as number) ?? 1, (values.pageSize as number) ?? 50, includeTotal) };
+        return { data: await fetchPage(client, req, (values.page as number) ?? 1, (values.pageSize as number) ?? DEFAULT_PAGE_SIZE, includeTotal) };
       }
       if (mode === "export") {
         if (values.drain === true) {

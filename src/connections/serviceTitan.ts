@@ -1,23 +1,21 @@
 import { OAuth2Type, oauth2Connection } from "@prismatic-io/spectral";
 
-/** Hosts of ServiceTitan's two public environments (see reference: servicetitan-api-facts §1). */
-export const ENVIRONMENTS = {
-  production: {
-    label: "Production",
-    authOrigin: "https://auth.servicetitan.io",
-    apiBaseUrl: "https://api.servicetitan.io",
-    tokenUrl: "https://auth.servicetitan.io/connect/token",
-  },
-  integration: {
-    label: "Integration (ServiceTitan's developer sandbox)",
-    authOrigin: "https://auth-integration.servicetitan.io",
-    apiBaseUrl: "https://api-integration.servicetitan.io",
-    tokenUrl: "https://auth-integration.servicetitan.io/connect/token",
-  },
-} as const;
-
 /** Where the token is requested, for an Environment value (an auth origin). */
 export const TOKEN_PATH = "/connect/token";
+
+/** One environment's hosts; the token URL always follows from the auth origin. */
+const environment = (label: string, authOrigin: string, apiBaseUrl: string) =>
+  ({ label, authOrigin, apiBaseUrl, tokenUrl: `${authOrigin}${TOKEN_PATH}` }) as const;
+
+/** Hosts of ServiceTitan's two public environments (see reference: servicetitan-api-facts §1). */
+export const ENVIRONMENTS = {
+  production: environment("Production", "https://auth.servicetitan.io", "https://api.servicetitan.io"),
+  integration: environment(
+    "Integration (ServiceTitan's developer sandbox)",
+    "https://auth-integration.servicetitan.io",
+    "https://api-integration.servicetitan.io",
+  ),
+} as const;
 
 export const SERVICETITAN_CONNECTION_KEY = "serviceTitanConnection";
 

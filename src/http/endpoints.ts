@@ -1,5 +1,5 @@
 import { type Connection, ConnectionError } from "@prismatic-io/spectral";
-import { ENVIRONMENTS, SERVICETITAN_CONNECTION_KEY } from "../connections/serviceTitan";
+import { ENVIRONMENTS, SERVICETITAN_CONNECTION_KEY, TOKEN_PATH } from "../connections/serviceTitan";
 import { registerSecret } from "./redact";
 
 /** Everything the transport needs from a ServiceTitan connection, checked once. */
@@ -94,7 +94,7 @@ export const resolveConnection = (connection: Connection | undefined): ResolvedC
   // The template makes the Token URL from Environment; a value stored by hand that points elsewhere
   // would have fetched a token from another environment.
   if (tokenUrl && parseConnectionUrl(connection, "Token URL", tokenUrl).origin !== authOrigin) {
-    throw new ConnectionError(connection, `Token URL: "${tokenUrl}" does not belong to Environment ${authOrigin}; it should be ${authOrigin}/connect/token.`);
+    throw new ConnectionError(connection, `Token URL: "${tokenUrl}" does not belong to Environment ${authOrigin}; it should be ${authOrigin}${TOKEN_PATH}.`);
   }
 
   if (!accessToken) {

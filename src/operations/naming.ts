@@ -29,7 +29,6 @@ export const words = (text: string): string[] =>
 
 const cap = (w: string): string => (w ? w[0].toUpperCase() + w.slice(1) : w);
 export const camel = (ws: string[]): string => ws.map((w, i) => (i === 0 ? w : cap(w))).join("");
-export const pascal = (ws: string[]): string => ws.map(cap).join("");
 
 const IRREGULAR_SINGULAR: Record<string, string> = {
   equipment: "equipment",
@@ -246,17 +245,9 @@ export const actionKeyFor = (op: OperationDescriptor): string => camel(keyWords(
  * The action's label from its key words. A trailing "by ID" on a single-record read says nothing the
  * input does not ("Get AP Bill by ID" → "Get AP Bill"); the key keeps it.
  */
-export const actionLabelFor = (op: OperationDescriptor, key: string): string => {
+export const actionLabelFor = (key: string): string => {
   let ws = words(key);
   if (ws[0] === "get" && ws.length > 3 && ws[ws.length - 2] === "by" && ws[ws.length - 1] === "id") ws = ws.slice(0, -2);
   const [verb, ...rest] = ws;
   return labelFromWords([VERB_LABEL[verb] ?? verb, ...rest].map((w) => w.toLowerCase()));
-};
-
-/** A short qualifier that tells two operations with the same key apart, from their paths. */
-export const pathQualifier = (op: OperationDescriptor): string[] => {
-  if (op.path.startsWith("/booking-provider/")) return ["by", "provider"];
-  if (op.path.startsWith("/gps-provider/")) return ["by", "provider"];
-  const statics = op.path.split("/").filter((s) => s && !s.startsWith("{"));
-  return ["at", ...words(statics.join("-"))];
 };
