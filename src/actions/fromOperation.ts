@@ -12,7 +12,7 @@ import { dataSourceFor } from "../inputs/links";
 import { connectionInput, customQueryParamsInput, debugRequestInput, exportInputs, pageSizeInput, pagingInputs, sortInput } from "../inputs/shared";
 import type { CatalogEntry } from "../operations/catalog";
 import type { CuratedInput } from "../operations/curated/types";
-import { actionLabelFor, MODULE_LABELS } from "../operations/naming";
+import { actionLabelFor, camel, MODULE_LABELS } from "../operations/naming";
 import type { OperationDescriptor } from "../operations/types";
 import { DRAIN_DEFAULT_MAX_MILLIS, DRAIN_DEFAULT_MAX_RECORDS, drainExport, fetchExportPage } from "../paging/exportFeed";
 import { DEFAULT_PAGE_SIZE, fetchAll, fetchPage, MAX_PAGE_SIZE } from "../paging/pages";
@@ -130,7 +130,7 @@ const curatedFor = (entry: CatalogEntry, spec: FieldSpec): CuratedInput =>
 
 const uniqueKey = (wanted: string, taken: Set<string>, placement: string): string => {
   if (!taken.has(wanted)) return wanted;
-  const alt = `${placement}${wanted[0].toUpperCase()}${wanted.slice(1)}`;
+  const alt = camel([placement, wanted]);
   if (!taken.has(alt)) return alt;
   let n = 2;
   while (taken.has(`${alt}${n}`)) n += 1;

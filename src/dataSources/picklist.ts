@@ -26,6 +26,7 @@ import { createServiceTitanClient, fillPath, type QueryParams, type QueryValue, 
 import { cleanEnum, cleanId } from "../inputs/clean";
 import { connectionInput } from "../inputs/shared";
 import { findOperation } from "../operations/catalog";
+import { humanize } from "../operations/naming";
 import type { ModuleKey, OperationDescriptor } from "../operations/types";
 import { fetchPage, MAX_PAGE_SIZE, type ListPage } from "../paging/pages";
 
@@ -102,8 +103,6 @@ const descriptorFor = (def: PicklistDefinition): OperationDescriptor => {
 const valueAt = (record: Record<string, unknown>, path: string): unknown =>
   path.split(".").reduce<unknown>((v, k) => (v && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined), record);
 
-const titleCase = (text: string): string => text.replace(/\b\w/g, (c) => c.toUpperCase());
-
 /** Fills a label template from a record; falls back to "<Noun> <id>" when a field is empty. */
 export const labelFor = (def: Pick<PicklistDefinition, "label" | "withId" | "noun">, record: Record<string, unknown>): string => {
   const id = String(record.id);
@@ -114,7 +113,7 @@ export const labelFor = (def: Pick<PicklistDefinition, "label" | "withId" | "nou
     if (!s) missing = true;
     return s;
   });
-  const main = missing ? `${titleCase(def.noun[0])} ${id}` : text.trim();
+  const main = missing ? `${humanize(def.noun[0])} ${id}` : text.trim();
   return def.withId === false ? main : `${main} (ID: ${id})`;
 };
 
@@ -235,7 +234,7 @@ export const buildPicklist = (def: PicklistDefinition): BuiltPicklist => {
   const pathLabels = new Map(pathInputs.map(([, extra]) => [extra.name, String((extra.definition as { label: string }).label)]));
 
   const ds = dataSource({
-    display: { label: `Select ${titleCase(one)}`, description: describe(def, op) },
+    display: { label: `Select ${humanize(one)}`, description: describe(def, op) },
     dataSourceType: "picklist",
     inputs,
     examplePayload: { result: def.example },

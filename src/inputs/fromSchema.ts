@@ -4,7 +4,7 @@
  */
 import type { InputFieldDefinition } from "@prismatic-io/spectral";
 import type { SchemaNode } from "../operations/types";
-import { humanize, singular, words } from "../operations/naming";
+import { camel, humanize, singular, words } from "../operations/naming";
 import {
   cleanBoolean,
   cleanDate,
@@ -591,12 +591,12 @@ export const labelForField = (name: string): string => humanize(name);
 
 /** Input key for a path parameter: "id" after "/customers" → "customerId". */
 export const pathParamKey = (path: string, name: string): string => {
-  if (name !== "id") return words(name).map((w, i) => (i === 0 ? w : w[0].toUpperCase() + w.slice(1))).join("");
+  if (name !== "id") return camel(words(name));
   const segments = path.split("/");
   const at = segments.indexOf(`{${name}}`);
   const owner = segments[at - 1] ?? "record";
   const ws = words(owner);
   const last = ws.length ? ws[ws.length - 1] : "record";
   const noun = [...ws.slice(0, -1), singular(last)];
-  return noun.map((w, i) => (i === 0 ? w : w[0].toUpperCase() + w.slice(1))).join("") + "Id";
+  return `${camel(noun)}Id`;
 };
