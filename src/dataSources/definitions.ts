@@ -2,8 +2,9 @@
  * The picklists, as data: which list operation fills each dropdown, how a record reads, and which
  * extra inputs it takes. The factory (picklist.ts) does the rest.
  *
- * Label styles follow what integration builders already see: "<name> (ID: <id>)" for named records,
- * "#<number>" for jobs and invoices, "#<number> (ID: <id>)" for appointments.
+ * Label styles follow what integration builders already see: "<name> (ID: <id>)" for named records
+ * (the default: an entry without `label` reads `{name}`), "#<number>" for jobs and invoices,
+ * "#<number> (ID: <id>)" for appointments.
  *
  * Not here, on purpose:
  * - selectRouter: the Scheduling Pro document has no operation that lists routers (only a router's
@@ -26,8 +27,6 @@ export const picklistDefinitions: PicklistDefinition[] = [
     key: "selectBooking",
     operation: { module: "crm", operationId: "Bookings_GetList" },
     noun: ["booking", "bookings"],
-    label: "{name}",
-    labelDescription: "name",
     strategy: "concurrent",
     example: [
       { key: "1", label: "Booking 1 (ID: 1)" },
@@ -38,8 +37,6 @@ export const picklistDefinitions: PicklistDefinition[] = [
     key: "selectCustomers",
     operation: { module: "crm", operationId: "Customers_GetList" },
     noun: ["customer", "customers"],
-    label: "{name}",
-    labelDescription: "name",
     strategy: "concurrent",
     example: [
       { key: "2", label: "Jane Doe (ID: 2)" },
@@ -50,8 +47,6 @@ export const picklistDefinitions: PicklistDefinition[] = [
     key: "selectInstalledEquipment",
     operation: { module: "equipmentsystems", operationId: "InstalledEquipment_GetList" },
     noun: ["installed equipment", "installed equipment records"],
-    label: "{name}",
-    labelDescription: "name",
     strategy: "concurrent",
     example: [
       { key: "1", label: "Installed Equipment 1 (ID: 1)" },
@@ -86,8 +81,6 @@ export const picklistDefinitions: PicklistDefinition[] = [
     key: "selectLocation",
     operation: { module: "crm", operationId: "Locations_GetList" },
     noun: ["location", "locations"],
-    label: "{name}",
-    labelDescription: "name",
     strategy: "concurrent",
     example: [
       { key: "1", label: "Location 1 (ID: 1)" },
@@ -99,8 +92,6 @@ export const picklistDefinitions: PicklistDefinition[] = [
     key: "selectProject",
     operation: { module: "jpm", operationId: "Projects_GetList" },
     noun: ["project", "projects"],
-    label: "{name}",
-    labelDescription: "name",
     strategy: "concurrent",
     example: [
       { key: "1", label: "Project 1 (ID: 1)" },
@@ -111,8 +102,6 @@ export const picklistDefinitions: PicklistDefinition[] = [
     key: "selectTechnician",
     operation: { module: "settings", operationId: "Technicians_GetList" },
     noun: ["technician", "technicians"],
-    label: "{name}",
-    labelDescription: "name",
     example: [
       { key: "2", label: "Jane Doe (ID: 2)" },
       { key: "1", label: "John Doe (ID: 1)" },
@@ -124,8 +113,6 @@ export const picklistDefinitions: PicklistDefinition[] = [
     key: "selectBusinessUnit",
     operation: { module: "settings", operationId: "BusinessUnits_GetList" },
     noun: ["business unit", "business units"],
-    label: "{name}",
-    labelDescription: "name",
     example: [
       { key: "12", label: "HVAC - Service (ID: 12)" },
       { key: "14", label: "Plumbing - Service (ID: 14)" },
@@ -135,8 +122,6 @@ export const picklistDefinitions: PicklistDefinition[] = [
     key: "selectJobType",
     operation: { module: "jpm", operationId: "JobTypes_GetList" },
     noun: ["job type", "job types"],
-    label: "{name}",
-    labelDescription: "name",
     example: [
       { key: "31", label: "AC Repair (ID: 31)" },
       { key: "30", label: "No Heat (ID: 30)" },
@@ -146,8 +131,6 @@ export const picklistDefinitions: PicklistDefinition[] = [
     key: "selectCampaign",
     operation: { module: "marketing", operationId: "Campaigns_GetList" },
     noun: ["campaign", "campaigns"],
-    label: "{name}",
-    labelDescription: "name",
     example: [
       { key: "40", label: "Google Ads (ID: 40)" },
       { key: "42", label: "Referral Program (ID: 42)" },
@@ -157,8 +140,6 @@ export const picklistDefinitions: PicklistDefinition[] = [
     key: "selectTagType",
     operation: { module: "settings", operationId: "TagTypes_GetList" },
     noun: ["tag type", "tag types"],
-    label: "{name}",
-    labelDescription: "name",
     example: [
       { key: "51", label: "Member (ID: 51)" },
       { key: "50", label: "VIP (ID: 50)" },
@@ -168,8 +149,6 @@ export const picklistDefinitions: PicklistDefinition[] = [
     key: "selectJobCancelReason",
     operation: { module: "jpm", operationId: "JobCancelReasons_GetList" },
     noun: ["job cancel reason", "job cancel reasons"],
-    label: "{name}",
-    labelDescription: "name",
     example: [
       { key: "60", label: "Customer canceled (ID: 60)" },
       { key: "61", label: "Scheduled with competitor (ID: 61)" },
@@ -180,8 +159,6 @@ export const picklistDefinitions: PicklistDefinition[] = [
     key: "selectCallReason",
     operation: { module: "jbce", operationId: "CallReasons_Get" },
     noun: ["call reason", "call reasons"],
-    label: "{name}",
-    labelDescription: "name",
     example: [
       { key: "70", label: "Price shopping (ID: 70)" },
       { key: "71", label: "Service area (ID: 71)" },
@@ -191,8 +168,6 @@ export const picklistDefinitions: PicklistDefinition[] = [
     key: "selectJobHoldReason",
     operation: { module: "jpm", operationId: "JobHoldReasons_Get" },
     noun: ["job hold reason", "job hold reasons"],
-    label: "{name}",
-    labelDescription: "name",
     example: [
       { key: "66", label: "Parts on order (ID: 66)" },
       { key: "65", label: "Waiting for customer approval (ID: 65)" },
@@ -202,8 +177,6 @@ export const picklistDefinitions: PicklistDefinition[] = [
     key: "selectUserRole",
     operation: { module: "settings", operationId: "UserRoles_GetList" },
     noun: ["user role", "user roles"],
-    label: "{name}",
-    labelDescription: "name",
     example: [
       { key: "21", label: "Dispatcher (ID: 21)" },
       { key: "20", label: "Technician (ID: 20)" },
@@ -242,8 +215,6 @@ export const picklistDefinitions: PicklistDefinition[] = [
     key: "selectScheduler",
     operation: { module: "schedulingpro", operationId: "Scheduler_Schedulers" },
     noun: ["scheduler", "schedulers"],
-    label: "{name}",
-    labelDescription: "name",
     example: [
       { key: "sch-main", label: "Main website scheduler (ID: sch-main)" },
       { key: "sch-promo", label: "Spring promotion (ID: sch-promo)" },

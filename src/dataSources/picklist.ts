@@ -52,6 +52,11 @@ export interface PicklistInput {
   definition: InputFieldDefinition;
 }
 
+/** How most records read: by their name. */
+export const DEFAULT_PICKLIST_LABEL = "{name}";
+/** The default label, in words, for the description. */
+export const DEFAULT_LABEL_DESCRIPTION = "name";
+
 export interface PicklistDefinition {
   /** Data source key (kept exactly where integration builders already use it). */
   key: string;
@@ -61,13 +66,17 @@ export interface PicklistDefinition {
   noun: [string, string];
   /**
    * How a record reads in the dropdown: `{field}` placeholders filled from the record (dotted paths
-   * allowed). When a placeholder is empty the record reads "<Noun> <id>" instead.
+   * allowed). When a placeholder is empty the record reads "<Noun> <id>" instead. Default
+   * DEFAULT_PICKLIST_LABEL ("{name}").
    */
-  label: string;
+  label?: string;
   /** Append " (ID: <id>)" to the label (default true), so records with the same name stay distinct. */
   withId?: boolean;
-  /** What the label shows, in words, for the description, e.g. "name" or "job number". */
-  labelDescription: string;
+  /**
+   * What the label shows, in words, for the description, e.g. "job number". Default
+   * DEFAULT_LABEL_DESCRIPTION ("name"), which goes with the default label.
+   */
+  labelDescription?: string;
   /** Extra inputs besides the connection (a required path parameter, a filter). */
   inputs?: Record<string, PicklistInput>;
   /** Fixed query parameters sent on every request. */
@@ -107,7 +116,7 @@ const valueAt = (record: Record<string, unknown>, path: string): unknown =>
 export const labelFor = (def: Pick<PicklistDefinition, "label" | "withId" | "noun">, record: Record<string, unknown>): string => {
   const id = String(record.id);
   let missing = false;
-  const text = def.label.replace(/\{([^}]+)\}/g, (_m, path: string) => {
+  const text = (def.label ?? DEFAULT_PICKLIST_LABEL).replace(/\{([^}]+)\}/g, (_m, path: string) => {
     const v = valueAt(record, path);
     const s = v === undefined || v === null ? "" : String(v).trim();
     if (!s) missing = true;
@@ -206,7 +215,7 @@ export const idPathInput = (name: string, label: string, comments: string, examp
 
 const describe = (def: PicklistDefinition, op: OperationDescriptor): string => {
   return (
-    `Pick one of up to 10,000 ${def.noun[1]} from a dropdown, sorted by ${def.labelDescription}` +
+    `Pick one of up to 10,000 ${def.noun[1]} from a dropdown, sorted by ${def.labelDescription ?? DEFAULT_LABEL_DESCRIPTION}` +
     ` (${op.method} ${op.path} in ServiceTitan, two pages of 5,000 at most${op.scope ? `; scope ${op.scope}` : ""}).`
   );
 };
