@@ -259,28 +259,73 @@ export const cleanJson =
     return parsed;
   };
 
+/** One row of a key/value input: the key (trimmed text), the value as given, and the row's label for messages. */
+export interface KeyValueRow {
+  key: string;
+  value: unknown;
+  label: string;
+}
+
+export interface KeyValueRowsOptions {
+  /** Fields read as the key of an object row, first present wins (default: key). */
+  keyFields?: string[];
+  /** Fields read as the value of an object row (default: value). */
+  valueFields?: string[];
+  /** When true an empty key is left to the caller (it names the column its own way); else refused here. */
+  emptyKeyAllowed?: boolean;
+  /** What to say when the whole value is neither rows nor JSON. */
+  expected?: string;
+  /** What to say about a row that is neither an object nor "key=value". */
+  itemExpected?: string;
+}
+
+/**
+ * The rows of a key/value input, however they came: Prismatic's {key, value} rows, "key=value" strings,
+ * a plain object, or JSON text of either (int64 numbers kept exact). Bad rows fail naming "<Label> (item n)".
+ */
+export const keyValueRows = (label: string, value: unknown, opts: KeyValueRowsOptions = {}): KeyValueRow[] => {
+  const keyFields = opts.keyFields ?? ["key"];
+  const valueFields = opts.valueFields ?? ["value"];
+  const expected = opts.expected ?? 'key/value rows, or a JSON object such as {"source":"web"}';
+  let items: unknown = value;
+  if (typeof value === "string") {
+    try {
+      items = parseJsonExact(value, "bigint");
+    } catch {
+      return fail(label, expected, value);
+    }
+  }
+  let rows: KeyValueRow[];
+  if (items && typeof items === "object" && !Array.isArray(items)) {
+    rows = Object.entries(items as Record<string, unknown>).map(([key, v], i) => ({ key: key.trim(), value: v, label: `${label} (item ${i + 1})` }));
+  } else if (Array.isArray(items)) {
+    rows = items.map((item, i) => {
+      const itemLabel = `${label} (item ${i + 1})`;
+      if (typeof item === "string" && item.includes("=")) {
+        const [k, ...rest] = item.split("=");
+        return { key: k.trim(), value: rest.join("=").trim(), label: itemLabel };
+      }
+      if (!item || typeof item !== "object" || Array.isArray(item)) return fail(itemLabel, opts.itemExpected ?? "a key and a value", item);
+      const raw = item as Record<string, unknown>;
+      if (!opts.emptyKeyAllowed && !keyFields.some((f) => f in raw)) return fail(itemLabel, opts.itemExpected ?? "a key and a value", item);
+      const pick = (fields: string[]) => fields.map((f) => raw[f]).find((v) => v !== undefined && v !== null);
+      const key = pick(keyFields);
+      if (typeof key === "object") return fail(itemLabel, "a text key", key);
+      return { key: key === undefined ? "" : String(key).trim(), value: pick(valueFields), label: itemLabel };
+    });
+  } else return fail(label, expected, value);
+  if (!opts.emptyKeyAllowed) for (const row of rows) if (!row.key) fail(row.label, "a non-empty key");
+  return rows;
+};
+
 /** Key/value list input → plain object of strings. */
 export const cleanKeyValueList =
   (label: string, opts?: CleanOptions) =>
   (value: unknown): Record<string, string> | undefined => {
     if (!required(label, opts, value)) return undefined;
-    if (Array.isArray(value)) {
-      const out: Record<string, string> = {};
-      value.forEach((item, i) => {
-        if (typeof item === "string" && item.includes("=")) {
-          const [k, ...rest] = item.split("=");
-          out[k.trim()] = rest.join("=").trim();
-        } else if (item && typeof item === "object" && "key" in item) {
-          const key = String((item as { key: unknown }).key ?? "").trim();
-          if (!key) fail(`${label} (item ${i + 1})`, "a non-empty key");
-          out[key] = String((item as { value?: unknown }).value ?? "");
-        } else fail(`${label} (item ${i + 1})`, "a key and a value", item);
-      });
-      return Object.keys(out).length ? out : undefined;
-    }
-    if (typeof value === "object") return Object.fromEntries(Object.entries(value as object).map(([k, v]) => [k, String(v)]));
-    const parsed = cleanJson(label, { expect: "object" })(value) as Record<string, unknown>;
-    return Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, String(v)]));
+    const out: Record<string, string> = {};
+    for (const row of keyValueRows(label, value)) out[row.key] = row.value === undefined || row.value === null ? "" : String(row.value);
+    return Object.keys(out).length ? out : undefined;
   };
 
 /** Two cleaned date-times that must form a range: start strictly before end. */

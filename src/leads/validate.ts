@@ -12,7 +12,7 @@
  *                                 ignoring case) are refused here
  */
 import { createHash } from "node:crypto";
-import { cleanDateTime, cleanString, fail, InputError, isEmpty, type CleanOptions } from "../inputs/clean";
+import { cleanDateTime, cleanString, fail, InputError, isEmpty, keyValueRows, type CleanOptions } from "../inputs/clean";
 
 export const MAX_LEADS_LENGTH = 128;
 export const NO_SPECIAL = /^[A-Za-z0-9_-]+$/;
@@ -70,23 +70,18 @@ export interface Profile {
  */
 export const cleanProfiles = (label: string, opts?: CleanOptions) => (value: unknown): Profile[] | undefined => {
   if (isEmpty(value)) return opts?.required ? fail(label, "at least one profile (an ID and a name)") : undefined;
-  let items: unknown = value;
-  if (typeof value === "string") {
-    try {
-      items = JSON.parse(value);
-    } catch {
-      return fail(label, 'a list of profiles, or a JSON array such as [{"id":"profile-1","name":"Main office"}]', value);
-    }
-  }
-  if (!Array.isArray(items)) return fail(label, "a list of profiles (an ID and a name each)", value);
+  const rows = keyValueRows(label, value, {
+    keyFields: ["id", "key", "Id"],
+    valueFields: ["name", "value", "Name"],
+    emptyKeyAllowed: true, // the ID's own rule names it "… ID: expected a value"
+    expected: 'a list of profiles, or a JSON array such as [{"id":"profile-1","name":"Main office"}]',
+    itemExpected: "a profile ID and name",
+  });
   const seen = new Set<string>();
-  return items.map((item, i) => {
-    const itemLabel = `${label} (item ${i + 1})`;
-    if (!item || typeof item !== "object") return fail(itemLabel, "a profile ID and name", item);
-    const raw = item as Record<string, unknown>;
-    const id = cleanLeadsText(`${itemLabel} ID`, { required: true, maxLength: MAX_LEADS_LENGTH })(raw.id ?? raw.key ?? raw.Id) as string;
-    const name = cleanLeadsText(`${itemLabel} Name`, { required: true, maxLength: MAX_LEADS_LENGTH })(raw.name ?? raw.value ?? raw.Name) as string;
-    if (seen.has(id)) throw new InputError(`${itemLabel} ID: "${id}" appears more than once; each profile needs its own ID.`);
+  return rows.map((row) => {
+    const id = cleanLeadsText(`${row.label} ID`, { required: true, maxLength: MAX_LEADS_LENGTH })(row.key) as string;
+    const name = cleanLeadsText(`${row.label} Name`, { required: true, maxLength: MAX_LEADS_LENGTH })(row.value) as string;
+    if (seen.has(id)) throw new InputError(`${row.label} ID: "${id}" appears more than once; each profile needs its own ID.`);
     seen.add(id);
     return { id, name };
   });
@@ -98,42 +93,18 @@ export const cleanProfiles = (label: string, opts?: CleanOptions) => (value: unk
  */
 export const cleanExtraDetails = (label: string) => (value: unknown): Record<string, string> | undefined => {
   if (isEmpty(value)) return undefined;
-  let rows: Array<{ key: unknown; value: unknown }>;
-  if (Array.isArray(value)) {
-    rows = value.map((item, i) => {
-      if (item && typeof item === "object" && "key" in item) return item as { key: unknown; value: unknown };
-      if (typeof item === "string" && item.includes("=")) {
-        const [k, ...rest] = item.split("=");
-        return { key: k, value: rest.join("=") };
-      }
-      return fail(`${label} (item ${i + 1})`, "a key and a value", item);
-    });
-  } else {
-    let parsed: unknown = value;
-    if (typeof value === "string") {
-      try {
-        parsed = JSON.parse(value);
-      } catch {
-        return fail(label, 'key/value rows, or a JSON object such as {"source":"web"}', value);
-      }
-    }
-    if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) return fail(label, "a JSON object of text values", value);
-    rows = Object.entries(parsed as Record<string, unknown>).map(([key, v]) => ({ key, value: v }));
-  }
   const out: Record<string, string> = {};
   const seen = new Map<string, string>();
-  rows.forEach((row, i) => {
-    const key = String(row.key ?? "").trim();
-    if (!key) fail(`${label} (item ${i + 1})`, "a non-empty key");
-    if (row.value !== null && typeof row.value === "object") fail(`${label} "${key}"`, "a text value", row.value);
+  for (const { key, value: v } of keyValueRows(label, value)) {
+    if (v !== null && typeof v === "object") fail(`${label} "${key}"`, "a text value", v);
     const folded = key.toLowerCase();
     const earlier = seen.get(folded);
     if (earlier !== undefined) {
       throw new InputError(`${label}: the keys "${earlier}" and "${key}" are the same when case is ignored; ServiceTitan accepts each key once.`);
     }
     seen.set(folded, key);
-    out[key] = row.value === undefined || row.value === null ? "" : String(row.value);
-  });
+    out[key] = v === undefined || v === null ? "" : String(v);
+  }
   return Object.keys(out).length ? out : undefined;
 };
 

@@ -1,6 +1,6 @@
 import {
   cleanBoolean, cleanDate, cleanDateTime, cleanEnum, cleanId, cleanIdList, cleanInteger, cleanJson,
-  cleanKeyValueList, cleanNumber, cleanString, cleanStringList, InputError,
+  cleanKeyValueList, cleanNumber, cleanString, cleanStringList, InputError, keyValueRows,
 } from "../../src/inputs/clean";
 import type { SchemaNode } from "../../src/operations/types";
 
@@ -104,6 +104,18 @@ describe("enums, strings, lists", () => {
   test("key/value lists", () => {
     expect(cleanKeyValueList("Custom Query Params")([{ key: "a", value: "1" }])).toEqual({ a: "1" });
     expect(cleanKeyValueList("Custom Query Params")(["a=1=2"])).toEqual({ a: "1=2" });
+  });
+  test("key/value rows come from rows, key=value text, an object or JSON text, with per-item errors", () => {
+    const rows = (v: unknown) => keyValueRows("Headers", v).map((r) => [r.key, r.value, r.label]);
+    expect(rows([{ key: " a ", value: "1" }, "b = 2"])).toEqual([["a", "1", "Headers (item 1)"], ["b", "2", "Headers (item 2)"]]);
+    expect(rows({ a: 1 })).toEqual([["a", 1, "Headers (item 1)"]]);
+    expect(rows('{"id": 9223372036854775807}')).toEqual([["id", 9223372036854775807n, "Headers (item 1)"]]);
+    expect(keyValueRows("Profiles", [{ id: "p1", name: "Main" }], { keyFields: ["id"], valueFields: ["name"] })[0]).toMatchObject({ key: "p1", value: "Main" });
+    rejects(() => keyValueRows("Headers", "{not json"), "Headers", /key\/value rows, or a JSON object/);
+    rejects(() => keyValueRows("Headers", [{ key: "a" }, { key: " ", value: "x" }]), "Headers (item 2)", /a non-empty key/);
+    rejects(() => keyValueRows("Headers", [{ value: "x" }]), "Headers (item 1)", /a key and a value/);
+    rejects(() => keyValueRows("Headers", [7]), "Headers (item 1)", /a key and a value/);
+    expect(keyValueRows("Profiles", [{ value: "x" }], { emptyKeyAllowed: true })[0].key).toBe("");
   });
 });
 
