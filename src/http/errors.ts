@@ -214,3 +214,51 @@ export const toNetworkError = (call: FailedCall, error: unknown, attempts: numbe
     0,
   );
 };
+
+/** Milliseconds as seconds for a message: "50 s", "1.5 s". */
+const secondsText = (ms: number): string => `${Math.round(ms / 100) / 10} s`;
+
+/** The sentence added to a failure when the server asked for a wait longer than the call may wait. */
+export const statedWaitTooLong = (askedMs: number, allowedMs: number): string =>
+  `ServiceTitan asked to wait ${secondsText(askedMs)} before retrying, more than the ${secondsText(allowedMs)} allowed (the retry policy's limit or the call's remaining time budget), so nothing was retried for that wait.`;
+
+/** A call ended by the run's deadline (`deadlineAt`); callers tell it apart by `code`. */
+export class ServiceTitanDeadlineError extends ServiceTitanApiError {
+  readonly code = "ST_DEADLINE";
+  constructor(
+    message: string,
+    status: number,
+    readonly attempts: number,
+  ) {
+    super(message, status);
+    this.name = "ServiceTitanDeadlineError";
+  }
+}
+
+export interface DeadlineStop {
+  /** Attempts made (0: the call was never sent). */
+  attempts: number;
+  /** A wait ServiceTitan asked for that would have ended past the deadline. */
+  askedMs?: number;
+  leftMs: number;
+  /** The failure of the last attempt, when there was one. */
+  last?: Error;
+  status?: number;
+  /** The last attempt was cut off in flight on a request that must not be repeated. */
+  maybeCarriedOut?: boolean;
+}
+
+/** The error that ends a call at the run's deadline. */
+export const toDeadlineError = (label: string, call: FailedCall, stop: DeadlineStop): ServiceTitanDeadlineError => {
+  const when =
+    stop.attempts === 0 ? "before it could be sent" : `after ${stop.attempts} attempt${stop.attempts === 1 ? "" : "s"}`;
+  const parts = [`${label} ${call.operation} stopped: the run's time limit was reached ${when} (${call.method} ${call.path})`];
+  if (stop.askedMs !== undefined) {
+    parts.push(
+      `ServiceTitan asked to wait ${secondsText(stop.askedMs)} before retrying, more than the ${secondsText(stop.leftMs)} left before the time limit, so nothing was retried for that wait`,
+    );
+  }
+  if (stop.last) parts.push(`last attempt: ${stop.last.message}`);
+  const tail = stop.maybeCarriedOut ? " The request may have been carried out: check in ServiceTitan before running it again." : "";
+  return new ServiceTitanDeadlineError(redact(`${parts.join(" — ")}.${tail}`), stop.status ?? 0, stop.attempts);
+};
