@@ -40,6 +40,12 @@ export interface StRequest {
    * answer other than 204 fails with a "result unknown" error instead of returning nothing.
    */
   expectBody?: boolean;
+  /**
+   * The run's deadline (epoch ms, `Date.now()` scale), e.g. from an export drain or a trigger run: each
+   * attempt gets only the time left, no attempt or retry wait starts past it, and a call it ends fails
+   * with `code: "ST_DEADLINE"` (ServiceTitanDeadlineError).
+   */
+  deadlineAt?: number;
 }
 
 /** The answer of a tenant API call (the shape every transport returns, from core.ts). */
@@ -111,9 +117,9 @@ export const createServiceTitanClient = (
     const call: FailedCall = { operation: req.operation, method: req.method, path: req.path, scope: req.scope };
     return sendWithPolicy<T>(
       url,
-      { method: req.method, headers, data, responseType: req.responseType, expectBody: req.expectBody },
+      { method: req.method, headers, data, responseType: req.responseType, expectBody: req.expectBody, deadlineAt: req.deadlineAt },
       call,
-      { ...settings, label: "ServiceTitan", toError: (status, body) => toApiError(call, status, body, connection) },
+      { ...settings, label: "ServiceTitan", toError: (status, body, context) => toApiError(call, status, body, connection, context) },
     );
   };
 

@@ -8,17 +8,26 @@
  */
 import { parseJsonExact } from "./json";
 import axios, { type AxiosResponse } from "axios";
-import { toBodyError, toEmptyBodyError, toNetworkError, type FailedCall } from "./errors";
+import {
+  type FailedCall,
+  type FailureContext,
+  statedWaitTooLong,
+  toBodyError,
+  toDeadlineError,
+  toEmptyBodyError,
+  toNetworkError,
+} from "./errors";
 import { DEFAULT_REQUESTS_PER_SECOND, type RateLimiter, rateLimiterFor } from "./rateLimit";
 import { redact, redactHeaders, redactValue } from "./redact";
 import {
   type AttemptOutcome,
-  backoffDelay,
   DEFAULT_RETRY_POLICY,
+  decideRetry,
   isIdempotent,
-  isRetryableOutcome,
-  parseRetryAfter,
   type RetryPolicy,
+  type StopReason,
+  serviceTitanWaitHint,
+  type WaitHint,
 } from "./retry";
 
 export interface Logger {
@@ -39,12 +48,14 @@ export interface TransportOptions {
   logger?: Logger;
   /** Log each request and response (redacted) through the logger. */
   debug?: boolean;
-  /** Per-attempt timeout; each client has its own default. */
+  /** Per-attempt timeout, wall clock, covering the whole answer body; each client has its own default. */
   timeoutMs?: number;
   retry?: Partial<RetryPolicy>;
   requestsPerSecond?: number;
   /** Replaceable for tests. */
   sleep?: (ms: number) => Promise<void>;
+  /** The wall clock (epoch ms) for the run deadline, the time budget and HTTP-dates; replaceable for tests. */
+  now?: () => number;
 }
 
 export interface SendInit {
@@ -69,6 +80,11 @@ export interface SendInit {
    * empty body is then an error whose outcome is unknown, not an empty success. It is not retried.
    */
   expectBody?: boolean;
+  /**
+   * The run's deadline (epoch ms, `Date.now()` scale): each attempt gets at most the time left, no
+   * attempt or retry wait starts past it, and a call it ends fails with `code: "ST_DEADLINE"`.
+   */
+  deadlineAt?: number;
 }
 
 export interface SendOptions {
@@ -76,12 +92,16 @@ export interface SendOptions {
   timeoutMs: number;
   limiter: RateLimiter;
   sleep: (ms: number) => Promise<void>;
+  /** Wall clock, epoch ms. */
+  now: () => number;
+  /** Reads the wait the server asks for from a failed answer (see retry.ts). */
+  waitHint: WaitHint;
   logger?: Logger;
   debug?: boolean;
   /** Product name used in log lines, e.g. "ServiceTitan" or "ServiceTitan Leads". */
   label: string;
   /** Turns a non-2xx answer into the Error thrown to the caller. */
-  toError: (status: number, body: string) => Error;
+  toError: (status: number, body: string, context: FailureContext) => Error;
 }
 
 /** Thrown errors carry how many attempts were made, so callers can reason about earlier attempts. */
@@ -93,17 +113,21 @@ export const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTi
 
 /**
  * The part of SendOptions that comes from a client's TransportOptions: the retry policy over the
- * defaults, the shared rate limiter for `limiterKey` (one budget per host and account), the timeout.
+ * defaults, the shared rate limiter for `limiterKey` (one budget per host and account), the timeout,
+ * and the client's way of reading a stated wait (`waitHint`, ServiceTitan's by default).
  */
 export const sendSettings = (
   options: TransportOptions,
   limiterKey: string,
   defaultTimeoutMs: number,
+  waitHint: WaitHint = serviceTitanWaitHint,
 ): Omit<SendOptions, "label" | "toError"> => ({
   policy: { ...DEFAULT_RETRY_POLICY, ...options.retry },
   timeoutMs: options.timeoutMs ?? defaultTimeoutMs,
   limiter: rateLimiterFor(limiterKey, options.requestsPerSecond ?? DEFAULT_REQUESTS_PER_SECOND),
   sleep: options.sleep ?? defaultSleep,
+  now: options.now ?? Date.now,
+  waitHint,
   logger: options.logger,
   debug: options.debug,
 });
@@ -127,7 +151,10 @@ const withAttempts = (error: Error, attempts: number): AttemptedError => {
 /**
  * Sends one logical request, with as many attempts as the retry policy allows. Returns the parsed 2xx
  * answer (or, for a 3xx, `{ redirectUrl }` — redirects are never followed with credentials attached);
- * throws the error built by `options.toError`, or a network/body error from errors.ts.
+ * throws the error built by `options.toError`, or a network/body/deadline error from errors.ts.
+ *
+ * Each attempt runs under a wall-clock timer that aborts it, body included (axios' own `timeout` only
+ * watches an idle socket, so a body that trickles in would never time out).
  */
 export const sendWithPolicy = async <T>(
   url: string,
@@ -153,13 +180,26 @@ export const sendWithPolicy = async <T>(
     );
   }
 
-  const started = Date.now();
+  const now = options.now;
+  const started = now();
+  const { deadlineAt } = init;
+  const timeLeft = (): number | undefined => (deadlineAt === undefined ? undefined : deadlineAt - now());
   let attempt = 0;
+  /** An earlier attempt was answered with something other than 401: the token was accepted then. */
+  let tokenAccepted = false;
+  /** The failure of the previous attempt, for a deadline that ends the call before the next one. */
+  let previous: { error: Error; status?: number } | undefined;
 
-  const shouldWait = async (outcome: AttemptOutcome, retryAfter: number | undefined): Promise<boolean> => {
-    if (attempt >= policy.maxAttempts || !isRetryableOutcome(outcome, repeatable)) return false;
-    const wait = backoffDelay(attempt, retryAfter, policy);
-    if (Date.now() - started + wait > policy.totalBudgetMs) return false;
+  /** Waits and returns undefined when the attempt is to be repeated, else the reason to stop (retry.ts decides). */
+  const retryOrStop = async (outcome: AttemptOutcome, statedWaitMs: number | undefined, cutAtDeadline: boolean): Promise<StopReason | undefined> => {
+    const decision = decideRetry(
+      outcome,
+      repeatable,
+      statedWaitMs,
+      { attempt, elapsedMs: now() - started, leftMs: timeLeft(), cutAtDeadline },
+      policy,
+    );
+    if (!decision.retry) return decision.stop;
     log?.warn?.(
       `${label} ${call.operation}: ${
         outcome.kind === "status"
@@ -167,15 +207,52 @@ export const sendWithPolicy = async <T>(
           : outcome.kind === "badBody"
             ? "incomplete response body"
             : `network error ${outcome.code ?? ""}`.trim()
-      }; retrying in ${wait} ms (attempt ${attempt + 1} of ${policy.maxAttempts}${repeatNote}).`,
+      }; retrying in ${decision.waitMs} ms${decision.stated ? " as the server asked" : ""} (attempt ${attempt + 1} of ${policy.maxAttempts}${repeatNote}).`,
     );
-    await options.sleep(wait);
-    return true;
+    await options.sleep(decision.waitMs);
+    return undefined;
+  };
+
+  /** The error that ends the call, said in the terms of why it ended. */
+  const ending = (error: Error, stop: StopReason, status: number | undefined, cutAtDeadline: boolean): AttemptedError => {
+    if (stop.kind === "deadline") {
+      const maybeCarriedOut = cutAtDeadline && !repeatable;
+      return withAttempts(
+        toDeadlineError(label, call, { attempts: attempt, askedMs: stop.askedMs, leftMs: stop.leftMs, last: error, status, maybeCarriedOut }),
+        attempt,
+      );
+    }
+    if (stop.kind === "waitTooLong") error.message = `${error.message} — ${statedWaitTooLong(stop.askedMs, stop.allowedMs)}`;
+    return withAttempts(error, attempt);
+  };
+
+  const pastDeadline = (): AttemptedError | undefined => {
+    const left = timeLeft();
+    if (left === undefined || left > 0) return undefined;
+    return withAttempts(
+      toDeadlineError(label, call, { attempts: attempt, leftMs: 0, last: previous?.error, status: previous?.status }),
+      attempt,
+    );
   };
 
   for (;;) {
-    attempt += 1;
+    const late = pastDeadline();
+    if (late) throw late;
     await limiter.acquire();
+    const lateAfterLimit = pastDeadline();
+    if (lateAfterLimit) throw lateAfterLimit;
+    attempt += 1;
+    const left = timeLeft();
+    const timeoutMs = left === undefined ? options.timeoutMs : Math.min(options.timeoutMs, left);
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(
+      () => {
+        timedOut = true;
+        controller.abort();
+      },
+      Math.max(1, Math.ceil(timeoutMs)),
+    );
     let response: AxiosResponse<Buffer> | undefined;
     let outcome: AttemptOutcome;
     let networkError: unknown;
@@ -185,7 +262,7 @@ export const sendWithPolicy = async <T>(
         url,
         data,
         headers,
-        timeout: options.timeoutMs,
+        signal: controller.signal,
         responseType: "arraybuffer",
         transformResponse: [(body) => body],
         validateStatus: () => true,
@@ -196,10 +273,13 @@ export const sendWithPolicy = async <T>(
       });
       outcome = { kind: "status", status: response.status };
     } catch (error) {
-      networkError = error;
-      const e = error as { code?: string; message?: string };
+      networkError = timedOut ? { code: "ECONNABORTED", message: `timeout of ${timeoutMs} ms exceeded` } : error;
+      const e = networkError as { code?: string; message?: string };
       outcome = { kind: "network", code: e.code, message: e.message };
+    } finally {
+      clearTimeout(timer);
     }
+    const cutAtDeadline = timedOut && timeoutMs < options.timeoutMs;
 
     let result: CoreResponse<T> | undefined;
     let failure: Error | undefined;
@@ -208,10 +288,15 @@ export const sendWithPolicy = async <T>(
       const responseHeaders = lowerHeaders(response.headers);
       const raw = Buffer.isBuffer(response.data) ? response.data : Buffer.from(response.data ?? "");
       const contentType = responseHeaders["content-type"];
+      const context: FailureContext = {
+        attempts: attempt,
+        elapsedMs: now() - started,
+        tokenExpiredDuringRetries: status === 401 && tokenAccepted,
+      };
       if (options.debug) {
         log?.info?.(
           redact(
-            `${label} response: ${status} for ${init.method} ${call.path} in ${Date.now() - started} ms\nbody: ${truncate(
+            `${label} response: ${status} for ${init.method} ${call.path} in ${now() - started} ms\nbody: ${truncate(
               init.responseType === "binary" && status < 300 ? `<${raw.length} bytes>` : raw.toString("utf8"),
             )}`,
           ),
@@ -250,19 +335,26 @@ export const sendWithPolicy = async <T>(
         // with our credentials attached.
         result = { status, headers: responseHeaders, data: { redirectUrl: responseHeaders.location ?? null } as T, contentType };
       } else {
-        failure = options.toError(status, raw.toString("utf8"));
+        failure = options.toError(status, raw.toString("utf8"), context);
       }
       if (result) return result;
 
-      const retryAfter = status === 429 ? parseRetryAfter(responseHeaders["retry-after"]) : undefined;
-      if (retryAfter !== undefined && retryAfter > policy.maxRetryAfterMs) {
-        throw withAttempts(failure ?? options.toError(status, ""), attempt);
+      const error = failure ?? options.toError(status, "", context);
+      const stop = await retryOrStop(outcome, options.waitHint(status, responseHeaders, raw.toString("utf8"), now()), false);
+      if (!stop) {
+        if (status !== 401) tokenAccepted = true;
+        previous = { error, status };
+        continue;
       }
-      if (await shouldWait(outcome, retryAfter)) continue;
-      throw withAttempts(failure ?? options.toError(status, ""), attempt);
+      throw ending(error, stop, status, false);
     }
 
-    if (await shouldWait(outcome, undefined)) continue;
-    throw withAttempts(toNetworkError(call, networkError, attempt), attempt);
+    const error = toNetworkError(call, networkError, attempt);
+    const stop = await retryOrStop(outcome, undefined, cutAtDeadline);
+    if (!stop) {
+      previous = { error };
+      continue;
+    }
+    throw ending(error, stop, undefined, cutAtDeadline);
   }
 };

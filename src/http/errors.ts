@@ -20,6 +20,31 @@ interface ProblemDetails {
   traceId?: string;
   errors?: Record<string, string[] | string>;
   data?: unknown;
+  /** Not RFC 7807's core, but sent by some answers (gateways, the identity server, older APIs). */
+  detail?: unknown;
+  message?: unknown;
+  error_description?: unknown;
+}
+
+/** The first readable text of a JSON error body that has no `title`: `message`, `detail` or `error_description`. */
+const describedBy = (problem: ProblemDetails): string | undefined => {
+  for (const value of [problem.message, problem.detail, problem.error_description]) {
+    if (typeof value === "string" && value.trim()) return value.trim();
+  }
+  return undefined;
+};
+
+/** What the transport knows about the attempts behind a failure, for the message. */
+export interface FailureContext {
+  /** Attempts made, this one included. */
+  attempts: number;
+  /** Milliseconds since the first attempt started. */
+  elapsedMs?: number;
+  /**
+   * The answer is a 401 on a retry, after an earlier attempt of the same call was accepted (not 401):
+   * the access token expired while the call was waiting to retry.
+   */
+  tokenExpiredDuringRetries?: boolean;
 }
 
 /** An HTTP failure from ServiceTitan, with the parsed details kept for programmatic use. */
@@ -85,11 +110,13 @@ export const toApiError = (
   status: number,
   body: string,
   connection?: Connection,
+  context?: FailureContext,
 ): Error => {
   const problem = parseErrorBody<ProblemDetails>(body);
   const statusText = STATUS_TEXT[status] ?? "HTTP error";
   const parts: string[] = [`ServiceTitan ${call.operation} failed with ${status} ${statusText}`];
-  if (problem?.title) parts[0] += `: ${problem.title}`;
+  const headline = problem?.title ?? (problem ? describedBy(problem) : undefined);
+  if (headline) parts[0] += `: ${headline}`;
 
   const fieldErrors: Record<string, string[]> = {};
   if (problem?.errors && typeof problem.errors === "object") {
@@ -99,6 +126,7 @@ export const toApiError = (
       parts.push(`${name || "(request)"}: ${list.join(" ")}`);
     }
   }
+  if (problem && !headline && !Object.keys(fieldErrors).length) parts.push(`Response: ${excerpt(body)}`);
   if (!problem && body.trim()) parts.push(`Response: ${excerpt(body)}`);
   if (!problem && !body.trim()) parts.push("The response had no body.");
 
@@ -112,9 +140,21 @@ export const toApiError = (
   if (status === 404) {
     parts.push(`Nothing was found at ${call.method} ${call.path}: check the IDs in the path and the Tenant ID.`);
   }
-  if (status === 429) parts.push("ServiceTitan's rate limit was still exceeded after the retries allowed.");
+  if (status === 429 && (context?.attempts ?? 2) > 1) {
+    parts.push(`ServiceTitan's rate limit was still exceeded after ${context ? `${context.attempts} attempts` : "the retries allowed"}.`);
+  }
   if (problem?.traceId) parts.push(`traceId: ${problem.traceId}`);
 
+  if (status === 401 && context?.tokenExpiredDuringRetries) {
+    // The token was good for the earlier attempts: nothing in the connection is wrong, it only aged out.
+    const seconds = context.elapsedMs === undefined ? "" : ` ${Math.round(context.elapsedMs / 1000)} s after the first attempt`;
+    const text = redact(
+      `${parts[0]} on attempt ${context.attempts}${seconds} — the access token expired during the retries (ServiceTitan accepted it on the earlier attempts). Run the step again: it starts with a fresh token.${
+        problem?.traceId ? ` — traceId: ${problem.traceId}` : ""
+      }`,
+    );
+    return connection ? new ConnectionError(connection, text) : new ServiceTitanApiError(text, status, problem?.traceId);
+  }
   const message = redact(parts.join(" — "));
   if (status === 401 && connection) {
     return new ConnectionError(
@@ -173,4 +213,52 @@ export const toNetworkError = (call: FailedCall, error: unknown, attempts: numbe
     redact(`ServiceTitan ${call.operation} ${reason} after ${attempts} attempt${attempts === 1 ? "" : "s"} (${call.method} ${call.path}).`),
     0,
   );
+};
+
+/** Milliseconds as seconds for a message: "50 s", "1.5 s". */
+const secondsText = (ms: number): string => `${Math.round(ms / 100) / 10} s`;
+
+/** The sentence added to a failure when the server asked for a wait longer than the call may wait. */
+export const statedWaitTooLong = (askedMs: number, allowedMs: number): string =>
+  `ServiceTitan asked to wait ${secondsText(askedMs)} before retrying, more than the ${secondsText(allowedMs)} allowed (the retry policy's limit or the call's remaining time budget), so nothing was retried for that wait.`;
+
+/** A call ended by the run's deadline (`deadlineAt`); callers tell it apart by `code`. */
+export class ServiceTitanDeadlineError extends ServiceTitanApiError {
+  readonly code = "ST_DEADLINE";
+  constructor(
+    message: string,
+    status: number,
+    readonly attempts: number,
+  ) {
+    super(message, status);
+    this.name = "ServiceTitanDeadlineError";
+  }
+}
+
+export interface DeadlineStop {
+  /** Attempts made (0: the call was never sent). */
+  attempts: number;
+  /** A wait ServiceTitan asked for that would have ended past the deadline. */
+  askedMs?: number;
+  leftMs: number;
+  /** The failure of the last attempt, when there was one. */
+  last?: Error;
+  status?: number;
+  /** The last attempt was cut off in flight on a request that must not be repeated. */
+  maybeCarriedOut?: boolean;
+}
+
+/** The error that ends a call at the run's deadline. */
+export const toDeadlineError = (label: string, call: FailedCall, stop: DeadlineStop): ServiceTitanDeadlineError => {
+  const when =
+    stop.attempts === 0 ? "before it could be sent" : `after ${stop.attempts} attempt${stop.attempts === 1 ? "" : "s"}`;
+  const parts = [`${label} ${call.operation} stopped: the run's time limit was reached ${when} (${call.method} ${call.path})`];
+  if (stop.askedMs !== undefined) {
+    parts.push(
+      `ServiceTitan asked to wait ${secondsText(stop.askedMs)} before retrying, more than the ${secondsText(stop.leftMs)} left before the time limit, so nothing was retried for that wait`,
+    );
+  }
+  if (stop.last) parts.push(`last attempt: ${stop.last.message}`);
+  const tail = stop.maybeCarriedOut ? " The request may have been carried out: check in ServiceTitan before running it again." : "";
+  return new ServiceTitanDeadlineError(redact(`${parts.join(" — ")}.${tail}`), stop.status ?? 0, stop.attempts);
 };

@@ -4,6 +4,10 @@
  *
  * Grants are reserved in call order (FIFO): each caller takes the next free slot, computed from the
  * grant N places back, and waits until then.
+ *
+ * Time is read from a monotonic clock (`performance.now()`), never the wall clock: a system clock set
+ * back would otherwise make every slot look far in the future and stall the process. An injected clock
+ * that goes backwards anyway is held at the latest time it reported.
  */
 export const DEFAULT_REQUESTS_PER_SECOND = 60;
 const WINDOW_MS = 1000;
@@ -11,10 +15,11 @@ const WINDOW_MS = 1000;
 export class RateLimiter {
   private readonly slots: number[];
   private next = 0;
+  private latest = Number.NEGATIVE_INFINITY;
 
   constructor(
     readonly requestsPerSecond: number = DEFAULT_REQUESTS_PER_SECOND,
-    private readonly now: () => number = Date.now,
+    private readonly clock: () => number = () => performance.now(),
   ) {
     if (!Number.isFinite(requestsPerSecond) || requestsPerSecond < 1) {
       throw new Error(`Rate limit: expected at least 1 request per second, got ${requestsPerSecond}.`);
@@ -24,7 +29,8 @@ export class RateLimiter {
 
   /** Reserves the next slot and returns how long to wait for it (ms). */
   reserve(): number {
-    const now = this.now();
+    this.latest = Math.max(this.latest, this.clock());
+    const now = this.latest;
     const at = Math.max(now, this.slots[this.next] + WINDOW_MS);
     this.slots[this.next] = at;
     this.next = (this.next + 1) % this.slots.length;

@@ -5,8 +5,12 @@
  * - 502/503/504, resets, timeouts and a cut-off 2xx body are retried only on idempotent methods:
  *   a POST or PATCH that may have reached ServiceTitan is never sent twice.
  * - Connect-phase failures (refused, DNS) never reached the server and are retried on every method.
- * - Waits honour Retry-After (seconds or HTTP-date), else exponential backoff with jitter, capped;
- *   a total time budget bounds the whole call.
+ * - A wait the server states is honoured exactly, once per wait, and never replaced by backoff. Each
+ *   client reads it with its own `WaitHint`; ServiceTitan's reads `Retry-After` (seconds or HTTP-date)
+ *   on 429 and 503, else a 429 body's title ("Rate limit is exceeded. Try again in N seconds.").
+ *   A stated wait longer than the policy's cap or the call's remaining budget ends the call at once.
+ * - Without a stated wait: exponential backoff with jitter, capped; a total time budget bounds the call.
+ * - A run deadline (`deadlineAt`) is never overrun: no wait that would end at or after it is started.
  */
 import type { HttpMethod } from "../operations/types";
 
@@ -79,6 +83,88 @@ export const parseRetryAfter = (value: unknown, now: number = Date.now()): numbe
   const date = Date.parse(text);
   if (Number.isNaN(date)) return undefined;
   return Math.max(0, date - now);
+};
+
+/**
+ * Reads the wait a server asks for from one failed answer, in ms, or undefined when it states none.
+ * `headers` have lower-case names; `now` is the wall clock (epoch ms) for HTTP-dates.
+ */
+export type WaitHint = (status: number, headers: Record<string, string>, body: string, now: number) => number | undefined;
+
+/** `Retry-After` on 429 and 503, in seconds or as an HTTP-date. */
+export const retryAfterHint: WaitHint = (status, headers, _body, now) =>
+  status === 429 || status === 503 ? parseRetryAfter(headers["retry-after"], now) : undefined;
+
+const UNIT_MS: Record<string, number> = { s: 1000, sec: 1000, secs: 1000, second: 1000, seconds: 1000, minute: 60_000, minutes: 60_000 };
+/** "Try again in 50 seconds", "retry after 1 second", "try again in 3 sec" (any case, any punctuation around). */
+const STATED_WAIT = /(?:try again|retry)(?:\s+(?:in|after))?\s+(\d+(?:\.\d+)?)\s*(seconds?|secs?|s|minutes?)\b/i;
+
+/** The wait stated in words in an error body (ServiceTitan's 429 title), in ms. */
+export const waitFromBody = (body: string): number | undefined => {
+  const match = STATED_WAIT.exec(body.slice(0, 4000));
+  if (!match) return undefined;
+  return Math.round(Number(match[1]) * UNIT_MS[match[2].toLowerCase()]);
+};
+
+/**
+ * ServiceTitan's hint: `Retry-After` when present (429 or 503), else the seconds in a 429's RFC 7807
+ * title — live tenants send the wait only there (api facts §12).
+ */
+export const serviceTitanWaitHint: WaitHint = (status, headers, body, now) =>
+  retryAfterHint(status, headers, body, now) ?? (status === 429 ? waitFromBody(body) : undefined);
+
+/** Why a failed attempt was not followed by another. */
+export type StopReason =
+  | { kind: "notRetryable" }
+  | { kind: "attempts"; attempts: number }
+  | { kind: "budget" }
+  /** The server asked for a wait longer than the policy's cap or the call's remaining time budget. */
+  | { kind: "waitTooLong"; askedMs: number; allowedMs: number }
+  /** The run's deadline: the wait (stated, `askedMs`, or computed) would end at or after it, or it has passed. */
+  | { kind: "deadline"; askedMs?: number; leftMs: number };
+
+export type RetryDecision = { retry: true; waitMs: number; stated: boolean } | { retry: false; stop: StopReason };
+
+export interface RetryState {
+  /** Attempts made so far (1 after the first). */
+  attempt: number;
+  /** Time since the first attempt started. */
+  elapsedMs: number;
+  /** Time left before the run's deadline, when there is one. */
+  leftMs?: number;
+  /** The attempt was cut short by a timeout shortened to the time left before the deadline. */
+  cutAtDeadline?: boolean;
+}
+
+/**
+ * The one retry decision: after a failed attempt with `outcome` (and the wait the server stated, if
+ * any), either wait `waitMs` and try again, or stop and say why.
+ */
+export const decideRetry = (
+  outcome: AttemptOutcome,
+  repeatable: boolean,
+  statedWaitMs: number | undefined,
+  state: RetryState,
+  policy: RetryPolicy = DEFAULT_RETRY_POLICY,
+  random: () => number = Math.random,
+): RetryDecision => {
+  const stop = (reason: StopReason): RetryDecision => ({ retry: false, stop: reason });
+  const left = state.leftMs;
+  if (state.cutAtDeadline || (left !== undefined && left <= 0)) return stop({ kind: "deadline", leftMs: Math.max(0, left ?? 0) });
+  if (!isRetryableOutcome(outcome, repeatable)) return stop({ kind: "notRetryable" });
+  if (state.attempt >= policy.maxAttempts) return stop({ kind: "attempts", attempts: state.attempt });
+  const budgetLeft = Math.max(0, policy.totalBudgetMs - state.elapsedMs);
+  if (statedWaitMs !== undefined) {
+    const allowed = Math.min(policy.maxRetryAfterMs, budgetLeft);
+    // The deadline is reported as such when it is the tighter limit: callers tell it apart by its code.
+    if (left !== undefined && statedWaitMs >= left && left <= allowed) return stop({ kind: "deadline", askedMs: statedWaitMs, leftMs: left });
+    if (statedWaitMs > allowed) return stop({ kind: "waitTooLong", askedMs: statedWaitMs, allowedMs: allowed });
+    return { retry: true, waitMs: statedWaitMs, stated: true };
+  }
+  const wait = backoffDelay(state.attempt, undefined, policy, random);
+  if (wait > budgetLeft) return stop({ kind: "budget" });
+  if (left !== undefined && wait >= left) return stop({ kind: "deadline", leftMs: left });
+  return { retry: true, waitMs: wait, stated: false };
 };
 
 /**

@@ -43,3 +43,20 @@ describe("error messages", () => {
     expect(toNetworkError(call, { code: "ECONNABORTED" }, 3).message).toContain("timed out after 3 attempts");
   });
 });
+
+describe("JSON error bodies without title or errors", () => {
+  test("show their message, detail or error_description", () => {
+    expect(toApiError(call, 400, JSON.stringify({ message: "Customer ID = 5 is not active" })).message).toContain("Customer ID = 5 is not active");
+    expect(toApiError(call, 409, JSON.stringify({ status: 409, detail: "The service is suspended for maintenance." })).message).toContain(
+      "The service is suspended for maintenance.",
+    );
+    expect(toApiError(call, 400, JSON.stringify({ error: "invalid_client", error_description: "Client authentication failed" })).message).toContain(
+      "Client authentication failed",
+    );
+  });
+
+  test("any other JSON object is shown as a short excerpt", () => {
+    const e = toApiError(call, 500, JSON.stringify({ code: "E42", info: "backend unavailable" }));
+    expect(e.message).toContain("backend unavailable");
+  });
+});

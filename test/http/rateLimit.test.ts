@@ -33,3 +33,38 @@ describe("rate limiter", () => {
     expect(() => new RateLimiter(0)).toThrow(/at least 1/);
   });
 });
+
+describe("rate limiter clock", () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  test("the default clock is monotonic: a wall clock set back an hour does not stall grants", () => {
+    let wall = Date.parse("2026-12-03T04:00:00Z");
+    jest.spyOn(Date, "now").mockImplementation(() => wall);
+    const limiter = new RateLimiter(2);
+    limiter.reserve();
+    limiter.reserve();
+    wall -= 3_600_000;
+    // Two grants were made an instant ago: the third waits at most the one-second window.
+    expect(limiter.reserve()).toBeLessThanOrEqual(1000);
+  });
+
+  test("an injected clock that jumps backwards never makes a wait longer than the window", () => {
+    let now = 50_000;
+    const limiter = new RateLimiter(2, () => now);
+    expect(limiter.reserve()).toBe(0);
+    expect(limiter.reserve()).toBe(0);
+    now = 10_000;
+    const wait = limiter.reserve();
+    expect(wait).toBeGreaterThan(0);
+    expect(wait).toBeLessThanOrEqual(1000);
+  });
+
+  test("an injected clock that jumps forwards frees every slot", () => {
+    let now = 0;
+    const limiter = new RateLimiter(3, () => now);
+    for (let i = 0; i < 3; i += 1) limiter.reserve();
+    expect(limiter.reserve()).toBe(1000);
+    now = 1_000_000;
+    expect(limiter.reserve()).toBe(0);
+  });
+});
