@@ -8,6 +8,10 @@
  *  2. Local matching with the normaliser. A customer matches when its name agrees and at least one of
  *     address, phone or email agrees, or — name spelled differently — when the address and a phone or
  *     email agree, or phone and email both agree. More agreeing signals win; ties go to the oldest ID.
+ *     The phone agrees only when one of the candidate's own contact numbers IS the whole number given
+ *     (phoneKey: 10 digits, or more with a country code): ServiceTitan's phone filter also returns
+ *     numbers that merely contain the digits, so a search hit alone is not a match, and a number of
+ *     fewer than 10 digits (555-0101) is never searched for or compared.
  *  3. A matched customer keeps its location at that address; without one, a location is added
  *     (POST /locations). No match: the customer is created with its location and contacts in ONE
  *     call (POST /customers with `locations`); the location's contacts are copied to the customer by
@@ -17,7 +21,10 @@
  *
  * A search that matches more than MAX_CANDIDATES records (a common surname as the name word) is too
  * broad to identify anyone: it is dropped, matching relies on the others (phone, address, and email
- * through the candidates' contacts), and the result names it in `searchesTruncated`.
+ * through the candidates' contacts), and the result names it in `searchesTruncated`. The person may then
+ * be among the records left out, so a miss creates nothing (even with Create If Missing on): the result
+ * says `matchMayExist: true` and names the search; narrow the input (a phone, a full address) or create
+ * the customer with Create Customer.
  */
 import type { ServiceTitanClient } from "../http/client";
 import type { PostalAddress } from "./address";
@@ -26,6 +33,7 @@ import {
   customersByIds,
   locationsNearAddress,
   locationsOfCustomer,
+  MAX_CANDIDATES,
   type SearchName,
   searchCustomersByName,
   searchCustomersByPhone,
@@ -57,6 +65,11 @@ export interface FindOrCreateResult {
   locationCreated: boolean;
   /** True when an existing customer was reused. */
   matched: boolean;
+  /**
+   * True when nothing matched but a search was too broad to use (`searchesTruncated`): the person may
+   * exist among the records left out, so no customer was created.
+   */
+  matchMayExist: boolean;
   /** The signals that agreed, joined by "+" (e.g. "name+address+phone"); null when nothing matched. */
   matchedBy: string | null;
   /** The rule in words. */
@@ -91,6 +104,12 @@ const ORDER: Signal[] = ["name", "address", "phone", "email"];
 
 const ruleText = (signals: Signal[]): string => `Same ${signals.join(", ").replace(/, ([^,]*)$/, " and $1")} as an existing customer.`;
 
+/** Why a miss created nothing: which searches were too broad to use. */
+const mayExistRule = (truncated: SearchName[]): string => {
+  const parts = truncated.map((s) => `the ${s} search matched more than ${MAX_CANDIDATES} ${s === "address" ? "locations" : "customers"}`);
+  return `No customer matched, but ${parts.join(" and ")} and could not be used, so a match may exist among the records left out; nothing was created. Add a full phone number or service address, or create the customer with Create Customer.`;
+};
+
 const hasAddress = (i: FindOrCreateInput): boolean => Boolean(i.street?.trim());
 
 const addressOf = (i: FindOrCreateInput) => ({
@@ -111,9 +130,21 @@ const contactsOf = (i: FindOrCreateInput): Array<{ type: string; value: string }
 
 const isPhoneType = (t: string): boolean => /phone/i.test(t);
 
+/** Fewest digits of a phone number that can identify someone: a full North American number. */
+export const MIN_PHONE_DIGITS = 10;
+
+/** The number as a matching key: its normalised digits when they are a whole number, else "". */
+export const phoneKey = (phone: unknown): string => {
+  const digits = normalizePhone(phone);
+  return digits.length >= MIN_PHONE_DIGITS ? digits : "";
+};
+
+/** A customer's phone agrees when one of its own phone contacts is the whole number given. */
+const phoneAgrees = (own: StContact[], key: string): boolean => key !== "" && own.some((c) => isPhoneType(c.type) && phoneKey(c.value) === key);
+
 export const findOrCreateCustomer = async (client: ServiceTitanClient, input: FindOrCreateInput): Promise<FindOrCreateResult> => {
   const nameKey = normalizeName(input.name);
-  const phone = normalizePhone(input.phone);
+  const phone = phoneKey(input.phone);
   const email = normalizeEmail(input.email);
   const address = hasAddress(input) ? addressOf(input) : undefined;
   const key = address ? addressKey(address) : "";
@@ -122,7 +153,7 @@ export const findOrCreateCustomer = async (client: ServiceTitanClient, input: Fi
   // 1. candidates
   const empty = { data: [], truncated: false };
   const [phoneSearch, nameSearch, addressSearch] = await Promise.all([
-    phone.length >= 7 ? searchCustomersByPhone(client, OPERATION, phone) : empty,
+    phone ? searchCustomersByPhone(client, OPERATION, phone) : empty,
     term ? searchCustomersByName(client, OPERATION, term) : empty,
     address ? locationsNearAddress(client, OPERATION, address) : empty,
   ]);
@@ -134,9 +165,8 @@ export const findOrCreateCustomer = async (client: ServiceTitanClient, input: Fi
   for (const c of [...byPhone, ...byName]) customers.set(c.id, c);
   const missing = [...new Set(atAddress.map((l) => l.customerId))].filter((id) => !customers.has(id));
   if (missing.length) for (const c of await customersByIds(client, OPERATION, missing)) customers.set(c.id, c);
-  // phone hits already agree on phone; the others only need their contacts when we compare email or phone
-  const phoneIds = new Set(byPhone.map((c) => c.id));
-  const needContacts = [...customers.keys()].filter((id) => email || (phone && !phoneIds.has(id)));
+  // phone and email are compared with the candidates' own contacts (a phone search hit is not proof)
+  const needContacts = email || phone ? [...customers.keys()] : [];
   const contacts = needContacts.length ? await contactsOfCustomers(client, OPERATION, needContacts) : [];
   const contactsBy = new Map<number, StContact[]>();
   for (const c of contacts) if (c.customerId !== undefined) contactsBy.set(c.customerId, [...(contactsBy.get(c.customerId) ?? []), c]);
@@ -147,10 +177,7 @@ export const findOrCreateCustomer = async (client: ServiceTitanClient, input: Fi
     const signals = new Set<Signal>();
     if (nameKey && normalizeName(customer.name) === nameKey) signals.add("name");
     const own = contactsBy.get(customer.id) ?? [];
-    // ServiceTitan's phone filter may match on part of a number: the contacts decide when we have them
-    if (phone && (own.length ? own.some((c) => isPhoneType(c.type) && normalizePhone(c.value) === phone) : phoneIds.has(customer.id))) {
-      signals.add("phone");
-    }
+    if (phoneAgrees(own, phone)) signals.add("phone");
     if (email && own.some((c) => c.type === "Email" && normalizeEmail(c.value) === email)) signals.add("email");
     if (key && (atAddress.some((l) => l.customerId === customer.id) || addressKey(customer.address ?? {}) === key)) signals.add("address");
     if (isMatch(signals)) scored.push({ customer, signals: ORDER.filter((s) => signals.has(s)) });
@@ -158,10 +185,8 @@ export const findOrCreateCustomer = async (client: ServiceTitanClient, input: Fi
   scored.sort((a, b) => b.signals.length - a.signals.length || a.customer.id - b.customer.id);
   const best = scored[0];
   const createIfMissing = input.createIfMissing !== false;
-  const base = {
-    candidatesConsidered: customers.size,
-    searchesTruncated: truncatedSearches({ name: nameSearch, phone: phoneSearch, address: addressSearch }),
-  };
+  const searchesTruncated = truncatedSearches({ name: nameSearch, phone: phoneSearch, address: addressSearch });
+  const base = { candidatesConsidered: customers.size, searchesTruncated };
 
   if (best) {
     const customer = best.customer;
@@ -200,6 +225,7 @@ export const findOrCreateCustomer = async (client: ServiceTitanClient, input: Fi
       customerCreated: false,
       locationCreated,
       matched: true,
+      matchMayExist: false,
       matchedBy: best.signals.join("+"),
       rule: ruleText(best.signals),
       locationMatchedBy,
@@ -209,11 +235,12 @@ export const findOrCreateCustomer = async (client: ServiceTitanClient, input: Fi
     };
   }
 
-  if (!createIfMissing) {
+  if (!createIfMissing || searchesTruncated.length) {
     return {
       customerId: null, locationId: null, created: false, customerCreated: false, locationCreated: false, matched: false,
-      matchedBy: null, rule: "No existing customer matched; nothing was created (Create If Missing is off).", locationMatchedBy: null,
-      ...base, customer: null, location: null,
+      matchMayExist: searchesTruncated.length > 0,
+      matchedBy: null, rule: searchesTruncated.length ? mayExistRule(searchesTruncated) : "No existing customer matched; nothing was created (Create If Missing is off).",
+      locationMatchedBy: null, ...base, customer: null, location: null,
     };
   }
   const contactsToSend = contactsOf(input);
@@ -239,6 +266,7 @@ export const findOrCreateCustomer = async (client: ServiceTitanClient, input: Fi
     customerCreated: true,
     locationCreated: Boolean(location),
     matched: false,
+    matchMayExist: false,
     matchedBy: null,
     rule: "No existing customer matched; the customer was created with its location and contacts in one call.",
     locationMatchedBy: null,

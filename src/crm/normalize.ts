@@ -5,11 +5,37 @@
  *
  * Address keys deliberately use the ZIP/postal code (5 digits for US ZIP+4) as the locality and leave the
  * city out when a postal code is present: "St. Louis" and "Saint Louis" share a ZIP, not a spelling.
+ *
+ * Values read back from ServiceTitan are untrusted text of any length, so nothing here can stall: every
+ * value is cut to MAX_TEXT_LENGTH (phones to MAX_PHONE_LENGTH) before it is normalised, and every scan is
+ * linear in the text's length — the regular expressions below match without nested or adjacent
+ * repetitions that can backtrack, and the two end-of-text searches (phone extension, unit at the end of a
+ * street line) are written as one backward scan instead of a pattern anchored only at the end.
  */
+
+/** Characters of a name, street, city, unit, email or postal code that are read; the rest is ignored. */
+export const MAX_TEXT_LENGTH = 500;
+/** Characters of a phone number that are read (room for punctuation, a country code and an extension). */
+export const MAX_PHONE_LENGTH = 100;
+
+/** Any value as text, cut to `max` characters. */
+export const capText = (value: unknown, max = MAX_TEXT_LENGTH): string => {
+  const text = String(value ?? "");
+  return text.length > max ? text.slice(0, max) : text;
+};
+
+const isSpace = (ch: string): boolean => /\s/.test(ch);
+const isDigit = (ch: string): boolean => ch >= "0" && ch <= "9";
+/** End of `text` with trailing whitespace left out. */
+const endWithoutSpace = (text: string, end = text.length): number => {
+  let e = end;
+  while (e > 0 && isSpace(text[e - 1])) e -= 1;
+  return e;
+};
 
 /** Lower case, accents stripped, every run of punctuation or whitespace turned into one space. */
 export const simplify = (text: unknown): string =>
-  String(text ?? "")
+  capText(text)
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
@@ -39,12 +65,30 @@ export const nameSearchTerm = (name: unknown): string => {
   return tokens.reduce((best, t) => (t.length > best.length ? t : best), "");
 };
 
+const EXTENSION_MARKERS = ["extension", "ext.", "ext", "x", "#"];
+
+/**
+ * `text` (lower case) without a trailing extension — a marker ("ext.", "ext", "extension", "x", "#"),
+ * optional spaces, digits, optional spaces at the very end. One backward scan, linear in the length.
+ */
+export const stripPhoneExtension = (text: string): string => {
+  let i = endWithoutSpace(text);
+  const digitsEnd = i;
+  while (i > 0 && isDigit(text[i - 1])) i -= 1;
+  if (i === digitsEnd) return text;
+  i = endWithoutSpace(text, i);
+  for (const marker of EXTENSION_MARKERS) {
+    if (text.endsWith(marker, i)) return text.slice(0, i - marker.length);
+  }
+  return text;
+};
+
 /**
  * Phone digits for comparison: extensions dropped ("x12", "ext. 12"), a leading country code 1 on an
  * 11-digit North American number dropped. "(619) 555-0101" = "+1 619.555.0101" = "6195550101".
  */
 export const normalizePhone = (phone: unknown): string => {
-  const text = String(phone ?? "").toLowerCase().replace(/\s*(?:ext\.?|extension|x|#)\s*\d+\s*$/, "");
+  const text = stripPhoneExtension(capText(phone, MAX_PHONE_LENGTH).toLowerCase());
   let digits = text.replace(/\D/g, "");
   if (digits.length === 11 && digits.startsWith("1")) digits = digits.slice(1);
   return digits;
@@ -52,7 +96,7 @@ export const normalizePhone = (phone: unknown): string => {
 
 /** Email for comparison: trimmed, lower case, a trailing dot or surrounding <> removed. */
 export const normalizeEmail = (email: unknown): string =>
-  String(email ?? "")
+  capText(email)
     .trim()
     .replace(/^<|>$/g, "")
     .replace(/\.$/, "")
@@ -84,7 +128,7 @@ export const normalizeCountry = (country: unknown): string => {
  * spaces. Countries are given as normalizeCountry returns them (empty = assume US when it looks like a ZIP).
  */
 export const normalizeZip = (zip: unknown, country = ""): string => {
-  const raw = String(zip ?? "").trim().toUpperCase();
+  const raw = capText(zip).trim().toUpperCase();
   const compact = raw.replace(/[^A-Z0-9]/g, "");
   if ((country === "US" || country === "PR" || country === "") && /^\d{5}(\d{4})?$/.test(compact)) return compact.slice(0, 5);
   return compact;
@@ -132,17 +176,69 @@ const DIRECTIONS: Record<string, string> = {
 
 /** Unit designators ("Apt 4", "Suite 200", "#4", "Unit B"); the designator itself is not part of the key. */
 const UNIT_WORDS = ["apartment", "apt", "suite", "ste", "unit", "room", "rm", "floor", "fl", "bldg", "building", "lot", "space", "spc", "dept", "no", "number"];
-const UNIT_IN_STREET = new RegExp(`(?:,|\\s)\\s*(?:(?:${UNIT_WORDS.join("|")})\\.?\\s*#?\\s*|#\\s*)([a-z0-9-]+)\\s*$`, "i");
+const UNIT_WORD_SET = new Set(UNIT_WORDS);
+
+const isUnitChar = (ch: string): boolean => /[a-z0-9-]/i.test(ch);
+const isSeparator = (ch: string | undefined): boolean => ch === "," || (ch !== undefined && isSpace(ch));
+
+/**
+ * Where the separator before position `at` starts — a comma or a space, then any spaces — or -1 when
+ * `at` is not preceded by one.
+ */
+const separatorStart = (text: string, at: number): number => {
+  if (!isSeparator(text[at - 1])) return -1;
+  if (text[at - 1] === ",") return at - 1;
+  let s = at - 1;
+  while (s > 0 && isSpace(text[s - 1])) s -= 1;
+  return text[s - 1] === "," ? s - 1 : s;
+};
+
+/**
+ * A unit written at the end of a street line: after a comma or a space, a unit word (Apt, Suite, Unit…,
+ * optionally followed by "." and "#") or a "#", then the unit itself (letters, digits, "-") and nothing
+ * else: "123 Main St, Apt 4", "123 Main St #4B", "12 Elm Apt.4", "12 Elm Apt4". Returns where the
+ * designator's separator starts and the unit's text; undefined when the line ends otherwise. Of several
+ * readings, the one starting furthest left wins. One backward scan plus a few fixed-size checks: linear.
+ */
+export const trailingUnit = (text: string): { index: number; unit: string } | undefined => {
+  const end = endWithoutSpace(text);
+  let start = end;
+  while (start > 0 && isUnitChar(text[start - 1])) start -= 1;
+  if (start === end) return undefined;
+  const token = text.slice(start, end);
+  const found: Array<{ index: number; unit: string }> = [];
+  // 1. "Apt 4", "Apt. #4", "Apt#4": a whole unit word before the token, then ".", "#" and spaces
+  let p = endWithoutSpace(text, start);
+  if (text[p - 1] === "#") p = endWithoutSpace(text, p - 1);
+  if (text[p - 1] === ".") p -= 1;
+  let w = p;
+  while (w > 0 && /[a-z]/i.test(text[w - 1])) w -= 1;
+  if (w < p && p < start && UNIT_WORD_SET.has(text.slice(w, p).toLowerCase())) {
+    const index = separatorStart(text, w);
+    if (index >= 0) found.push({ index, unit: token });
+  }
+  // 2. "#4", "# 4": a "#" after the separator
+  const hash = endWithoutSpace(text, start) - 1;
+  if (text[hash] === "#") {
+    const index = separatorStart(text, hash);
+    if (index >= 0) found.push({ index, unit: token });
+  }
+  // 3. "Apt4": a unit word glued to the unit, the word first in the list order
+  const index = separatorStart(text, start);
+  if (index >= 0) {
+    const lower = token.toLowerCase();
+    const word = UNIT_WORDS.find((u) => lower.startsWith(u) && lower.length > u.length);
+    if (word) found.push({ index, unit: token.slice(word.length) });
+  }
+  return found.sort((a, b) => a.index - b.index)[0];
+};
 
 /** A unit as a key: designator and punctuation removed, upper case ("Apt. #4b" → "4B"). */
 export const normalizeUnit = (unit: unknown): string => {
-  let s = simplify(unit);
-  for (;;) {
-    const next = s.replace(new RegExp(`^(?:${UNIT_WORDS.join("|")})\\s+`), "");
-    if (next === s) break;
-    s = next;
-  }
-  return s.replace(/\s+/g, "").toUpperCase();
+  const tokens = simplify(unit).split(" ");
+  let first = 0;
+  while (first < tokens.length - 1 && UNIT_WORD_SET.has(tokens[first])) first += 1;
+  return tokens.slice(first).join("").toUpperCase();
 };
 
 export interface ParsedStreet {
@@ -159,12 +255,12 @@ export interface ParsedStreet {
  * "123 N. Main Street, Apt 4" → { number: "123", name: "n main st", unit: "4" }.
  */
 export const parseStreet = (street: unknown): ParsedStreet => {
-  let text = String(street ?? "").trim();
+  let text = capText(street).trim();
   let unit = "";
-  const unitMatch = UNIT_IN_STREET.exec(text);
+  const unitMatch = trailingUnit(text);
   // a unit must look like one (a digit in it, or a single letter): "100 Lot Rd" keeps its street name
-  if (unitMatch && unitMatch.index > 0 && (/\d/.test(unitMatch[1]) || unitMatch[1].length === 1)) {
-    unit = normalizeUnit(unitMatch[1]);
+  if (unitMatch && unitMatch.index > 0 && (/\d/.test(unitMatch.unit) || unitMatch.unit.length === 1)) {
+    unit = normalizeUnit(unitMatch.unit);
     text = text.slice(0, unitMatch.index);
   }
   const tokens = simplify(text).split(" ").filter(Boolean);

@@ -94,11 +94,16 @@ export const parseErrorBody = <T extends object>(body: string): T | undefined =>
   }
 };
 
-/** A short, safe excerpt of a non-JSON body (HTML tags dropped, whitespace folded). */
+/** Characters of a body an excerpt is made from: cut (after redaction) before the tags are stripped, so a huge page stays cheap. */
+const EXCERPT_SOURCE_LENGTH = 8192;
+
+/** A short, safe excerpt of a non-JSON body (redacted, HTML tags dropped, whitespace folded). */
 export const excerpt = (body: string): string => {
-  const text = body
+  const text = redact(body)
+    .slice(0, EXCERPT_SOURCE_LENGTH)
     .replace(/<(script|style)[\s\S]*?<\/\1>/gi, " ")
-    .replace(/<[^>]+>/g, " ")
+    .replace(/<[^<>]*>/g, " ")
+    .replace(/<[^<>]*$/, " ")
     .replace(/\s+/g, " ")
     .trim();
   return text.length > 200 ? `${text.slice(0, 200)}…` : text;

@@ -49,7 +49,48 @@ export const secretMatches = (presented: string | undefined, expected: string): 
   return timingSafeEqual(a, b);
 };
 
+/** Header names listed in a log line, at most, each cut to 64 characters. */
+const MAX_LOGGED_HEADER_NAMES = 40;
+
+/**
+ * The NAMES of the headers that arrived, for a log line that helps a user find where a sender really
+ * puts its signature: lower case, sorted, characters outside a header name's alphabet replaced by "?"
+ * (so a name cannot forge log lines). Never a value: a value may be a secret or a valid signature.
+ */
+export const headerNamesForLog = (headers: Record<string, unknown> | undefined): string => {
+  const names = Object.keys(headers ?? {}).map((n) => n.slice(0, 64).toLowerCase().replace(/[^a-z0-9!#$%&'*+.^_`|~-]/g, "?"));
+  names.sort();
+  const shown = names.slice(0, MAX_LOGGED_HEADER_NAMES).join(", ");
+  return names.length > MAX_LOGGED_HEADER_NAMES ? `${shown} and ${names.length - MAX_LOGGED_HEADER_NAMES} more` : shown || "(none)";
+};
+
 /* ------------------------------------------------------------------ body */
+
+/** The value at a dotted path of a parsed body ("eventId", "data.id"); undefined when any step is missing. */
+export const valueAt = (value: unknown, path: string): unknown => {
+  let current: unknown = value;
+  for (const part of path.split(".")) {
+    current = current && typeof current === "object" && Object.hasOwn(current, part) ? (current as Record<string, unknown>)[part] : undefined;
+  }
+  return current;
+};
+
+/**
+ * Whether an event is older than `maxAgeMs` by the timestamp at `field` (ISO 8601 text, or epoch
+ * seconds/milliseconds as a number). An event without a readable timestamp passes (not every sender
+ * dates its events), and so does any event when `maxAgeMs` is 0. The timestamp is only worth as much
+ * as the body it is read from: check it after the signature.
+ */
+export const eventAge = (event: unknown, field: string, maxAgeMs: number, now: number): { tooOld: boolean; at?: string } => {
+  if (maxAgeMs <= 0) return { tooOld: false };
+  const raw = valueAt(event, field);
+  let ms: number;
+  if (typeof raw === "number" && Number.isFinite(raw)) ms = raw < 1e11 ? raw * 1000 : raw;
+  else if (typeof raw === "string" && raw.length <= 64) ms = Date.parse(raw);
+  else return { tooOld: false };
+  if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) return { tooOld: false };
+  return { tooOld: now - ms > maxAgeMs, at: new Date(ms).toISOString() };
+};
 
 /**
  * The request body as JSON: Prismatic hands JSON bodies over parsed, or as text/bytes (a Buffer, or a

@@ -1,6 +1,6 @@
 /**
- * "ServiceTitan Webhook" through Spectral's adapter, fed by the sandbox's webhook sender: a wrong,
- * missing, malformed or tampered signature never starts the flow (401, Rejected branch, empty payload),
+ * "ServiceTitan Webhook" through Spectral's adapter, fed by the sandbox's webhook sender: with an HMAC
+ * key, a wrong, missing, malformed or tampered signature never starts the flow (401, Rejected branch, empty payload),
  * a valid one does (200, Event branch), a repeat is dropped, and the HMAC key never reaches a log line.
  */
 import { createServer, type Server } from "node:http";
@@ -64,9 +64,9 @@ describe("ServiceTitan Webhook", () => {
 
   it("honours a configured signature header and refuses the default one then", async () => {
     const event = makeEvent("Job.Completed", { id: 1 });
-    const custom = await deliver(buildDelivery(event, { key: KEY, header: "X-Custom-Sig" }), {}, { signatureHeader: "X-Custom-Sig" });
+    const custom = await deliver(buildDelivery(event, { key: KEY, header: "X-Custom-Sig" }), {}, { signatureHeaders: "X-Custom-Sig" });
     expect(custom.branch).toBe("Event");
-    const other = await deliver(buildDelivery(event, { key: KEY }), {}, { signatureHeader: "X-Custom-Sig" });
+    const other = await deliver(buildDelivery(event, { key: KEY }), {}, { signatureHeaders: "X-Custom-Sig" });
     expect(other.branch).toBe("Rejected");
   });
 
@@ -98,7 +98,10 @@ describe("ServiceTitan Webhook", () => {
     expect(err).toBeInstanceOf(Error);
     expect(logs.length).toBeGreaterThan(0);
     for (const line of [...logs, (err as Error).message, (err as Error).stack ?? ""]) expect(line).not.toContain(KEY);
-    await expect(harness.trigger("serviceTitanWebhook", undefined, { hmacKey: "" }, { instanceState: {}, logger } as never)).rejects.toThrow(/HMAC Key: expected a value/);
+    const short = KEY.slice(0, 20);
+    const tooShort = await harness.trigger("serviceTitanWebhook", undefined, { hmacKey: short }, { instanceState: {}, logger } as never).catch((e: Error) => e);
+    expect((tooShort as Error).message).toMatch(/HMAC Key: expected 32 to 64 characters/);
+    expect((tooShort as Error).message).not.toContain(short);
   });
 
   describe("over HTTP (a loopback receiver standing in for Prismatic's webhook endpoint)", () => {

@@ -26,7 +26,13 @@ export const findOrCreateCustomerInputs = {
   state: text("State", "State or province, preferably its two-letter code. Required to create.", "CA"),
   zip: text("ZIP / Postal Code", "ZIP or postal code; a ZIP+4 compares equal to its 5-digit ZIP. Required to create.", "91203"),
   country: text("Country", "Country of the address; empty means USA.", "USA"),
-  phone: text("Phone", "Phone number; punctuation, spaces, a leading +1 and an extension are ignored when comparing. Saved as a Phone contact on a new location (ServiceTitan copies it to the customer).", "(555) 201-3344", false, 50),
+  phone: text(
+    "Phone",
+    "Phone number; punctuation, spaces, a leading +1 and an extension are ignored when comparing. It agrees with an existing customer only when one of that customer's phone contacts is the whole number (10 digits, or more with a country code); a 7-digit number is never compared. Saved as a Phone contact on a new location (ServiceTitan copies it to the customer).",
+    "(555) 201-3344",
+    false,
+    50,
+  ),
   email: text("Email", "Email address, compared without regard to case. Saved as an Email contact on a new location.", "jane.smith@example.com"),
   customerType: input({
     label: "Customer Type",
@@ -48,7 +54,7 @@ export const findOrCreateCustomerInputs = {
     required: false,
     default: "true",
     comments:
-      "When true, a customer (with its location and contacts) or a missing location is created. When false, the action only searches and returns null IDs when nothing matches — use it to check whether a record exists before creating one.",
+      "When true, a customer (with its location and contacts) or a missing location is created. When false, the action only searches and returns null IDs when nothing matches — use it to check whether a record exists before creating one. Even when true, no customer is created when a search matched too many records to use (more than 5,000 customers sharing the name word, for example): the person may be among them, so the result says matchMayExist: true, names the search in searchesTruncated and returns null IDs.",
     example: "true",
     clean: cleanBoolean("Create If Missing", { default: true }),
   }),
@@ -77,7 +83,7 @@ export const findOrCreateCustomer = action({
   display: {
     label: "Find or Create Customer and Location",
     description:
-      "Finds the customer and location a person already has (by name, phone, email and service address, spelling-tolerant) or creates the customer with its location and contacts in one call. Returns both IDs, whether anything was created, and which signals matched.",
+      "Finds the customer and location a person already has (by name, phone, email and service address, spelling-tolerant) or creates the customer with its location and contacts in one call. Returns both IDs, whether anything was created, and which signals matched; creates no customer when a search was too broad to rule a match out (matchMayExist).",
   },
   inputs: findOrCreateCustomerInputs,
   performSafety: "notAllowed",
@@ -89,6 +95,7 @@ export const findOrCreateCustomer = action({
       customerCreated: false,
       locationCreated: false,
       matched: true,
+      matchMayExist: false,
       matchedBy: "name+address+phone",
       rule: "Same name, address and phone as an existing customer.",
       locationMatchedBy: "address",
