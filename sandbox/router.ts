@@ -8,7 +8,7 @@ import type { HttpMethod, OperationDescriptor } from "../src/operations/types";
 import type { FeedOptions } from "./exportFeed";
 import type { Prng } from "./prng";
 import type { Store } from "./store";
-import type { ApiRequest, SandboxCredentials, SandboxResponse } from "./types";
+import type { ApiRequest, ProductionBehaviours, SandboxCredentials, SandboxResponse } from "./types";
 
 export interface Env {
   store: Store;
@@ -19,6 +19,8 @@ export interface Env {
   credentials: SandboxCredentials;
   /** Example record per collection key, taken from generated get/list descriptors (fills new records). */
   recordExamples: Map<string, Record<string, unknown>>;
+  /** Production behaviours in force (handlers read the ones that concern them). */
+  production?: ProductionBehaviours;
 }
 
 export interface HandlerContext {
