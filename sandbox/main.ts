@@ -1,8 +1,24 @@
 /**
  * `npm run sandbox`: starts the ServiceTitan sandbox on SANDBOX_PORT (default 4010) and keeps running.
- * Optional: SANDBOX_SEED, SANDBOX_CUSTOMERS (number of seeded customers).
+ * Optional: SANDBOX_SEED, SANDBOX_CUSTOMERS (number of seeded customers), SANDBOX_OPT_OUT (comma-separated
+ * production behaviours to turn off, e.g. "rateLimit,snapshotFeeds", or "all"), SANDBOX_RETRY_AFTER=1
+ * (the rate limit's 429 also carries a Retry-After header).
  */
 import { startSandbox } from "./server";
+import type { ProductionBehaviours, SandboxOptions } from "./types";
+
+const BEHAVIOURS: ReadonlyArray<keyof ProductionBehaviours> = ["rateLimit", "scopes", "snapshotFeeds", "zeroBasedPages", "contractBreaks", "inactiveCustomerConflict"];
+
+/** Production behaviours from the environment (all on unless SANDBOX_OPT_OUT names them). */
+export const productionFromEnv = (env: NodeJS.ProcessEnv): SandboxOptions["production"] => {
+  const names = (env.SANDBOX_OPT_OUT ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  if (names.includes("all")) return false;
+  const unknown = names.filter((n) => !BEHAVIOURS.includes(n as keyof ProductionBehaviours));
+  if (unknown.length) throw new Error(`SANDBOX_OPT_OUT: unknown behaviour ${unknown.join(", ")}; use ${BEHAVIOURS.join(", ")} or all.`);
+  const production: Partial<ProductionBehaviours> = Object.fromEntries(names.map((n) => [n, false]));
+  if (production.rateLimit !== false && env.SANDBOX_RETRY_AFTER === "1") production.rateLimit = { retryAfterHeader: true };
+  return production;
+};
 
 const main = async (): Promise<void> => {
   const port = Number(process.env.SANDBOX_PORT ?? 4010);
@@ -12,6 +28,7 @@ const main = async (): Promise<void> => {
     port,
     seed: process.env.SANDBOX_SEED ? Number(process.env.SANDBOX_SEED) : undefined,
     seedData: customers !== undefined ? { customers } : undefined,
+    production: productionFromEnv(process.env),
   });
   const c = sandbox.credentials;
   const lines = [
@@ -27,6 +44,7 @@ const main = async (): Promise<void> => {
     "",
     `Example: ${sandbox.apiBase("crm")}/customers?pageSize=5`,
     `Faults:  POST ${sandbox.url}/__sandbox/faults  {"kind":"429","retryAfter":2,"times":1}   DELETE to clear`,
+    `Production behaviours on: ${Object.entries(sandbox.production).filter(([, v]) => v !== false).map(([k]) => k).join(", ") || "none"} (SANDBOX_OPT_OUT to turn off)`,
     "Press Ctrl+C to stop.",
   ];
   console.log(lines.join("\n"));
