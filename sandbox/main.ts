@@ -4,21 +4,8 @@
  * production behaviours to turn off, e.g. "rateLimit,snapshotFeeds", or "all"), SANDBOX_RETRY_AFTER=1
  * (the rate limit's 429 also carries a Retry-After header).
  */
+import { productionFromEnv } from "./production";
 import { startSandbox } from "./server";
-import type { ProductionBehaviours, SandboxOptions } from "./types";
-
-const BEHAVIOURS: ReadonlyArray<keyof ProductionBehaviours> = ["rateLimit", "scopes", "snapshotFeeds", "zeroBasedPages", "contractBreaks", "inactiveCustomerConflict"];
-
-/** Production behaviours from the environment (all on unless SANDBOX_OPT_OUT names them). */
-export const productionFromEnv = (env: NodeJS.ProcessEnv): SandboxOptions["production"] => {
-  const names = (env.SANDBOX_OPT_OUT ?? "").split(",").map((s) => s.trim()).filter(Boolean);
-  if (names.includes("all")) return false;
-  const unknown = names.filter((n) => !BEHAVIOURS.includes(n as keyof ProductionBehaviours));
-  if (unknown.length) throw new Error(`SANDBOX_OPT_OUT: unknown behaviour ${unknown.join(", ")}; use ${BEHAVIOURS.join(", ")} or all.`);
-  const production: Partial<ProductionBehaviours> = Object.fromEntries(names.map((n) => [n, false]));
-  if (production.rateLimit !== false && env.SANDBOX_RETRY_AFTER === "1") production.rateLimit = { retryAfterHeader: true };
-  return production;
-};
 
 const main = async (): Promise<void> => {
   const port = Number(process.env.SANDBOX_PORT ?? 4010);
