@@ -4,7 +4,8 @@
  */
 import type { OperationDescriptor } from "../src/operations/types";
 import { problem } from "./problem";
-import { RateLimiter } from "./rateLimit";
+import { type BudgetRule, RateLimiter } from "./rateLimit";
+import type { RouteDef } from "./router";
 import type { ProductionBehaviours, SandboxOptions, SandboxResponse } from "./types";
 
 export interface Production {
@@ -14,7 +15,19 @@ export interface Production {
   scopes?: Set<string>;
 }
 
-export const resolveProduction = (options: SandboxOptions["production"], operations: readonly OperationDescriptor[]): Production => {
+/** The budgets routes declare (RouteDef.budget), each matching its own method and path under any tenant. */
+export const routeBudgets = (routes: readonly RouteDef[]): BudgetRule[] =>
+  routes.flatMap((r) =>
+    r.budget
+      ? [{ name: `${r.method} ${r.module}${r.path}`, ...r.budget, match: { method: r.method, path: `/${r.module}/v2/tenant/{tenant}${r.path}` } }]
+      : [],
+  );
+
+export const resolveProduction = (
+  options: SandboxOptions["production"],
+  operations: readonly OperationDescriptor[],
+  routes: readonly RouteDef[] = [],
+): Production => {
   const off = options === false;
   const o = options === false || options === undefined ? {} : options;
   const behaviours: ProductionBehaviours = {
@@ -27,7 +40,10 @@ export const resolveProduction = (options: SandboxOptions["production"], operati
   };
   return {
     behaviours,
-    limiter: behaviours.rateLimit === false ? undefined : new RateLimiter(behaviours.rateLimit),
+    limiter:
+      behaviours.rateLimit === false
+        ? undefined
+        : new RateLimiter({ ...behaviours.rateLimit, budgets: [...routeBudgets(routes), ...(behaviours.rateLimit.budgets ?? [])] }),
     scopes: behaviours.scopes === false ? undefined : new Set(behaviours.scopes),
   };
 };

@@ -175,8 +175,9 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
   const auth = new Auth(credentials, options.tokenLifetimeSeconds ?? 900, clock);
   const latency: LatencySettings = { perRequestMs: 0, perRecordMs: 0, ...options.latency };
   const operations = options.operations ?? (options.useGeneratedCatalog === false ? [] : loadGeneratedOperations());
-  const production = resolveProduction(options.production, operations);
+
   const router = buildRouter(genericRoutes(operations));
+  const production = resolveProduction(options.production, operations, router.routes());
   const examples = recordExamples(operations);
   for (const [k, v] of examples) examples.set(k, blank(v) as Record<string, unknown>);
   const env: Env = {

@@ -3,7 +3,9 @@
  * limit with the wait in the body only, scopes, snapshot export feeds, churn between pages, lists that
  * page from 0, records that break the contract, 409s, trickling bodies. Raw HTTP against the sandbox.
  */
-import { productionFromEnv } from "../../sandbox/production";
+import { productionFromEnv, routeBudgets } from "../../sandbox/production";
+import { RateLimiter } from "../../sandbox/rateLimit";
+import type { RouteDef } from "../../sandbox/router";
 import { K } from "../../sandbox/store";
 import { connect, expectProblem, type Client } from "./helpers";
 
@@ -84,6 +86,30 @@ describe("sandbox route budgets", () => {
     expect((await c.get("crm", "/customers?pageSize=1")).status).toBe(200); // other routes: tenant budget only
     now += 50_000;
     expect((await c.get("crm", `/customers/${a.id}`)).status).toBe(200);
+  });
+});
+
+describe("budgets declared by a route", () => {
+  it("count each report path per tenant, every page included, and leave other routes alone", () => {
+    const route: RouteDef = {
+      module: "reporting",
+      method: "POST",
+      path: "/report-category/{category}/reports/{reportId}/data",
+      handler: () => ({ status: 200 }),
+      source: "builtin",
+      budget: { limit: 1, windowMs: 60_000, per: "path" },
+    };
+    let now = 0;
+    const limiter = new RateLimiter({ budgets: routeBudgets([route]), now: () => now });
+    const report = (id: number, tenant = "1") => `/reporting/v2/tenant/${tenant}/report-category/ops/reports/${id}/data`;
+    expect(limiter.admit("1", "POST", report(7))).toBeUndefined();
+    now += 15_000;
+    expect(limiter.admit("1", "POST", report(7))).toEqual({ budget: "POST reporting/report-category/{category}/reports/{reportId}/data", waitSeconds: 45 });
+    expect(limiter.admit("1", "POST", report(8))).toBeUndefined(); // another report
+    expect(limiter.admit("2", "POST", report(7, "2"))).toBeUndefined(); // another tenant
+    expect(limiter.admit("1", "GET", "/crm/v2/tenant/1/customers")).toBeUndefined();
+    now += 45_000;
+    expect(limiter.admit("1", "POST", report(7))).toBeUndefined();
   });
 });
 
