@@ -16,12 +16,11 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import { Auth } from "./auth";
 import { loadGeneratedOperations } from "./catalog";
 import { churn, listTarget } from "./churn";
-import { listPageRules } from "./generic";
 import { type ListQuery, type PageRules, param, parseListQuery } from "./paging";
 import { rateLimited, resolveProduction, scopeDenied } from "./production";
 import { closeServer, headersOf, listen, readBody, writeResponse } from "./http";
 import { FaultController, type ActiveFault, type FaultRule } from "./faults";
-import { genericRoutes, recordExamples } from "./generic";
+import { genericRoutes, listPageRules, recordExamples } from "./generic";
 import { ApiError, badRequest, problem, problemBody, type FieldErrors } from "./problem";
 import { Prng } from "./prng";
 import { crmRoutes } from "./resources/crm";
@@ -175,7 +174,6 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
   const auth = new Auth(credentials, options.tokenLifetimeSeconds ?? 900, clock);
   const latency: LatencySettings = { perRequestMs: 0, perRecordMs: 0, ...options.latency };
   const operations = options.operations ?? (options.useGeneratedCatalog === false ? [] : loadGeneratedOperations());
-
   const router = buildRouter(genericRoutes(operations));
   const production = resolveProduction(options.production, operations, router.routes());
   const examples = recordExamples(operations);
