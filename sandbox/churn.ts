@@ -3,7 +3,7 @@
  * tenant's does while a client pages through it. The record touched is the last one of the earlier
  * pages, in the request's own sort order, among the records the list shows by default (active ones).
  */
-import type { ChurnAction } from "./faults";
+import type { ChurnAction, FaultController } from "./faults";
 import type { ListQuery } from "./paging";
 import type { Route } from "./router";
 import { collectionKey, type Rec, type Store } from "./store";
@@ -42,4 +42,24 @@ export const churn = (store: Store, target: ChurnTarget, lq: ListQuery, action: 
         lq.sortField === "name" && typeof old.name === "string" ? ({ ...old, name: `zz ${old.name}` } as Rec) : ({ ...old } as Rec),
       );
   }
+};
+
+/**
+ * Applies the first matching churn rule when `lq` asks for a page after the list's first and the list has
+ * records to change; a rule's `times` is spent only then. Returns the action applied, or undefined.
+ */
+export const churnBeforePage = (
+  faults: FaultController,
+  store: Store,
+  route: Route,
+  params: Record<string, string>,
+  path: string,
+  lq: ListQuery | undefined,
+): ChurnAction | undefined => {
+  if (!lq || lq.page <= lq.firstPage) return undefined;
+  const target = listTarget(route, params);
+  if (!store.has(target.key) || store.all(target.key, target.parent).length === 0) return undefined;
+  const rule = faults.pickChurn("GET", path);
+  if (!rule?.action) return undefined;
+  return churn(store, target, lq, rule.action) ? rule.action : undefined;
 };

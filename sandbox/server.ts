@@ -15,7 +15,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { Auth } from "./auth";
 import { loadGeneratedOperations } from "./catalog";
-import { churn, listTarget } from "./churn";
+import { churnBeforePage } from "./churn";
 import { type ListQuery, type PageRules, param, parseListQuery } from "./paging";
 import { rateLimited, resolveProduction, scopeDenied } from "./production";
 import { closeServer, headersOf, listen, readBody, writeResponse } from "./http";
@@ -251,12 +251,8 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
         if (Object.keys(errors).length) throw badRequest(errors);
       }
       if (method === "GET" && d?.kind === "list") {
-        const lq = lenientListQuery(query, listPageRules({ env }, d));
-        const rule = lq && lq.page > lq.firstPage ? faults.pickChurn(method, rawPath) : undefined;
-        if (lq && rule) {
-          churn(store, listTarget(route, params), lq, rule.action!);
-          if (record) record.fault = `churn:${rule.action}`;
-        }
+        const changed = churnBeforePage(faults, store, route, params, rawPath, lenientListQuery(query, listPageRules({ env }, d)));
+        if (changed && record) record.fault = `churn:${changed}`;
       }
       return route.handler({ req: { method, module, path, query, headers, bodyText }, params, query, body, env, route });
     } catch (error) {

@@ -253,6 +253,20 @@ describe("sandbox churn between pages", () => {
     expect(String(all.at(-1).name).startsWith("zz ")).toBe(true);
   });
 
+  it("churns a child list (one customer's contacts) and spends `times` only when it changes something", async () => {
+    const owner = c.sb.store.all(K.customers)[3];
+    for (let i = 0; i < 8; i++) await c.call("crm", "POST", `/customers/${owner.id}/contacts`, { type: "Email", value: `c${i}@example.com` });
+    const contacts = () => c.sb.store.all(K.customerContacts, owner.id).map((r) => r.id);
+    const before = contacts();
+    c.sb.faults.add({ kind: "churn", action: "delete", match: { path: "**/contacts" }, times: 1 });
+    expect((await c.get("crm", "/customers/contacts?customerIds=1&page=2")).status).toBe(200); // nothing to change there
+    expect(c.sb.faults.list()[0].hits).toBe(0);
+    const second = await c.get("crm", `/customers/${owner.id}/contacts?pageSize=4&page=2`);
+    expect(contacts()).toEqual(before.filter((id) => id !== before[3]));
+    expect(ids(second.body)).toEqual(before.slice(5, 9));
+    expect(c.sb.faults.list()[0].hits).toBe(1);
+  });
+
   it("refuses a churn rule without an action", () => {
     expect(() => c.sb.faults.add({ kind: "churn", match: { path: "**/customers" } })).toThrow(/action/);
   });
