@@ -1,7 +1,12 @@
 /**
- * Export feeds (`GET /export/<resource>`): a change log per collection. Every create, update,
- * deactivation and deletion appends the record's current version; a continuation token is the
- * position in that log, so bursts of changes with one `modifiedOn` are never lost or skipped.
+ * Export feeds (`GET /export/<resource>`), read from a change log per collection. Every create, update,
+ * deactivation and deletion appends the record's current version; a continuation token is a position in
+ * that log, so bursts of changes with one `modifiedOn` are never lost or skipped, and a token stays
+ * valid however the log grows.
+ *
+ * Like ServiceTitan, the feed is a snapshot by default: a version that a later change superseded is
+ * skipped, so a record changed twice between two reads arrives once, in its latest version, at the
+ * position of its latest change. `snapshot: false` serves every version (a change log).
  */
 import { badRequest } from "./problem";
 import { param, toIso } from "./paging";
@@ -18,6 +23,8 @@ export interface FeedOptions {
   pageSize: number;
   /** Already-delivered changes repeated when `includeRecentChanges=true`. */
   overlap: number;
+  /** Serve only each record's latest version (default true). */
+  snapshot?: boolean;
 }
 
 interface TokenPayload {
@@ -43,7 +50,7 @@ const decodeToken = (token: string): TokenPayload | undefined => {
 };
 
 /** Resolves `from` (empty, a token of this feed, or a date / date-time) to a log position. */
-export const resolveFrom = (log: readonly Rec[], feed: string, from: string | undefined): number => {
+export const resolveFrom = (log: readonly Rec[], feed: string, from: string | undefined, served: (i: number) => boolean = () => true): number => {
   if (from === undefined || from.trim() === "") return 0;
   const token = decodeToken(from.trim());
   if (token) {
@@ -58,7 +65,7 @@ export const resolveFrom = (log: readonly Rec[], feed: string, from: string | un
       from: [`The value '${from}' is neither a continuation token nor a date such as "2020-01-01".`],
     });
   }
-  for (let i = 0; i < log.length; i++) if (String(log[i].modifiedOn) >= iso) return i;
+  for (let i = 0; i < log.length; i++) if (served(i) && String(log[i].modifiedOn) >= iso) return i;
   return log.length;
 };
 
@@ -71,16 +78,24 @@ export const exportPage = <T = unknown>(
   filter?: (rec: Rec) => boolean,
 ): ExportResponse<T> => {
   const log = collection.log;
-  const position = resolveFrom(log, feed, param(query, "from"));
+  const served = options.snapshot === false ? () => true : (i: number) => collection.isLatest(i);
+  const position = resolveFrom(log, feed, param(query, "from"), served);
   collection.onFeedRead?.(position);
   const recentRaw = (param(query, "includeRecentChanges") ?? "").trim().toLowerCase();
   if (recentRaw !== "" && recentRaw !== "true" && recentRaw !== "false") {
     throw badRequest({ includeRecentChanges: [`The value '${recentRaw}' is not valid for IncludeRecentChanges.`] });
   }
-  if (position >= log.length) return { hasMore: false, continueFrom: encodeToken(feed, log.length), data: [] };
-  const start = recentRaw === "true" ? Math.max(0, position - options.overlap) : position;
-  const end = Math.min(log.length, position + options.pageSize);
+  // the repeated window: the `overlap` latest served entries before the position
+  const repeated: number[] = [];
+  if (recentRaw === "true") {
+    for (let i = Math.min(position, log.length) - 1; i >= 0 && repeated.length < options.overlap; i--) if (served(i)) repeated.unshift(i);
+  }
+  const picked: number[] = [];
+  let end = position;
+  for (; end < log.length && picked.length < options.pageSize; end++) if (served(end)) picked.push(end);
+  // the log's last entry is always a latest version, so anything left after `end` is still to serve
+  const hasMore = end < log.length;
   const data: T[] = [];
-  for (let i = start; i < end; i++) if (!filter || filter(log[i])) data.push(view(log[i]));
-  return { hasMore: end < log.length, continueFrom: encodeToken(feed, end), data };
+  for (const i of [...repeated, ...picked]) if (!filter || filter(log[i])) data.push(view(log[i]));
+  return { hasMore, continueFrom: encodeToken(feed, end), data };
 };

@@ -8,7 +8,7 @@
  */
 import type { OperationDescriptor, OperationKind } from "../src/operations/types";
 import { exportPage } from "./exportFeed";
-import { commonFilters, listCollection, param, parseListQuery, type Predicate } from "./paging";
+import { commonFilters, DEFAULT_PAGE_RULES, documentedPageRules, listCollection, type PageRules, param, parseListQuery, type Predicate } from "./paging";
 import { ApiError, badRequest, type FieldErrors } from "./problem";
 import type { Handler, HandlerContext, RouteDef } from "./router";
 import { splitPath } from "./router";
@@ -148,6 +148,10 @@ export interface GenericSpec {
   view?: (rec: Rec) => unknown;
 }
 
+/** The page rules of a list: its documented ones while `zeroBasedPages` is on, else 1-based up to 5000. */
+export const listPageRules = (ctx: Pick<HandlerContext, "env">, descriptor: OperationDescriptor | undefined): PageRules =>
+  ctx.env.production?.zeroBasedPages && descriptor ? documentedPageRules(descriptor.params) : DEFAULT_PAGE_RULES;
+
 export const genericHandler = (spec: GenericSpec): Handler => {
   const shape = shapeOf(spec.path);
   const n = shape.segments.length;
@@ -175,7 +179,7 @@ export const genericHandler = (spec: GenericSpec): Handler => {
       const key = spec.collection ?? collectionKey(spec.module, spec.path);
       return (ctx) => {
         checkParents(ctx, shape, spec.module, n);
-        const lq = parseListQuery(ctx.query);
+        const lq = parseListQuery(ctx.query, undefined, listPageRules(ctx, spec.descriptor));
         const errors: FieldErrors = {};
         const preds = commonFilters(ctx.query, { active: hasParam("active"), name: hasParam("name") }, errors);
         if (Object.keys(errors).length) throw badRequest(errors);

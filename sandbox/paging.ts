@@ -11,6 +11,8 @@ export const DEFAULT_PAGE_SIZE = 50;
 
 export interface ListQuery {
   page: number;
+  /** The list's first page: 1, or 0 for lists whose document gives `page` a minimum of 0. */
+  firstPage: number;
   pageSize: number;
   includeTotal: boolean;
   sortField: string;
@@ -112,6 +114,24 @@ export const parseIdsParam = (
   return ids;
 };
 
+/** How a list pages: its first page number and largest page size (most lists: 1 and 5000). */
+export interface PageRules {
+  firstPage: number;
+  maxPageSize: number;
+}
+
+export const DEFAULT_PAGE_RULES: PageRules = { firstPage: 1, maxPageSize: MAX_PAGE_SIZE };
+
+/** A list's page rules from its descriptor: the documented `page` minimum (0 or 1) and `pageSize` maximum. */
+export const documentedPageRules = (params: ReadonlyArray<{ name: string; schema: { minimum?: number; maximum?: number } }>): PageRules => {
+  const page = params.find((p) => p.name === "page")?.schema;
+  const size = params.find((p) => p.name === "pageSize")?.schema;
+  return {
+    firstPage: page?.minimum === 0 ? 0 : 1,
+    maxPageSize: size?.maximum !== undefined && size.maximum < MAX_PAGE_SIZE ? size.maximum : MAX_PAGE_SIZE,
+  };
+};
+
 /**
  * Page parameters. `sortFields` are the fields `sort` may name (case-insensitive, `+Field`/`-Field`).
  * Throws a 400 ApiError for out-of-range values (pageSize > 5000 included).
@@ -119,14 +139,16 @@ export const parseIdsParam = (
 export const parseListQuery = (
   query: Record<string, string>,
   sortFields: readonly string[] = ["id", "createdOn", "modifiedOn", "name"],
+  rules: PageRules = DEFAULT_PAGE_RULES,
 ): ListQuery => {
   const errors: FieldErrors = {};
-  const page = parseIntParam(query, "page", errors) ?? 1;
-  const pageSize = parseIntParam(query, "pageSize", errors) ?? DEFAULT_PAGE_SIZE;
+  const { firstPage, maxPageSize } = rules;
+  const page = parseIntParam(query, "page", errors) ?? firstPage;
+  const pageSize = parseIntParam(query, "pageSize", errors) ?? Math.min(DEFAULT_PAGE_SIZE, maxPageSize);
   const includeTotal = parseBoolParam(query, "includeTotal", errors) ?? false;
-  if (!errors.page && page < 1) errors.page = ["The field Page must be greater than or equal to 1."];
-  if (!errors.pageSize && (pageSize < 1 || pageSize > MAX_PAGE_SIZE)) {
-    errors.pageSize = [`The field PageSize must be between 1 and ${MAX_PAGE_SIZE}.`];
+  if (!errors.page && page < firstPage) errors.page = [`The field Page must be greater than or equal to ${firstPage}.`];
+  if (!errors.pageSize && (pageSize < 1 || pageSize > maxPageSize)) {
+    errors.pageSize = [`The field PageSize must be between 1 and ${maxPageSize}.`];
   }
   let sortField = "id";
   let descending = false;
@@ -144,7 +166,7 @@ export const parseListQuery = (
     }
   }
   if (Object.keys(errors).length) throw badRequest(errors);
-  return { page, pageSize, includeTotal, sortField, descending };
+  return { page, firstPage, pageSize, includeTotal, sortField, descending };
 };
 
 export interface CommonFilterOptions {
@@ -199,7 +221,7 @@ export const paginate = <T = unknown>(
   lq: ListQuery,
   view: (rec: Rec) => T = (r) => r as unknown as T,
 ): PagedResponse<T> => {
-  const skip = (lq.page - 1) * lq.pageSize;
+  const skip = (lq.page - lq.firstPage) * lq.pageSize;
   const data: T[] = [];
   let hasMore = false;
   let total: number | undefined;

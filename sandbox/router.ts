@@ -7,8 +7,9 @@
 import type { HttpMethod, OperationDescriptor } from "../src/operations/types";
 import type { FeedOptions } from "./exportFeed";
 import type { Prng } from "./prng";
+import type { BudgetRule } from "./rateLimit";
 import type { Store } from "./store";
-import type { ApiRequest, SandboxCredentials, SandboxResponse } from "./types";
+import type { ApiRequest, ProductionBehaviours, SandboxCredentials, SandboxResponse } from "./types";
 
 export interface Env {
   store: Store;
@@ -19,6 +20,8 @@ export interface Env {
   credentials: SandboxCredentials;
   /** Example record per collection key, taken from generated get/list descriptors (fills new records). */
   recordExamples: Map<string, Record<string, unknown>>;
+  /** Production behaviours in force (handlers read the ones that concern them). */
+  production?: ProductionBehaviours;
 }
 
 export interface HandlerContext {
@@ -43,6 +46,11 @@ export interface RouteDef {
   /** Descriptor used for validation (from the generated catalog, or a small built-in one). */
   descriptor?: OperationDescriptor;
   source: "builtin" | "generated";
+  /**
+   * A request budget of this route besides the tenant's, e.g. Reporting's one run of the same report per
+   * minute, each page counting: `{ limit: 1, windowMs: 60_000, per: "path" }` (rateLimit.ts).
+   */
+  budget?: Omit<BudgetRule, "match">;
 }
 
 export interface Route extends RouteDef {

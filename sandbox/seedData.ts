@@ -3,7 +3,7 @@
  * timestamps (seed timestamps are spread over 2024 and never depend on the clock).
  */
 import { Prng } from "./prng";
-import { K, type Store } from "./store";
+import { K, type Rec, type Store } from "./store";
 import { createLocation, customerFields, bookingFields } from "./resources/crm";
 import { createJob } from "./resources/jpm";
 import type { SeedCounts } from "./types";
@@ -47,8 +47,39 @@ export const DEFAULT_SEED_COUNTS: Required<SeedCounts> = {
 const SEED_START = Date.UTC(2024, 0, 1);
 const SEED_SPAN_MS = 360 * 24 * 3600 * 1000;
 
+/**
+ * Live tenants hold records that break the documented contract (MeltanoLabs tap-service-titan, archdotdev):
+ * an integer where a string enum is documented, null in a field marked required. A few seeded records get
+ * one such value each, chosen by the seed; records are edited in place, so the change log gains nothing.
+ */
+const breakContract = (store: Store, seedValue: number): void => {
+  const rng = new Prng(seedValue * 31 + 7);
+  const customers = store.all(K.customers);
+  const jobs = store.all(K.jobs);
+  const technicians = store.all(K.technicians);
+  const breaks: Array<[Rec[], Record<string, unknown>]> = [
+    [customers, { type: rng.int(0, 1) }], // CustomerType is a string enum (Residential, Commercial)
+    [customers, { createdById: null }], // required int64
+    [jobs, { priority: null }], // required string
+    [technicians, { licenseType: 0 }], // documented as a string enum
+  ];
+  const used = new Set<number>();
+  for (const [records, change] of breaks) {
+    const candidates = records.filter((r) => !used.has(r.id));
+    if (!candidates.length) continue;
+    const victim = rng.pick(candidates);
+    used.add(victim.id);
+    Object.assign(victim, change);
+  }
+};
+
+export interface SeedOptions {
+  /** Whether a few records break the documented contract (default true). */
+  contractBreaks?: boolean;
+}
+
 /** Populates the store. Returns the counts used. */
-export const seed = (store: Store, seedValue: number, counts: SeedCounts = {}): Required<SeedCounts> => {
+export const seed = (store: Store, seedValue: number, counts: SeedCounts = {}, options: SeedOptions = {}): Required<SeedCounts> => {
   const c: Required<SeedCounts> = { ...DEFAULT_SEED_COUNTS, ...counts };
   const rng = new Prng(seedValue);
   // one timestamp per seeded record, growing with id, spread over 2024
@@ -194,6 +225,14 @@ export const seed = (store: Store, seedValue: number, counts: SeedCounts = {}): 
     const booking = store.insert(K.bookings, { ...b, start: t }, { createdOn: t });
     store.insert(K.bookingContacts, { type: "Phone", value: phone(), memo: "", bookingId: booking.id }, { parent: String(booking.id), createdOn: t });
   }
+  // Intacct mappings of the business units (a list that pages from 0); after everything else, so no other id moves
+  for (const bu of businessUnits) {
+    store.insert("settings:/business-units/intacct", {
+      name: bu.name, active: true, tradeName: (bu.trade as { name: string }).name, intacctLocationName: `Location ${bu.accountCode}`,
+      intacctLocationId: `L-${bu.id}`, intacctDepartment: "Service", intacctClass: (bu.trade as { name: string }).name,
+    }, at());
+  }
+  if (options.contractBreaks !== false) breakContract(store, seedValue);
   return c;
 };
 

@@ -4,17 +4,23 @@
  *   POST /connect/token                                   OAuth client credentials
  *   /<module>/v2/tenant/<tenant>/<path>                    API (Bearer token + ST-App-Key + tenant)
  *   GET|POST|DELETE /__sandbox/faults, POST /__sandbox/latency, GET /__sandbox/requests,
- *   POST /__sandbox/expire-tokens                         test controls (no auth)
+ *   POST /__sandbox/expire-tokens                         test controls (no auth; loopback Host and
+ *                                                         JSON bodies only — see controlRefusal)
+ *
+ * Production behaviours (production.ts, README "The sandbox behaves like production") are on by default.
  *
  * Every generated operation is routed (generic handler driven by its descriptor); the resources whose
  * semantics matter have specific handlers in resources/*.
  */
-import { createServer, type IncomingMessage } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { Auth } from "./auth";
 import { loadGeneratedOperations } from "./catalog";
+import { churnBeforePage } from "./churn";
+import { type ListQuery, type PageRules, param, parseListQuery } from "./paging";
+import { rateLimited, resolveProduction, scopeDenied } from "./production";
 import { closeServer, headersOf, listen, readBody, writeResponse } from "./http";
 import { FaultController, type ActiveFault, type FaultRule } from "./faults";
-import { genericRoutes, recordExamples } from "./generic";
+import { genericRoutes, listPageRules, recordExamples } from "./generic";
 import { ApiError, badRequest, problem, problemBody, type FieldErrors } from "./problem";
 import { Prng } from "./prng";
 import { crmRoutes } from "./resources/crm";
@@ -104,9 +110,58 @@ const faultResponse = (fault: ActiveFault, real?: SandboxResponse): SandboxRespo
       const text = real?.raw ?? (real?.body === undefined ? "" : JSON.stringify(real.body));
       return { status: 200, headers: { "content-type": "application/json; charset=utf-8" }, raw: text.slice(0, Math.floor(text.length / 2)) };
     }
+    case "maintenance":
+      return problem(409, "The service is suspended for maintenance. Please try again later.", {}, {}, fault.headers);
     case "slow":
+    case "trickle":
+    case "churn":
       return real ?? { status: 200 };
   }
+};
+
+/** Writes the response with its headers at once and the body in `chunks` pieces spread over `delayMs`. */
+const trickle = async (res: ServerResponse, r: SandboxResponse, delayMs: number, chunks: number): Promise<void> => {
+  const text = Buffer.from(r.raw !== undefined ? r.raw : r.body === undefined ? "" : JSON.stringify(r.body));
+  const headers: Record<string, string> = {};
+  if (r.raw === undefined && r.body !== undefined) headers["content-type"] = "application/json; charset=utf-8";
+  Object.assign(headers, r.headers, { "content-length": String(text.length) });
+  res.writeHead(r.status, headers);
+  res.flushHeaders();
+  const size = Math.max(1, Math.ceil(text.length / chunks));
+  for (let at = 0; at < text.length; at += size) {
+    await delay(delayMs / chunks);
+    if (res.destroyed) return;
+    res.write(text.subarray(at, at + size));
+  }
+  res.end();
+};
+
+/** The page a list request asks for, in the request's sort order (undefined when the handler will refuse it). */
+const lenientListQuery = (query: Record<string, string>, rules: PageRules): ListQuery | undefined => {
+  const named = /^\s*[+-]?\s*([A-Za-z]+)/.exec(param(query, "sort") ?? "")?.[1];
+  const field = named && named.charAt(0).toLowerCase() + named.slice(1);
+  try {
+    return parseListQuery(query, field ? ["id", field] : undefined, rules);
+  } catch {
+    return undefined;
+  }
+};
+
+const LOOPBACK_HOST = /^(?:127\.0\.0\.1|localhost|\[::1\])(?::\d{1,5})?$/i;
+const JSON_TYPE = /^application\/(?:[\w.+-]*\+)?json\s*(?:;|$)/i;
+
+/**
+ * The control endpoints answer only a loopback `Host` (a page in a browser cannot reach them through
+ * DNS rebinding) and take bodies only as JSON (a cross-site form cannot post to them).
+ */
+export const controlRefusal = (headers: Record<string, string>, bodyText: string): SandboxResponse | undefined => {
+  if (!LOOPBACK_HOST.test(headers.host ?? "")) {
+    return problem(403, "Forbidden", { host: ["The sandbox controls answer only requests addressed to a loopback host (127.0.0.1, localhost, [::1])."] });
+  }
+  if (bodyText.trim() !== "" && !JSON_TYPE.test(headers["content-type"] ?? "")) {
+    return problem(415, "Unsupported Media Type", { "Content-Type": ["Send sandbox control bodies as application/json."] });
+  }
+  return undefined;
 };
 
 export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbox> => {
@@ -114,17 +169,23 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
   const clock = options.clock ?? (() => new Date());
   const seedValue = options.seed ?? 1;
   const store = new Store(clock);
-  seed(store, seedValue, options.seedData);
+  seed(store, seedValue, options.seedData, { contractBreaks: options.production !== false && options.production?.contractBreaks !== false });
   const faults = new FaultController(seedValue);
   const auth = new Auth(credentials, options.tokenLifetimeSeconds ?? 900, clock);
   const latency: LatencySettings = { perRequestMs: 0, perRecordMs: 0, ...options.latency };
   const operations = options.operations ?? (options.useGeneratedCatalog === false ? [] : loadGeneratedOperations());
   const router = buildRouter(genericRoutes(operations));
+  const production = resolveProduction(options.production, operations, router.routes());
   const examples = recordExamples(operations);
   for (const [k, v] of examples) examples.set(k, blank(v) as Record<string, unknown>);
   const env: Env = {
     store,
-    feed: { pageSize: Math.min(5000, Math.max(1, options.exportPageSize ?? 1000)), overlap: options.recentChangesOverlap ?? 2 },
+    feed: {
+      pageSize: Math.min(5000, Math.max(1, options.exportPageSize ?? 1000)),
+      overlap: options.recentChangesOverlap ?? 2,
+      snapshot: production.behaviours.snapshotFeeds,
+    },
+    production: production.behaviours,
     prng: new Prng(seedValue),
     seed: seedValue,
     credentials,
@@ -133,7 +194,14 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
   const maxRecorded = options.maxRecordedRequests ?? 100_000;
   const requests: RecordedRequest[] = [];
 
-  const api = (method: string, rawPath: string, query: Record<string, string>, headers: Record<string, string>, bodyText: string): SandboxResponse => {
+  const api = (
+    method: string,
+    rawPath: string,
+    query: Record<string, string>,
+    headers: Record<string, string>,
+    bodyText: string,
+    record?: RecordedRequest,
+  ): SandboxResponse => {
     if (rawPath === "/connect/token") {
       if (method !== "POST") return { status: 405, headers: { allow: "POST" }, body: { error: "invalid_request", error_description: "Use POST." } };
       return auth.tokenEndpoint(headers["content-type"] ?? "", bodyText);
@@ -147,6 +215,8 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
     const path = m[3] ?? "/";
     const denied = auth.check(headers, tenant);
     if (denied) return denied;
+    const refusal = production.limiter?.admit(tenant, method, rawPath);
+    if (refusal) return rateLimited(refusal.waitSeconds, production.limiter!.retryAfterHeader);
     const match = router.match(module, method, path);
     if (match.kind === "none") {
       return problem(404, "Unknown route", { route: [`No ${module} operation matches ${method} ${path}.`] }, { reason: "unknown-route" });
@@ -155,6 +225,8 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
       return problem(405, "Method Not Allowed", { method: [`${method} is not allowed here; use ${match.allowed.join(", ")}.`] }, {}, { allow: match.allowed.join(", ") });
     }
     const { route, params } = match;
+    const noScope = scopeDenied(production, route.descriptor);
+    if (noScope) return noScope;
     try {
       let body: unknown;
       const multipart = multipartFields(headers["content-type"] ?? "", bodyText);
@@ -178,6 +250,10 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
         if (d.body) validateBody(d.body.schema, d.body.required, body, errors);
         if (Object.keys(errors).length) throw badRequest(errors);
       }
+      if (method === "GET" && d?.kind === "list") {
+        const changed = churnBeforePage(faults, store, route, params, rawPath, lenientListQuery(query, listPageRules({ env }, d)));
+        if (changed && record) record.fault = `churn:${changed}`;
+      }
       return route.handler({ req: { method, module, path, query, headers, bodyText }, params, query, body, env, route });
     } catch (error) {
       if (error instanceof ApiError) return error.toResponse();
@@ -189,6 +265,8 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
   const control = async (req: IncomingMessage, path: string, bodyText: string): Promise<SandboxResponse> => {
     const method = req.method ?? "GET";
     try {
+      const refused = controlRefusal(headersOf(req), bodyText);
+      if (refused) return refused;
       const body = bodyText.trim() ? JSON.parse(bodyText) : undefined;
       if (path === "/__sandbox/faults") {
         if (method === "GET") return { status: 200, body: { rules: faults.list() } };
@@ -248,14 +326,14 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
 
       const fault = faults.pick(method, url.pathname);
       if (fault) record.fault = fault.name ? `${fault.kind}:${fault.name}` : fault.kind;
-      const after = fault && (fault.phase === "after" || fault.kind === "truncatedJson" || fault.kind === "slow");
+      const after = fault && (fault.phase === "after" || fault.kind === "truncatedJson" || fault.kind === "slow" || fault.kind === "trickle");
       if (fault?.kind === "slow") await delay(fault.delayMs ?? 1000);
       let response: SandboxResponse | "reset";
       if (fault && !after) {
         response = faultResponse(fault);
       } else {
-        response = api(method, url.pathname, query, headers, bodyText);
-        if (fault && fault.kind !== "slow") response = faultResponse(fault, response);
+        response = api(method, url.pathname, query, headers, bodyText, record);
+        if (fault && fault.kind !== "slow" && fault.kind !== "trickle") response = faultResponse(fault, response);
       }
       if (response === "reset") {
         req.socket.destroy();
@@ -264,7 +342,8 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
       const wait = latency.perRequestMs + latency.perRecordMs * recordCount(response.body);
       if (wait > 0) await delay(wait);
       record.status = response.status;
-      writeResponse(res, response);
+      if (fault?.kind === "trickle") await trickle(res, response, fault.delayMs ?? 1000, fault.chunks ?? 10);
+      else writeResponse(res, response);
     })().catch((error: unknown) => {
       if (!res.headersSent) {
         const body = JSON.stringify(problemBody(500, "Internal Server Error", {}, { message: String(error) }));
@@ -286,6 +365,8 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
     requests,
     faults,
     latency,
+    production: production.behaviours,
+    grantedScopes: production.scopes,
     clearRequests: () => {
       requests.length = 0;
     },

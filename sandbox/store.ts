@@ -61,6 +61,8 @@ export class Collection {
   private readonly sortCache = new Map<string, { version: number; recs: Rec[] }>();
   /** Change log for the export feed: every version of every record, in change order. */
   readonly log: Rec[] = [];
+  /** id → position of its latest version in `log` (a snapshot feed serves only those). */
+  private readonly latestAt = new Map<number, number>();
   /** Bumped on every change (invalidates sort caches). */
   version = 0;
   /**
@@ -116,7 +118,7 @@ export class Collection {
     const lastSibling = siblings[siblings.length - 1];
     if (!lastSibling || lastSibling.rec.id < rec.id) siblings.push(entry);
     else siblings.splice(this.indexOf(siblings, rec.id, true), 0, entry);
-    this.log.push(rec);
+    this.appendLog(rec);
     this.version++;
   }
 
@@ -124,7 +126,7 @@ export class Collection {
     const entry = this.byId.get(rec.id);
     if (!entry) throw new Error(`no record ${rec.id} in ${this.key}`);
     entry.rec = rec;
-    this.log.push(rec);
+    this.appendLog(rec);
     this.version++;
   }
 
@@ -142,6 +144,17 @@ export class Collection {
 
   /** Appends a version to the change log without changing the live record (used for deletions). */
   logVersion(rec: Rec): void {
+    this.appendLog(rec);
+  }
+
+  /** Whether log entry `position` is its record's latest version (a later change supersedes it). */
+  isLatest(position: number): boolean {
+    const rec = this.log[position];
+    return rec !== undefined && this.latestAt.get(rec.id) === position;
+  }
+
+  private appendLog(rec: Rec): void {
+    this.latestAt.set(rec.id, this.log.length);
     this.log.push(rec);
   }
 

@@ -6,6 +6,7 @@
 import type { Store } from "./store";
 import type { FaultController } from "./faults";
 import type { OperationDescriptor } from "../src/operations/types";
+import type { RateLimitOptions } from "./rateLimit";
 
 export interface SandboxCredentials {
   clientId: string;
@@ -42,7 +43,29 @@ export interface LatencySettings {
   perRecordMs: number;
 }
 
+/**
+ * How live tenants behave where the official documents are kinder (README, "The sandbox behaves like
+ * production"). Every behaviour is on by default; a test that cannot cope with one turns only that one
+ * off (`production: { rateLimit: false }`) and says why. `production: false` turns them all off.
+ */
+export interface ProductionBehaviours {
+  /** Per-tenant rate limit (60 requests per sliding second) and route budgets; false: unlimited. */
+  rateLimit: false | RateLimitOptions;
+  /** Scopes granted to the sandbox app (default: every scope of the generated catalog); false: no check. */
+  scopes: false | readonly string[];
+  /** Export feeds deliver each changed record once, latest version (false: every version, a change log). */
+  snapshotFeeds: boolean;
+  /** Lists whose document gives `page` a minimum of 0 page from 0, with their own page-size maximum. */
+  zeroBasedPages: boolean;
+  /** A few seeded records carry an integer where a string enum is documented, or null in a required field. */
+  contractBreaks: boolean;
+  /** Contacts of an inactive customer answer 409 `Customer ID = N is not active`. */
+  inactiveCustomerConflict: boolean;
+}
+
 export interface SandboxOptions {
+  /** Production behaviours (all on by default); see ProductionBehaviours. */
+  production?: false | Partial<ProductionBehaviours>;
   /** 0 (default) picks a free port. */
   port?: number;
   host?: "127.0.0.1" | "localhost" | string;
@@ -112,6 +135,10 @@ export interface Sandbox {
   faults: FaultController;
   /** Runtime latency (mutable; also `POST /__sandbox/latency`). */
   latency: LatencySettings;
+  /** The production behaviours in force. */
+  production: ProductionBehaviours;
+  /** Scopes granted to the app (mutable: add or delete to change them at run time); undefined: all. */
+  grantedScopes?: Set<string>;
   clearRequests(): void;
   /** Issues a token directly (for tests that do not exercise /connect/token). */
   issueToken(): string;

@@ -289,6 +289,10 @@ const ownedContacts = (ownerKey: string, contactKey: string, ownerLabel: string,
   return {
     list: (ctx: HandlerContext) => {
       const o = owner(ctx);
+      // live tenants refuse the contacts of an inactive customer (ST-exporter's changelog)
+      if (ownerField === "customerId" && o.active === false && ctx.env.production?.inactiveCustomerConflict) {
+        throw new ApiError(409, `Customer ID = ${o.id} is not active`, { id: [`Customer ID = ${o.id} is not active`] });
+      }
       const lq = parseListQuery(ctx.query);
       return { status: 200, body: listCollection(ctx.env.store.collection(contactKey), lq, [], contactView, String(o.id)) };
     },

@@ -32,8 +32,8 @@ describe("sandbox faults", () => {
     expectProblem(res.body, Number(kind));
   });
 
-  it("status with custom headers and body; method and regex matching", async () => {
-    c.sb.faults.add({ kind: "status", status: 418, headers: { "x-test": "yes" }, body: { teapot: true }, match: { method: "POST", pathRegex: "/customers$" } });
+  it("status with custom headers and body; method and path-pattern matching", async () => {
+    c.sb.faults.add({ kind: "status", status: 418, headers: { "x-test": "yes" }, body: { teapot: true }, match: { method: "POST", path: "/crm/v2/tenant/*/customers" } });
     expect((await c.get("crm", "/customers")).status).toBe(200);
     const res = await c.call("crm", "POST", "/customers", newCustomer());
     expect(res.status).toBe(418);
@@ -107,13 +107,13 @@ describe("sandbox faults", () => {
     const post = await fetch(`${c.sb.url}/__sandbox/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ kind: "503", times: 1 }) });
     expect(post.status).toBe(200);
     expect((await c.get("crm", "/customers")).status).toBe(503);
-    await fetch(`${c.sb.url}/__sandbox/faults`, { method: "POST", body: JSON.stringify([{ kind: "503" }]) });
+    await fetch(`${c.sb.url}/__sandbox/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify([{ kind: "503" }]) });
     expect((await fetch(`${c.sb.url}/__sandbox/faults`, { method: "DELETE" })).status).toBe(200);
     expect((await c.get("crm", "/customers")).status).toBe(200);
-    const bad = await fetch(`${c.sb.url}/__sandbox/faults`, { method: "POST", body: JSON.stringify({ kind: "nope" }) });
+    const bad = await fetch(`${c.sb.url}/__sandbox/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ kind: "nope" }) });
     expect(bad.status).toBe(400);
 
-    await fetch(`${c.sb.url}/__sandbox/latency`, { method: "POST", body: JSON.stringify({ perRequestMs: 50, perRecordMs: 5 }) });
+    await fetch(`${c.sb.url}/__sandbox/latency`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ perRequestMs: 50, perRecordMs: 5 }) });
     const t0 = Date.now();
     await c.get("crm", "/customers?pageSize=20"); // 50 + 20 × 5
     expect(Date.now() - t0).toBeGreaterThanOrEqual(140);
