@@ -7,10 +7,9 @@
 import type { Connection } from "@prismatic-io/spectral";
 import type { HttpMethod } from "../operations/types";
 import { type CoreResponse, sendSettings, sendWithPolicy, type TransportOptions } from "./core";
-import { resolveConnection } from "./endpoints";
+import { resolveConnection, tenantUrl } from "./endpoints";
 import { toApiError, type FailedCall } from "./errors";
 import { fail } from "../inputs/clean";
-import { redact } from "./redact";
 
 export type { Logger } from "./core";
 
@@ -95,10 +94,8 @@ export const createServiceTitanClient = (
   const settings = sendSettings(options, `${resolved.apiBaseUrl}|${resolved.tenant}`, DEFAULT_TIMEOUT_MS);
 
   const request = async <T>(req: StRequest): Promise<StResponse<T>> => {
-    if (!req.path.startsWith("/") || req.path.includes("..") || /^[a-z]+:/i.test(req.path)) {
-      throw new Error(`Path: expected a path below the tenant base starting with "/", got "${redact(req.path)}".`);
-    }
-    const url = `${resolved.apiBaseUrl}/${req.module}/v2/tenant/${resolved.tenant}${req.path}${buildQuery(req.query)}`;
+    // The one check every caller passes: the final URL stays below this tenant's base on the API host.
+    const url = tenantUrl(resolved.apiBaseUrl, req.module, resolved.tenant, req.path, buildQuery(req.query));
     const data = req.rawBody ? req.rawBody.data : req.body === undefined ? undefined : toJson(req.body);
     const headers: Record<string, string> = {
       Accept: req.responseType === "binary" ? "*/*" : "application/json",

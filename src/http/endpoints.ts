@@ -1,6 +1,7 @@
 import { type Connection, ConnectionError } from "@prismatic-io/spectral";
 import { ENVIRONMENTS, SERVICETITAN_CONNECTION_KEY, TOKEN_PATH } from "../connections/serviceTitan";
-import { registerSecret } from "./redact";
+import { InputError } from "../inputs/clean";
+import { redact, registerSecret } from "./redact";
 
 /** Everything the transport needs from a ServiceTitan connection, checked once. */
 export interface ResolvedConnection {
@@ -104,4 +105,70 @@ export const resolveConnection = (connection: Connection | undefined): ResolvedC
     );
   }
   return { apiBaseUrl, tenant, appKey, accessToken };
+};
+
+// ---------------------------------------------------------------------------------------------------
+// The tenant base: the one rule that keeps a request below /<module>/v2/tenant/<tenant>/ on the API host.
+// ---------------------------------------------------------------------------------------------------
+
+/** C0 and C1 control characters (the URL parser silently drops tab, CR and LF, joining what they split). */
+const hasControlCharacter = (text: string): boolean => {
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) return true;
+  }
+  return false;
+};
+/** A module is one lower-case path segment, such as crm or customer-interactions. */
+const MODULE_SEGMENT = /^[a-z][a-z0-9-]*$/;
+
+/** Percent-escapes decoded until nothing changes (a proxy and a server may each decode once). */
+const decodedFully = (text: string): string => {
+  let out = text;
+  for (let round = 0; round < 5; round += 1) {
+    const next = out.replace(/%([0-9a-f]{2})/gi, (_m, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+    if (next === out) return out;
+    out = next;
+  }
+  return out;
+};
+
+/**
+ * Why a path below the tenant base is unsafe, or undefined when it is fine. Checked on the text before
+ * any parser sees it: control characters, backslashes, "?" or "#", empty segments, and "." or ".." in
+ * any spelling (".%2e", "%2E%2E", "%252e%252e", "..%2f").
+ */
+export const tenantPathProblem = (path: string): string | undefined => {
+  if (!path.startsWith("/")) return 'expected a path below the tenant base starting with "/", such as /customers/123';
+  const decoded = decodedFully(path);
+  if (hasControlCharacter(decoded)) return "control characters (tab, newline and the like) are not allowed in the path";
+  if (decoded.includes("\\")) return 'a backslash ("\\") is not allowed in the path';
+  if (/[?#]/.test(path)) return 'put query parameters in Query Parameters; "?" and "#" are not allowed in the path';
+  if (decoded.split("/").some((seg) => seg === "." || seg === "..")) {
+    return '"." and ".." segments are not allowed in any spelling (such as %2e); give the path below the tenant base, such as /customers/123';
+  }
+  if (path.includes("//")) return 'empty segments ("//") are not allowed in the path';
+  return undefined;
+};
+
+/**
+ * The final URL of a tenant API call, built and checked with the WHATWG URL parser: it must have the API
+ * base's origin and a pathname below `<proxy prefix>/<module>/v2/tenant/<tenant>/`. Anything else is an
+ * InputError naming Path (or Module) and nothing is sent.
+ */
+export const tenantUrl = (apiBaseUrl: string, module: string, tenant: string, path: string, query: string): string => {
+  if (!MODULE_SEGMENT.test(module)) throw new InputError(`Module: expected one API module such as crm or jpm, got "${redact(module)}".`);
+  const problem = tenantPathProblem(path);
+  if (problem) throw new InputError(`Path: ${problem} (got ${JSON.stringify(redact(path))}).`);
+  const base = new URL(`${apiBaseUrl}/${module}/v2/tenant/${tenant}/`);
+  let url: URL;
+  try {
+    url = new URL(`${apiBaseUrl}/${module}/v2/tenant/${tenant}${path}${query}`);
+  } catch {
+    throw new InputError(`Path: not a valid URL path (got ${JSON.stringify(redact(path))}).`);
+  }
+  if (url.origin !== base.origin || !url.pathname.startsWith(base.pathname) || url.hash) {
+    throw new InputError(`Path: the request would leave the tenant base ${base.pathname} (got ${JSON.stringify(redact(path))}).`);
+  }
+  return url.href;
 };
