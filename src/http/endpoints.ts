@@ -1,7 +1,7 @@
 import { type Connection, ConnectionError } from "@prismatic-io/spectral";
 import { ENVIRONMENTS, SERVICETITAN_CONNECTION_KEY, TOKEN_PATH } from "../connections/serviceTitan";
 import { InputError } from "../inputs/clean";
-import { redact, registerSecret } from "./redact";
+import { connectionIdentity, redact, registerSecret } from "./redact";
 
 /** Everything the transport needs from a ServiceTitan connection, checked once. */
 export interface ResolvedConnection {
@@ -10,6 +10,13 @@ export interface ResolvedConnection {
   appKey: string;
   accessToken: string;
 }
+
+/**
+ * A ConnectionError that names the connection (key and config variable, what the runtime needs to
+ * point at it) but carries none of its fields or token, with its message redacted.
+ */
+export const connectionError = (connection: Connection | undefined, message: string): ConnectionError =>
+  new ConnectionError(connectionIdentity(connection) as Connection, redact(message));
 
 /** A connection field as trimmed text ("" when absent); shared by both transports' connection checks. */
 export const connectionField = (connection: Connection, key: string): string => {
@@ -26,10 +33,10 @@ export const parseConnectionUrl = (connection: Connection, label: string, value:
   try {
     url = new URL(value);
   } catch {
-    throw new ConnectionError(connection, `${label}: expected an absolute http(s) URL${example ? ` such as ${example}` : ""}, got "${value}".`);
+    throw connectionError(connection, `${label}: expected an absolute http(s) URL${example ? ` such as ${example}` : ""}, got "${value}".`);
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new ConnectionError(connection, `${label}: expected an http or https URL, got "${url.protocol}".`);
+    throw connectionError(connection, `${label}: expected an http or https URL, got "${url.protocol}".`);
   }
   return url;
 };
@@ -40,10 +47,10 @@ export const parseConnectionUrl = (connection: Connection, label: string, value:
  */
 export const resolveConnection = (connection: Connection | undefined): ResolvedConnection => {
   if (!connection || typeof connection !== "object") {
-    throw new ConnectionError(connection as unknown as Connection, "Connection: no ServiceTitan connection was given.");
+    throw connectionError(connection, "Connection: no ServiceTitan connection was given.");
   }
   if (connection.key !== SERVICETITAN_CONNECTION_KEY) {
-    throw new ConnectionError(
+    throw connectionError(
       connection,
       `Connection: expected a "${SERVICETITAN_CONNECTION_KEY}" connection, got "${connection.key}".`,
     );
@@ -58,12 +65,12 @@ export const resolveConnection = (connection: Connection | undefined): ResolvedC
 
   const tenant = connectionField(connection, "tenant");
   if (!/^\d{1,19}$/.test(tenant)) {
-    throw new ConnectionError(
+    throw connectionError(
       connection,
       `Tenant ID: expected the numeric ServiceTitan tenant ID (digits only, such as 10978752986), got "${tenant}".`,
     );
   }
-  if (!appKey) throw new ConnectionError(connection, "Application Key: is required (the ak1.… key of your app).");
+  if (!appKey) throw connectionError(connection, "Application Key: is required (the ak1.… key of your app).");
 
   // Environment is an auth origin (the Token URL template appends /connect/token to it); the API host
   // follows from it. The words "production" and "integration" are read as those environments too.
@@ -79,7 +86,7 @@ export const resolveConnection = (connection: Connection | undefined): ResolvedC
     authOrigin = known.authOrigin;
   } else {
     if (!/^https?:\/\//i.test(raw)) {
-      throw new ConnectionError(
+      throw connectionError(
         connection,
         `Environment: expected Production (${ENVIRONMENTS.production.authOrigin}), Integration (${ENVIRONMENTS.integration.authOrigin}) or a proxy's auth origin, got "${raw}".`,
       );
@@ -87,7 +94,7 @@ export const resolveConnection = (connection: Connection | undefined): ResolvedC
     authOrigin = parseConnectionUrl(connection, "Environment", raw).origin;
     const custom = connectionField(connection, "apiBaseUrl");
     if (!custom) {
-      throw new ConnectionError(connection, "API Base URL (Proxy Only): is required when Environment is a proxy's auth origin.");
+      throw connectionError(connection, "API Base URL (Proxy Only): is required when Environment is a proxy's auth origin.");
     }
     const url = parseConnectionUrl(connection, "API Base URL (Proxy Only)", custom);
     apiBaseUrl = `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
@@ -95,11 +102,11 @@ export const resolveConnection = (connection: Connection | undefined): ResolvedC
   // The template makes the Token URL from Environment; a value stored by hand that points elsewhere
   // would have fetched a token from another environment.
   if (tokenUrl && parseConnectionUrl(connection, "Token URL", tokenUrl).origin !== authOrigin) {
-    throw new ConnectionError(connection, `Token URL: "${tokenUrl}" does not belong to Environment ${authOrigin}; it should be ${authOrigin}${TOKEN_PATH}.`);
+    throw connectionError(connection, `Token URL: "${tokenUrl}" does not belong to Environment ${authOrigin}; it should be ${authOrigin}${TOKEN_PATH}.`);
   }
 
   if (!accessToken) {
-    throw new ConnectionError(
+    throw connectionError(
       connection,
       "Access token: the connection has no access token yet. Check Client ID and Client Secret, then reconnect.",
     );

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { parseJsonExact } from "../http/json";
-import { registerSecret } from "../http/redact";
+import { redactAndCut, registerSecret } from "../http/redact";
 import type { SchemaNode } from "../operations/types";
 import { checkAgainstSchema, isRealDateTime } from "./schemaCheck";
 
@@ -28,7 +28,7 @@ const show = (value: unknown): string => {
       return String(value);
     }
   })();
-  return text.length > 80 ? `${text.slice(0, 80)}…` : text;
+  return redactAndCut(text, 80);
 };
 
 export const fail = (label: string, expected: string, value?: unknown): never => {
@@ -221,6 +221,8 @@ export const cleanString =
 export const cleanSecret =
   (label: string, opts?: StringOptions) =>
   (value: unknown): string | undefined => {
+    // registered before it is checked, so a refusal that quotes the value masks it
+    if (typeof value === "string") registerSecret(value.trim());
     const text = cleanString(label, opts)(value);
     registerSecret(text);
     return text;
