@@ -25,8 +25,9 @@ export const connectionField = (connection: Connection, key: string): string => 
 };
 
 /**
- * A connection field holding an absolute http(s) URL; anything else is a ConnectionError naming the
- * field by its label (with `example` shown as a hint when given).
+ * A connection field holding an absolute https URL (plain http only on loopback, for the embedded
+ * sandbox or a local proxy); anything else is a ConnectionError naming the field by its label (with
+ * `example` shown as a hint when given).
  */
 export const parseConnectionUrl = (connection: Connection, label: string, value: string, example?: string): URL => {
   let url: URL;
@@ -38,8 +39,18 @@ export const parseConnectionUrl = (connection: Connection, label: string, value:
   if (url.protocol !== "https:" && url.protocol !== "http:") {
     throw connectionError(connection, `${label}: expected an http or https URL, got "${url.protocol}".`);
   }
+  if (url.protocol === "http:" && !isLoopbackHost(url.hostname)) {
+    throw connectionError(
+      connection,
+      `${label}: expected an https URL; plain http is allowed only on this machine (127.0.0.1, localhost, [::1]), got "${url.origin}".`,
+    );
+  }
   return url;
 };
+
+/** Loopback only: 127.0.0.0/8, localhost and [::1], as the WHATWG parser normalises them. */
+export const isLoopbackHost = (hostname: string): boolean =>
+  hostname === "localhost" || hostname === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
 
 /**
  * Checks a ServiceTitan connection and derives the API base URL from its Environment. Every failure is
