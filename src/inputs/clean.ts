@@ -279,7 +279,17 @@ export interface KeyValueRowsOptions {
   expected?: string;
   /** What to say about a row that is neither an object nor "key=value". */
   itemExpected?: string;
+  /**
+   * When true a row may be keyed "__proto__" (the caller stores rows with `setOwn`); otherwise such a row
+   * is refused with a message, since assigning it to a plain object would silently drop it.
+   */
+  protoKeyAllowed?: boolean;
 }
+
+/** Sets `key` as an own, enumerable property whatever its name, so "__proto__" stays a plain key. */
+export const setOwn = <T>(target: Record<string, T>, key: string, value: NoInfer<T>): void => {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+};
 
 /**
  * The rows of a key/value input, however they came: Prismatic's {key, value} rows, "key=value" strings,
@@ -317,6 +327,7 @@ export const keyValueRows = (label: string, value: unknown, opts: KeyValueRowsOp
     });
   } else return fail(label, expected, value);
   if (!opts.emptyKeyAllowed) for (const row of rows) if (!row.key) fail(row.label, "a non-empty key");
+  if (!opts.protoKeyAllowed) for (const row of rows) if (row.key === "__proto__") fail(row.label, 'a key other than "__proto__"');
   return rows;
 };
 
@@ -326,7 +337,9 @@ export const cleanKeyValueList =
   (value: unknown): Record<string, string> | undefined => {
     if (!required(label, opts, value)) return undefined;
     const out: Record<string, string> = {};
-    for (const row of keyValueRows(label, value)) out[row.key] = row.value === undefined || row.value === null ? "" : String(row.value);
+    for (const row of keyValueRows(label, value, { protoKeyAllowed: true })) {
+      setOwn(out, row.key, row.value === undefined || row.value === null ? "" : String(row.value));
+    }
     return Object.keys(out).length ? out : undefined;
   };
 
