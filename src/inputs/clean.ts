@@ -181,11 +181,34 @@ export const cleanDateTime =
     }
     if (!DATE_TIME.test(text) || !isRealDateTime(text))
       return fail(label, "an ISO 8601 date-time such as 2026-01-15T09:30:00Z", value);
-    const hasZone = /(Z|[+-]\d{2}:?\d{2})$/i.test(text);
-    const date = new Date(hasZone ? text.replace(" ", "T") : `${text.replace(" ", "T")}Z`);
-    if (Number.isNaN(date.getTime())) return fail(label, "an ISO 8601 date-time such as 2026-01-15T09:30:00Z", value);
-    return date.toISOString().replace(".000Z", "Z");
+    return toUtc(label, text, value);
   };
+
+const DATE_TIME_PARTS = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?(?:Z|([+-])(\d{2}):?(\d{2}))?$/i;
+/** 0001-01-01T00:00:00Z and 9999-12-31T23:59:59.999Z: the instants ServiceTitan (and ISO 8601's four-digit years) can hold. */
+const MIN_INSTANT = -62_135_596_800_000;
+const MAX_INSTANT = 253_402_300_799_999;
+
+/**
+ * A checked date-time text → its UTC instant, computed from the parts (not by Date's own parser): the
+ * offset is at most ±23:59, and a result outside years 0001–9999 fails naming the input.
+ */
+const toUtc = (label: string, text: string, value: unknown): string => {
+  const m = DATE_TIME_PARTS.exec(text);
+  if (!m) return fail(label, "an ISO 8601 date-time such as 2026-01-15T09:30:00Z", value);
+  const [y, mo, d, h, mi, sec = "0", frac = "", sign, oh = "0", om = "0"] = m.slice(1);
+  if (+sec > 59) return fail(label, "an ISO 8601 date-time such as 2026-01-15T09:30:00Z", value);
+  if (+oh > 23 || +om > 59) return fail(label, "a time-zone offset between -23:59 and +23:59", value);
+  const local = new Date(0);
+  local.setUTCFullYear(+y, +mo - 1, +d);
+  local.setUTCHours(+h, +mi, +sec, Number(frac.padEnd(3, "0").slice(0, 3)));
+  const offsetMs = (sign === "-" ? -1 : 1) * (+oh * 60 + +om) * 60_000;
+  const instant = local.getTime() - offsetMs;
+  if (instant < MIN_INSTANT || instant > MAX_INSTANT) {
+    return fail(label, "a date-time whose UTC time falls in years 0001–9999 (this one is out of range once its offset is applied)", value);
+  }
+  return new Date(instant).toISOString().replace(".000Z", "Z");
+};
 
 const matchEnum = (label: string, values: Array<string | number>, value: unknown): string | number => {
   const text = String(value).trim();
