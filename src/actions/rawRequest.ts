@@ -78,7 +78,7 @@ export const rawRequest = action({
       type: "string",
       required: true,
       comments:
-        "Path below the tenant base, starting with /, such as /customers/123/contacts. Absolute URLs and '..' are refused so the access token is only ever sent to ServiceTitan.",
+        "Path below the tenant base, starting with /, such as /customers/123/contacts. Absolute URLs, '.' and '..' in any spelling (such as %2e%2e), backslashes and control characters are refused, so the request never leaves this tenant's base and the access token is only ever sent to ServiceTitan.",
       example: "/customers/1234567",
       placeholder: "/customers",
       clean: cleanRelativePath,
