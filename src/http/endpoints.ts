@@ -39,6 +39,9 @@ export const parseConnectionUrl = (connection: Connection, label: string, value:
   if (url.protocol !== "https:" && url.protocol !== "http:") {
     throw connectionError(connection, `${label}: expected an http or https URL, got "${url.protocol}".`);
   }
+  if (url.username || url.password) {
+    throw connectionError(connection, `${label}: a user name or password does not belong in the URL; give the scheme and host only.`);
+  }
   if (url.protocol === "http:" && !isLoopbackHost(url.hostname)) {
     throw connectionError(
       connection,

@@ -57,3 +57,17 @@ describe("Leads connection (Custom)", () => {
     refused(() => resolveLeadsConnection(leads({ identityHost: "https://id.example.com", bookingApiUrl: host })), /^Booking API URL: .*https/);
   });
 });
+
+describe("credentials in a host URL", () => {
+  test("a user name or password in a custom host is refused without echoing it", () => {
+    let error: unknown;
+    try {
+      resolveConnection(st({ environment: "https://proxy.example.com", apiBaseUrl: "https://user:pw-in-url-123@proxy.example.com" }));
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as Error).message).toMatch(/^API Base URL \(Proxy Only\): .*user name or password/);
+    expect((error as Error).message).not.toContain("pw-in-url-123");
+  });
+});

@@ -5,7 +5,7 @@
  * origin and the /<module>/v2/tenant/<tenant>/ prefix, so no caller can bypass the input's check.
  */
 import { cleanRelativePath } from "../../src/actions/rawRequest";
-import { createServiceTitanClient } from "../../src/http/client";
+import { createServiceTitanClient, fillPath } from "../../src/http/client";
 import { tenantUrl } from "../../src/http/endpoints";
 import { InputError } from "../../src/inputs/clean";
 import { ESCAPING_PATHS } from "./escapingPaths";
@@ -63,5 +63,14 @@ describe("tenantUrl: the final URL is checked with the WHATWG parser", () => {
   });
   test.each(ESCAPING_PATHS)("refuses %j", (path) => {
     expect(() => tenantUrl(base, "crm", "42", path, "")).toThrow(/^Path: /);
+  });
+});
+
+describe("path parameters", () => {
+  test('a path parameter that would be read as "." or ".." is refused naming its input', () => {
+    for (const value of ["..", ".", "%2e%2e", ".%2E", "a/../b", "x\\..", "line\nbreak"]) {
+      expect(() => fillPath("/customers/{id}/notes", { id: value }, () => "Customer ID")).toThrow(/^Customer ID: /);
+    }
+    expect(fillPath("/customers/{id}/notes", { id: "a/b c" }, () => "Customer ID")).toBe("/customers/a%2Fb%20c/notes");
   });
 });
