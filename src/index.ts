@@ -20,6 +20,7 @@ export default component({
   actions,
   dataSources,
   triggers,
-  // Last line of defence: whatever is thrown leaves with every known secret masked.
+  // Last line of defence: whatever is thrown leaves with every known secret masked, in every property
+  // (nested ones too), and a ConnectionError keeps only which connection failed.
   hooks: { error: (error: unknown) => redactError(error) },
 });

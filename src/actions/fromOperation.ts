@@ -6,7 +6,7 @@
 import { action, type ActionDefinition, type InputFieldDefinition, PerformSafety } from "@prismatic-io/spectral";
 import { createServiceTitanClient, fillPath, type QueryParams, type StRequest } from "../http/client";
 import { encodeMultipart, toFilePart } from "../http/multipart";
-import { cleanString, InputError } from "../inputs/clean";
+import { cleanString, InputError, setOwn } from "../inputs/clean";
 import { type BuiltInput, type FieldSpec, inputFromSpec, labelForField, pathParamKey, type WireShape } from "../inputs/fromSchema";
 import { dataSourceFor } from "../inputs/links";
 import { connectionInput, customQueryParamsInput, debugRequestInput, exportInputs, pageSizeInput, pagingInputs, sortInput } from "../inputs/shared";
@@ -258,10 +258,10 @@ export const buildAction = (entry: CatalogEntry, dataSources?: ReadonlySet<strin
     const custom = values.customQueryParams as Record<string, string> | undefined;
     if (custom) {
       for (const [name, value] of Object.entries(custom)) {
-        if (name in query || params.some((p) => p.name === name)) {
+        if (Object.hasOwn(query, name) || params.some((p) => p.name === name)) {
           throw new InputError(`Custom Query Params: "${name}" has its own input on this action; use that input instead.`);
         }
-        query[name] = value;
+        setOwn(query, name, value);
       }
     }
     if (

@@ -5,6 +5,7 @@
  */
 import { action, input } from "@prismatic-io/spectral";
 import { createServiceTitanClient } from "../http/client";
+import { tenantPathProblem } from "../http/endpoints";
 import { cleanEnum, cleanJson, cleanKeyValueList, cleanString, InputError } from "../inputs/clean";
 import { connectionInput, debugRequestInput } from "../inputs/shared";
 import type { HttpMethod } from "../operations/types";
@@ -19,18 +20,19 @@ export const RAW_REQUEST_MODULES = [
 const METHODS: HttpMethod[] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 const PROTECTED_HEADERS = /^(authorization|st-app-key|host|content-length)$/i;
 
-/** A path below the tenant base: no scheme, no host, no "..", no empty segments. */
+/**
+ * A path below the tenant base: no scheme or host, and nothing the URL parser could read as a way out
+ * (the rule is endpoints.ts `tenantPathProblem`, which the transport applies again to the final URL).
+ */
 export const cleanRelativePath = (value: unknown): string => {
   const text = cleanString("Path", { required: true })(value) as string;
   if (/^[a-z][a-z0-9+.-]*:/i.test(text) || text.startsWith("//")) {
     throw new InputError(`Path: expected a path below the tenant base such as /customers/123, not an absolute URL ("${text}").`);
   }
   const path = text.startsWith("/") ? text : `/${text}`;
-  const [pathname] = path.split("?");
-  if (pathname.split("/").some((seg) => seg === ".." || seg === "." || /%2e%2e/i.test(seg)) || pathname.includes("//") || pathname.includes("\\")) {
-    throw new InputError(`Path: ".", "..", "//" and "\\" are not allowed; give the path below the tenant base, such as /customers/123 (got "${text}").`);
-  }
   if (path.includes("?")) throw new InputError("Path: put query parameters in Query Parameters, not in the path.");
+  const problem = tenantPathProblem(path);
+  if (problem) throw new InputError(`Path: ${problem} (got ${JSON.stringify(text)}).`);
   return path;
 };
 
@@ -76,7 +78,7 @@ export const rawRequest = action({
       type: "string",
       required: true,
       comments:
-        "Path below the tenant base, starting with /, such as /customers/123/contacts. Absolute URLs and '..' are refused so the access token is only ever sent to ServiceTitan.",
+        "Path below the tenant base, starting with /, such as /customers/123/contacts. Absolute URLs, '.' and '..' in any spelling (such as %2e%2e), backslashes and control characters are refused, so the request never leaves this tenant's base and the access token is only ever sent to ServiceTitan.",
       example: "/customers/1234567",
       placeholder: "/customers",
       clean: cleanRelativePath,

@@ -50,7 +50,7 @@ export const leadsPlatformConnection = oauth2Connection({
         { label: "Custom hosts (proxy or embedded sandbox)", value: "custom" },
       ],
       comments:
-        "Which Leads Integration Platform environment the credentials belong to. ServiceTitan issues separate credentials for Sandbox and Production. Custom is for a proxy or the embedded leads sandbox: then Identity Host and Booking API URL are used as typed.",
+        "Which Leads Integration Platform environment the credentials belong to. ServiceTitan issues separate credentials for Sandbox and Production. Custom is for a proxy or the embedded leads sandbox: then Identity Host and Booking API URL are used as typed, and must be https (plain http only on this machine: 127.0.0.1, localhost, [::1]).",
       example: "sandbox",
     },
     identityHost: {

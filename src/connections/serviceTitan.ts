@@ -64,7 +64,7 @@ export const serviceTitanConnection = oauth2Connection({
       required: false,
       shown: true,
       comments:
-        "Only when Environment is a proxy's or the embedded sandbox's auth origin: the scheme and host that stand in for https://api.servicetitan.io. Leave empty for Production and Integration.",
+        "Only when Environment is a proxy's or the embedded sandbox's auth origin: the scheme and host that stand in for https://api.servicetitan.io. It must be https; plain http is accepted only on this machine (127.0.0.1, localhost, [::1]). Leave empty for Production and Integration.",
       example: "http://127.0.0.1:4010",
     },
     clientId: {

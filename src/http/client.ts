@@ -7,10 +7,9 @@
 import type { Connection } from "@prismatic-io/spectral";
 import type { HttpMethod } from "../operations/types";
 import { type CoreResponse, sendSettings, sendWithPolicy, type TransportOptions } from "./core";
-import { resolveConnection } from "./endpoints";
+import { resolveConnection, tenantPathProblem, tenantUrl } from "./endpoints";
 import { toApiError, type FailedCall } from "./errors";
 import { fail } from "../inputs/clean";
-import { redact } from "./redact";
 
 export type { Logger } from "./core";
 
@@ -71,14 +70,19 @@ export const encodePathValue = (value: unknown): string => encodeURIComponent(St
 
 /**
  * Fills a path template ("/customers/{id}/notes") from `values` keyed by parameter name, each value
- * encoded as one segment. A parameter without a value fails naming its input (`labelOf(name)`): cleaned
+ * encoded as one segment; a value some server could still read as "." or ".." (or with a backslash or
+ * control character) fails naming its input. A parameter without a value fails naming its input (`labelOf(name)`): cleaned
  * inputs never arrive empty, but a caller that skips cleaning must not send "/customers//notes".
  */
 export const fillPath = (template: string, values: Record<string, unknown>, labelOf: (name: string) => string): string =>
   template.replace(/\{([^}]+)\}/g, (_m, name: string) => {
     const value = values[name];
     if (value === undefined || value === null || value === "") fail(labelOf(name), "a value (this input is required)");
-    return encodePathValue(value);
+    const segment = encodePathValue(value);
+    if (tenantPathProblem(`/${segment}`)) {
+      fail(labelOf(name), 'a value that stays one path segment (not "." or "..", no backslash or control characters)', value);
+    }
+    return segment;
   });
 
 /** Serialises query parameters; arrays repeat the key (OpenAPI form/explode, ServiceTitan's style). */
@@ -101,10 +105,8 @@ export const createServiceTitanClient = (
   const settings = sendSettings(options, `${resolved.apiBaseUrl}|${resolved.tenant}`, DEFAULT_TIMEOUT_MS);
 
   const request = async <T>(req: StRequest): Promise<StResponse<T>> => {
-    if (!req.path.startsWith("/") || req.path.includes("..") || /^[a-z]+:/i.test(req.path)) {
-      throw new Error(`Path: expected a path below the tenant base starting with "/", got "${redact(req.path)}".`);
-    }
-    const url = `${resolved.apiBaseUrl}/${req.module}/v2/tenant/${resolved.tenant}${req.path}${buildQuery(req.query)}`;
+    // The one check every caller passes: the final URL stays below this tenant's base on the API host.
+    const url = tenantUrl(resolved.apiBaseUrl, req.module, resolved.tenant, req.path, buildQuery(req.query));
     const data = req.rawBody ? req.rawBody.data : req.body === undefined ? undefined : toJson(req.body);
     const headers: Record<string, string> = {
       Accept: req.responseType === "binary" ? "*/*" : "application/json",

@@ -18,7 +18,7 @@ import {
   toNetworkError,
 } from "./errors";
 import { DEFAULT_REQUESTS_PER_SECOND, type RateLimiter, rateLimiterFor } from "./rateLimit";
-import { redact, redactHeaders, redactValue } from "./redact";
+import { redact, redactAndCut, redactHeaders, redactValue } from "./redact";
 import {
   type AttemptOutcome,
   DEFAULT_RETRY_POLICY,
@@ -140,8 +140,8 @@ export const lowerHeaders = (headers: unknown): Record<string, string> => {
   return out;
 };
 
-const truncate = (text: string): string =>
-  text.length > DEBUG_BODY_LIMIT ? `${text.slice(0, DEBUG_BODY_LIMIT)}… (${text.length} bytes)` : text;
+/** Redacted before it is cut, so a secret straddling the cut leaves no fragment (redact.ts). */
+const truncate = (text: string): string => redactAndCut(text, DEBUG_BODY_LIMIT, (length) => `… (${length} bytes)`);
 
 const withAttempts = (error: Error, attempts: number): AttemptedError => {
   (error as AttemptedError).attempts = attempts;

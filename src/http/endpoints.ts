@@ -1,6 +1,7 @@
 import { type Connection, ConnectionError } from "@prismatic-io/spectral";
 import { ENVIRONMENTS, SERVICETITAN_CONNECTION_KEY, TOKEN_PATH } from "../connections/serviceTitan";
-import { registerSecret } from "./redact";
+import { InputError } from "../inputs/clean";
+import { connectionIdentity, redact, registerSecret } from "./redact";
 
 /** Everything the transport needs from a ServiceTitan connection, checked once. */
 export interface ResolvedConnection {
@@ -10,6 +11,13 @@ export interface ResolvedConnection {
   accessToken: string;
 }
 
+/**
+ * A ConnectionError that names the connection (key and config variable, what the runtime needs to
+ * point at it) but carries none of its fields or token, with its message redacted.
+ */
+export const connectionError = (connection: Connection | undefined, message: string): ConnectionError =>
+  new ConnectionError(connectionIdentity(connection) as Connection, redact(message));
+
 /** A connection field as trimmed text ("" when absent); shared by both transports' connection checks. */
 export const connectionField = (connection: Connection, key: string): string => {
   const value = connection.fields?.[key];
@@ -17,21 +25,35 @@ export const connectionField = (connection: Connection, key: string): string => 
 };
 
 /**
- * A connection field holding an absolute http(s) URL; anything else is a ConnectionError naming the
- * field by its label (with `example` shown as a hint when given).
+ * A connection field holding an absolute https URL (plain http only on loopback, for the embedded
+ * sandbox or a local proxy); anything else is a ConnectionError naming the field by its label (with
+ * `example` shown as a hint when given).
  */
 export const parseConnectionUrl = (connection: Connection, label: string, value: string, example?: string): URL => {
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    throw new ConnectionError(connection, `${label}: expected an absolute http(s) URL${example ? ` such as ${example}` : ""}, got "${value}".`);
+    throw connectionError(connection, `${label}: expected an absolute http(s) URL${example ? ` such as ${example}` : ""}, got "${value}".`);
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new ConnectionError(connection, `${label}: expected an http or https URL, got "${url.protocol}".`);
+    throw connectionError(connection, `${label}: expected an http or https URL, got "${url.protocol}".`);
+  }
+  if (url.username || url.password) {
+    throw connectionError(connection, `${label}: a user name or password does not belong in the URL; give the scheme and host only.`);
+  }
+  if (url.protocol === "http:" && !isLoopbackHost(url.hostname)) {
+    throw connectionError(
+      connection,
+      `${label}: expected an https URL; plain http is allowed only on this machine (127.0.0.1, localhost, [::1]), got "${url.origin}".`,
+    );
   }
   return url;
 };
+
+/** Loopback only: 127.0.0.0/8, localhost and [::1], as the WHATWG parser normalises them. */
+export const isLoopbackHost = (hostname: string): boolean =>
+  hostname === "localhost" || hostname === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
 
 /**
  * Checks a ServiceTitan connection and derives the API base URL from its Environment. Every failure is
@@ -39,10 +61,10 @@ export const parseConnectionUrl = (connection: Connection, label: string, value:
  */
 export const resolveConnection = (connection: Connection | undefined): ResolvedConnection => {
   if (!connection || typeof connection !== "object") {
-    throw new ConnectionError(connection as unknown as Connection, "Connection: no ServiceTitan connection was given.");
+    throw connectionError(connection, "Connection: no ServiceTitan connection was given.");
   }
   if (connection.key !== SERVICETITAN_CONNECTION_KEY) {
-    throw new ConnectionError(
+    throw connectionError(
       connection,
       `Connection: expected a "${SERVICETITAN_CONNECTION_KEY}" connection, got "${connection.key}".`,
     );
@@ -57,12 +79,12 @@ export const resolveConnection = (connection: Connection | undefined): ResolvedC
 
   const tenant = connectionField(connection, "tenant");
   if (!/^\d{1,19}$/.test(tenant)) {
-    throw new ConnectionError(
+    throw connectionError(
       connection,
       `Tenant ID: expected the numeric ServiceTitan tenant ID (digits only, such as 10978752986), got "${tenant}".`,
     );
   }
-  if (!appKey) throw new ConnectionError(connection, "Application Key: is required (the ak1.… key of your app).");
+  if (!appKey) throw connectionError(connection, "Application Key: is required (the ak1.… key of your app).");
 
   // Environment is an auth origin (the Token URL template appends /connect/token to it); the API host
   // follows from it. The words "production" and "integration" are read as those environments too.
@@ -78,7 +100,7 @@ export const resolveConnection = (connection: Connection | undefined): ResolvedC
     authOrigin = known.authOrigin;
   } else {
     if (!/^https?:\/\//i.test(raw)) {
-      throw new ConnectionError(
+      throw connectionError(
         connection,
         `Environment: expected Production (${ENVIRONMENTS.production.authOrigin}), Integration (${ENVIRONMENTS.integration.authOrigin}) or a proxy's auth origin, got "${raw}".`,
       );
@@ -86,7 +108,7 @@ export const resolveConnection = (connection: Connection | undefined): ResolvedC
     authOrigin = parseConnectionUrl(connection, "Environment", raw).origin;
     const custom = connectionField(connection, "apiBaseUrl");
     if (!custom) {
-      throw new ConnectionError(connection, "API Base URL (Proxy Only): is required when Environment is a proxy's auth origin.");
+      throw connectionError(connection, "API Base URL (Proxy Only): is required when Environment is a proxy's auth origin.");
     }
     const url = parseConnectionUrl(connection, "API Base URL (Proxy Only)", custom);
     apiBaseUrl = `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
@@ -94,14 +116,80 @@ export const resolveConnection = (connection: Connection | undefined): ResolvedC
   // The template makes the Token URL from Environment; a value stored by hand that points elsewhere
   // would have fetched a token from another environment.
   if (tokenUrl && parseConnectionUrl(connection, "Token URL", tokenUrl).origin !== authOrigin) {
-    throw new ConnectionError(connection, `Token URL: "${tokenUrl}" does not belong to Environment ${authOrigin}; it should be ${authOrigin}${TOKEN_PATH}.`);
+    throw connectionError(connection, `Token URL: "${tokenUrl}" does not belong to Environment ${authOrigin}; it should be ${authOrigin}${TOKEN_PATH}.`);
   }
 
   if (!accessToken) {
-    throw new ConnectionError(
+    throw connectionError(
       connection,
       "Access token: the connection has no access token yet. Check Client ID and Client Secret, then reconnect.",
     );
   }
   return { apiBaseUrl, tenant, appKey, accessToken };
+};
+
+// ---------------------------------------------------------------------------------------------------
+// The tenant base: the one rule that keeps a request below /<module>/v2/tenant/<tenant>/ on the API host.
+// ---------------------------------------------------------------------------------------------------
+
+/** C0 and C1 control characters (the URL parser silently drops tab, CR and LF, joining what they split). */
+const hasControlCharacter = (text: string): boolean => {
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) return true;
+  }
+  return false;
+};
+/** A module is one lower-case path segment, such as crm or customer-interactions. */
+const MODULE_SEGMENT = /^[a-z][a-z0-9-]*$/;
+
+/** Percent-escapes decoded until nothing changes (a proxy and a server may each decode once). */
+const decodedFully = (text: string): string => {
+  let out = text;
+  for (let round = 0; round < 5; round += 1) {
+    const next = out.replace(/%([0-9a-f]{2})/gi, (_m, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+    if (next === out) return out;
+    out = next;
+  }
+  return out;
+};
+
+/**
+ * Why a path below the tenant base is unsafe, or undefined when it is fine. Checked on the text before
+ * any parser sees it: control characters, backslashes, "?" or "#", empty segments, and "." or ".." in
+ * any spelling (".%2e", "%2E%2E", "%252e%252e", "..%2f").
+ */
+export const tenantPathProblem = (path: string): string | undefined => {
+  if (!path.startsWith("/")) return 'expected a path below the tenant base starting with "/", such as /customers/123';
+  const decoded = decodedFully(path);
+  if (hasControlCharacter(decoded)) return "control characters (tab, newline and the like) are not allowed in the path";
+  if (decoded.includes("\\")) return 'a backslash ("\\") is not allowed in the path';
+  if (/[?#]/.test(path)) return 'put query parameters in Query Parameters; "?" and "#" are not allowed in the path';
+  if (decoded.split("/").some((seg) => seg === "." || seg === "..")) {
+    return '"." and ".." segments are not allowed in any spelling (such as %2e); give the path below the tenant base, such as /customers/123';
+  }
+  if (path.includes("//")) return 'empty segments ("//") are not allowed in the path';
+  return undefined;
+};
+
+/**
+ * The final URL of a tenant API call, built and checked with the WHATWG URL parser: it must have the API
+ * base's origin and a pathname below `<proxy prefix>/<module>/v2/tenant/<tenant>/`. Anything else is an
+ * InputError naming Path (or Module) and nothing is sent.
+ */
+export const tenantUrl = (apiBaseUrl: string, module: string, tenant: string, path: string, query: string): string => {
+  if (!MODULE_SEGMENT.test(module)) throw new InputError(`Module: expected one API module such as crm or jpm, got "${redact(module)}".`);
+  const problem = tenantPathProblem(path);
+  if (problem) throw new InputError(`Path: ${problem} (got ${JSON.stringify(redact(path))}).`);
+  const base = new URL(`${apiBaseUrl}/${module}/v2/tenant/${tenant}/`);
+  let url: URL;
+  try {
+    url = new URL(`${apiBaseUrl}/${module}/v2/tenant/${tenant}${path}${query}`);
+  } catch {
+    throw new InputError(`Path: not a valid URL path (got ${JSON.stringify(redact(path))}).`);
+  }
+  if (url.origin !== base.origin || !url.pathname.startsWith(base.pathname) || url.hash) {
+    throw new InputError(`Path: the request would leave the tenant base ${base.pathname} (got ${JSON.stringify(redact(path))}).`);
+  }
+  return url.href;
 };

@@ -1,5 +1,5 @@
 import { type Connection, ConnectionError } from "@prismatic-io/spectral";
-import { redact } from "./redact";
+import { connectionIdentity, redact, redactAndCut, redactError } from "./redact";
 
 /** What the transport knows about the call that failed, for the message. */
 export interface FailedCall {
@@ -106,7 +106,7 @@ export const excerpt = (body: string): string => {
     .replace(/<[^<>]*$/, " ")
     .replace(/\s+/g, " ")
     .trim();
-  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+  return redactAndCut(text, 200);
 };
 
 /** Turns an HTTP error response into an Error whose message a person can act on. */
@@ -163,13 +163,13 @@ export const toApiError = (
   const message = redact(parts.join(" — "));
   if (status === 401 && connection) {
     return new ConnectionError(
-      connection,
+      connectionIdentity(connection) as Connection,
       redact(
         `${parts[0]} — the access token or Application Key was rejected. Check Client ID, Client Secret, Application Key and Environment, then reconnect.${problem?.traceId ? ` — traceId: ${problem.traceId}` : ""}`,
       ),
     );
   }
-  return new ServiceTitanApiError(message, status, problem?.traceId, fieldErrors);
+  return redactError(new ServiceTitanApiError(message, status, problem?.traceId, fieldErrors));
 };
 
 /** A response that said 2xx but whose body could not be read as the JSON the operation promises. */

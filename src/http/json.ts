@@ -3,76 +3,42 @@
  * IDs are int64. Integer literals beyond that range are read as text (in responses, so the flow can pass
  * them on unchanged) or as bigint (in inputs, so they are written back as the same digits), and bigint
  * values are written as plain integer literals.
+ *
+ * No value is ever rewritten into a marker string and back: numbers are told apart from strings by a
+ * tokenising parser and serialiser (lossless-json), so text a user typed is always sent as typed. Plain
+ * JSON.parse / JSON.stringify stay the fast path whenever nothing needs the exact treatment.
  */
+import { parse as parseLossless, stringify as stringifyLossless } from "lossless-json";
+
+const BIGINT_SEEN = Symbol("bigint seen");
 
 /** JSON.stringify with bigint values written as exact integer literals. */
 export const toJson = (value: unknown): string => {
-  let hasBig = false;
-  const text = JSON.stringify(value, (_key, v) => {
-    if (typeof v === "bigint") {
-      hasBig = true;
-      return `__st_bigint__${v.toString()}__`;
-    }
-    return v;
-  });
-  return hasBig ? text.replace(/"__st_bigint__(-?\d+)__"/g, "$1") : text;
-};
-
-const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
-
-/**
- * Rewrites integer literals outside strings that JavaScript cannot hold exactly into quoted markers.
- * Only called when the text has a run of 16+ digits, so ordinary payloads take the fast path.
- */
-const markUnsafeIntegers = (text: string): { text: string; found: boolean } => {
-  let out = "";
-  let found = false;
-  let last = 0;
-  let i = 0;
-  const n = text.length;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (c === 34 /* " */) {
-      i += 1;
-      while (i < n) {
-        const d = text.charCodeAt(i);
-        if (d === 92 /* \ */) i += 2;
-        else if (d === 34) break;
-        else i += 1;
-      }
-      i += 1;
-    } else if (c === 45 /* - */ || (c >= 48 && c <= 57)) {
-      const start = i;
-      i += 1;
-      while (i < n) {
-        const d = text.charCodeAt(i);
-        if ((d >= 48 && d <= 57) || d === 46 || d === 101 || d === 69 || d === 43 || d === 45) i += 1;
-        else break;
-      }
-      const token = text.slice(start, i);
-      if (/^-?\d{16,}$/.test(token)) {
-        const big = BigInt(token);
-        if (big > MAX_SAFE || big < -MAX_SAFE) {
-          out += `${text.slice(last, start)}"__st_int64__${token}"`;
-          last = i;
-          found = true;
-        }
-      }
-    } else i += 1;
+  try {
+    return JSON.stringify(value, (_key, v) => {
+      if (typeof v === "bigint") throw BIGINT_SEEN;
+      return v;
+    });
+  } catch (error) {
+    if (error !== BIGINT_SEEN) throw error;
+    // lossless-json writes bigint as a number literal and otherwise follows JSON.stringify (toJSON,
+    // undefined members dropped, undefined in arrays as null)
+    return stringifyLossless(value) as string;
   }
-  return found ? { text: out + text.slice(last), found } : { text, found };
 };
+
+const INTEGER = /^-?\d+$/;
+
+/** JSON.parse's own choice for duplicate keys: the last one wins. */
+const lastKeyWins = ({ newValue }: { newValue: unknown }): unknown => newValue;
 
 /** JSON.parse that keeps integers beyond 2^53 exact: as strings ("text") or bigint ("bigint"). */
 export const parseJsonExact = (text: string, bigIntegers: "text" | "bigint" = "text"): unknown => {
+  // Only a run of 16+ digits can be an integer beyond 2^53; everything else takes the fast path.
   if (!/\d{16,}/.test(text)) return JSON.parse(text);
-  const marked = markUnsafeIntegers(text);
-  if (!marked.found) return JSON.parse(text);
-  return JSON.parse(marked.text, (_key, v) => {
-    if (typeof v === "string" && v.startsWith("__st_int64__")) {
-      const digits = v.slice("__st_int64__".length);
-      return bigIntegers === "bigint" ? BigInt(digits) : digits;
-    }
-    return v;
-  });
+  const parseNumber = (token: string): unknown => {
+    if (INTEGER.test(token) && !Number.isSafeInteger(Number(token))) return bigIntegers === "bigint" ? BigInt(token) : token;
+    return Number(token);
+  };
+  return parseLossless(text, null, { parseNumber, onDuplicateKey: lastKeyWins });
 };

@@ -5,13 +5,13 @@
  * attempt loop — rate limit, timeouts, retries, parsing, redacted debug logging — is core.ts's
  * `sendWithPolicy`, the same one the tenant client uses.
  */
-import { type Connection, ConnectionError } from "@prismatic-io/spectral";
+import type { Connection } from "@prismatic-io/spectral";
 import { LEADS_CONNECTION_KEY, LEADS_ENVIRONMENTS, LEADS_TOKEN_PATH } from "../connections/leadsPlatform";
 import { describeLeadsCode, LEADS_VALIDATION_CODE } from "../leads/errorCodes";
 import { type CoreResponse, sendSettings, sendWithPolicy, type TransportOptions } from "./core";
-import { connectionField as field, parseConnectionUrl } from "./endpoints";
+import { connectionError, connectionField as field, parseConnectionUrl } from "./endpoints";
 import { excerpt, type FailedCall, parseErrorBody } from "./errors";
-import { redact, registerSecret } from "./redact";
+import { redact, redactError, registerSecret } from "./redact";
 
 /** Options of the Leads client; the timeout defaults to LEADS_DEFAULT_TIMEOUT_MS. */
 export type LeadsClientOptions = TransportOptions;
@@ -87,7 +87,7 @@ export const toLeadsError = (call: FailedCall, status: number, body: string, con
   if (parsed?.stTraceId) parts.push(`stTraceId: ${parsed.stTraceId} (give it to ServiceTitan support when reporting this)`);
   const message = redact(parts.join(" — "));
   if (status === 401 && connection) {
-    return new ConnectionError(
+    return connectionError(
       connection,
       redact(
         `${head}: the access token was refused. Check Client ID, Client Secret, Environment and Identity Host, then reconnect.${
@@ -96,14 +96,14 @@ export const toLeadsError = (call: FailedCall, status: number, body: string, con
       ),
     );
   }
-  return new LeadsApiError(message, status, code, parsed?.stTraceId, details);
+  return redactError(new LeadsApiError(message, status, code, parsed?.stTraceId, details));
 };
 
 /** A host field (Identity Host, Booking API URL): an absolute http(s) URL with no path, as its origin. */
 const origin = (connection: Connection, label: string, value: string): string => {
   const url = parseConnectionUrl(connection, label, value, "https://leads-booking-api-demo.st.dev");
   if (url.pathname !== "/" && url.pathname !== "") {
-    throw new ConnectionError(connection, `${label}: give the scheme and host only (no path), got "${value}".`);
+    throw connectionError(connection, `${label}: give the scheme and host only (no path), got "${value}".`);
   }
   return url.origin;
 };
@@ -117,10 +117,10 @@ export interface ResolvedLeadsConnection {
 /** Checks a Leads connection; every problem is a ConnectionError naming the field, before any request. */
 export const resolveLeadsConnection = (connection: Connection | undefined): ResolvedLeadsConnection => {
   if (!connection || typeof connection !== "object") {
-    throw new ConnectionError(connection as unknown as Connection, "Connection: no Leads Integration Platform connection was given.");
+    throw connectionError(connection, "Connection: no Leads Integration Platform connection was given.");
   }
   if (connection.key !== LEADS_CONNECTION_KEY) {
-    throw new ConnectionError(connection, `Connection: expected a "${LEADS_CONNECTION_KEY}" connection, got "${connection.key}".`);
+    throw connectionError(connection, `Connection: expected a "${LEADS_CONNECTION_KEY}" connection, got "${connection.key}".`);
   }
   const secret = field(connection, "clientSecret");
   if (secret) registerSecret(secret);
@@ -137,7 +137,7 @@ export const resolveLeadsConnection = (connection: Connection | undefined): Reso
     if (identityHost) {
       const given = origin(connection, "Identity Host", identityHost);
       if (!(env.identityHosts as readonly string[]).includes(given)) {
-        throw new ConnectionError(
+        throw connectionError(
           connection,
           `Identity Host: "${given}" is not a ${env.label} identity host; use ${env.identityHosts.join(" or ")} (the token URL is the host + ${LEADS_TOKEN_PATH}), or change Environment.`,
         );
@@ -146,21 +146,21 @@ export const resolveLeadsConnection = (connection: Connection | undefined): Reso
     if (bookingField) bookingApiUrl = origin(connection, "Booking API URL", bookingField);
     else if (env.bookingApiUrl) bookingApiUrl = env.bookingApiUrl;
     else {
-      throw new ConnectionError(
+      throw connectionError(
         connection,
         "Booking API URL: is required for Production — use the booking host your ServiceTitan Partner Manager gave you with the production credentials.",
       );
     }
   } else if (environment === "custom") {
-    if (!bookingField) throw new ConnectionError(connection, "Booking API URL: is required when Environment is Custom.");
-    if (!identityHost) throw new ConnectionError(connection, "Identity Host: is required when Environment is Custom.");
+    if (!bookingField) throw connectionError(connection, "Booking API URL: is required when Environment is Custom.");
+    if (!identityHost) throw connectionError(connection, "Identity Host: is required when Environment is Custom.");
     origin(connection, "Identity Host", identityHost);
     bookingApiUrl = origin(connection, "Booking API URL", bookingField);
   } else {
-    throw new ConnectionError(connection, `Environment: expected sandbox, production or custom, got "${environment}".`);
+    throw connectionError(connection, `Environment: expected sandbox, production or custom, got "${environment}".`);
   }
   if (!accessToken) {
-    throw new ConnectionError(
+    throw connectionError(
       connection,
       "Connection: no access token is available yet; Prismatic obtains it from the Identity Host with the Client ID and Client Secret — reconnect to fetch one.",
     );

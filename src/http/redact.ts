@@ -54,11 +54,84 @@ export const redactValue = (value: unknown): string => {
   }
 };
 
-/** Scrubs an error's message and stack in place, so nothing thrown carries a secret. */
-export const redactError = <E>(error: E): E => {
-  if (error instanceof Error) {
-    error.message = redact(error.message);
-    if (error.stack) error.stack = redact(error.stack);
+/**
+ * Redacts first, then cuts to `limit` characters, ending with `mark(length of the redacted text)`: a
+ * secret that straddles the cut is masked whole instead of leaving its first characters behind.
+ */
+export const redactAndCut = (text: string, limit: number, mark: (length: number) => string = () => "…"): string => {
+  const clean = redact(text);
+  return clean.length > limit ? `${clean.slice(0, limit)}${mark(clean.length)}` : clean;
+};
+
+/** Property names whose value is a secret whatever it looks like (a connection's fields, a token answer). */
+const SECRET_KEYS = /^(authorization|st-app-key|x-stleads-token|cookie|password|client_?secret|access_?token|refresh_?token|application_?key|app_?key|api_?key|secret|token)$/i;
+
+/** What an error needs of a connection (which one failed, for the runtime), never its fields or token. */
+export const connectionIdentity = (connection: unknown): { key: string; configVarKey: string; fields: Record<string, never> } => {
+  const c = (connection ?? {}) as { key?: unknown; configVarKey?: unknown };
+  return { key: String(c.key ?? ""), configVarKey: String(c.configVarKey ?? ""), fields: {} };
+};
+
+const isConnectionLike = (value: unknown): boolean =>
+  Boolean(value) && typeof value === "object" && "key" in (value as object) && ("fields" in (value as object) || "token" in (value as object));
+
+const MAX_DEPTH = 10;
+
+/**
+ * A redacted copy of any value: every string (object keys included) through `redact`, values under
+ * secret-named keys masked, connections reduced to their identity, errors scrubbed in place (see
+ * `redactError`). Cycles and depth are bounded; Buffers and Dates are kept as they are.
+ */
+export const redactDeep = (value: unknown, seen: WeakMap<object, unknown> = new WeakMap(), depth = 0): unknown => {
+  if (typeof value === "string") return redact(value);
+  if (!value || typeof value !== "object") return value;
+  if (seen.has(value)) return seen.get(value);
+  if (value instanceof Error) return scrubError(value, seen, depth);
+  if (Buffer.isBuffer(value) || value instanceof Date) return value;
+  if (depth > MAX_DEPTH) return "[nested too deep]";
+  if (Array.isArray(value)) {
+    const out: unknown[] = [];
+    seen.set(value, out);
+    for (const item of value) out.push(redactDeep(item, seen, depth + 1));
+    return out;
+  }
+  if (isConnectionLike(value)) return connectionIdentity(value);
+  const out: Record<string, unknown> = {};
+  seen.set(value, out);
+  for (const [key, item] of Object.entries(value)) {
+    out[redact(key)] = typeof item === "string" && (SECRET_KEYS.test(key) || isSecretHeader(key)) ? REDACTED : redactDeep(item, seen, depth + 1);
+  }
+  return out;
+};
+
+/** Sets a property even when it was defined read-only; a property that cannot be changed is removed. */
+const replaceProperty = (target: object, key: string | symbol, value: unknown): void => {
+  const descriptor = Object.getOwnPropertyDescriptor(target, key);
+  try {
+    Object.defineProperty(target, key, { value, writable: true, configurable: true, enumerable: descriptor?.enumerable ?? true });
+  } catch {
+    Reflect.deleteProperty(target, key);
+  }
+};
+
+const scrubError = <E extends Error>(error: E, seen: WeakMap<object, unknown>, depth: number): E => {
+  seen.set(error, error);
+  for (const key of Reflect.ownKeys(error)) {
+    const value = (error as unknown as Record<string | symbol, unknown>)[key];
+    if (key === "connection" && isConnectionLike(value)) replaceProperty(error, key, connectionIdentity(value));
+    else if (typeof value === "string") replaceProperty(error, key, redact(value));
+    else if (value && typeof value === "object") replaceProperty(error, key, redactDeep(value, seen, depth + 1));
   }
   return error;
+};
+
+/**
+ * Scrubs a thrown error in place, so nothing it carries holds a secret: message, stack and every own
+ * property (fieldErrors, traceId, details, cause, nested objects) redacted recursively, and a
+ * ConnectionError's connection reduced to its key and config variable (no fields, no token). Anything
+ * thrown that is not an Error is returned redacted.
+ */
+export const redactError = <E>(error: E): E => {
+  if (error instanceof Error) return scrubError(error, new WeakMap(), 0);
+  return redactDeep(error) as E;
 };

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { parseJsonExact } from "../http/json";
-import { registerSecret } from "../http/redact";
+import { redactAndCut, registerSecret } from "../http/redact";
 import type { SchemaNode } from "../operations/types";
 import { checkAgainstSchema, isRealDateTime } from "./schemaCheck";
 
@@ -28,7 +28,7 @@ const show = (value: unknown): string => {
       return String(value);
     }
   })();
-  return text.length > 80 ? `${text.slice(0, 80)}…` : text;
+  return redactAndCut(text, 80);
 };
 
 export const fail = (label: string, expected: string, value?: unknown): never => {
@@ -181,11 +181,34 @@ export const cleanDateTime =
     }
     if (!DATE_TIME.test(text) || !isRealDateTime(text))
       return fail(label, "an ISO 8601 date-time such as 2026-01-15T09:30:00Z", value);
-    const hasZone = /(Z|[+-]\d{2}:?\d{2})$/i.test(text);
-    const date = new Date(hasZone ? text.replace(" ", "T") : `${text.replace(" ", "T")}Z`);
-    if (Number.isNaN(date.getTime())) return fail(label, "an ISO 8601 date-time such as 2026-01-15T09:30:00Z", value);
-    return date.toISOString().replace(".000Z", "Z");
+    return toUtc(label, text, value);
   };
+
+const DATE_TIME_PARTS = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?(?:Z|([+-])(\d{2}):?(\d{2}))?$/i;
+/** 0001-01-01T00:00:00Z and 9999-12-31T23:59:59.999Z: the instants ServiceTitan (and ISO 8601's four-digit years) can hold. */
+const MIN_INSTANT = -62_135_596_800_000;
+const MAX_INSTANT = 253_402_300_799_999;
+
+/**
+ * A checked date-time text → its UTC instant, computed from the parts (not by Date's own parser): the
+ * offset is at most ±23:59, and a result outside years 0001–9999 fails naming the input.
+ */
+const toUtc = (label: string, text: string, value: unknown): string => {
+  const m = DATE_TIME_PARTS.exec(text);
+  if (!m) return fail(label, "an ISO 8601 date-time such as 2026-01-15T09:30:00Z", value);
+  const [y, mo, d, h, mi, sec = "0", frac = "", sign, oh = "0", om = "0"] = m.slice(1);
+  if (+sec > 59) return fail(label, "an ISO 8601 date-time such as 2026-01-15T09:30:00Z", value);
+  if (+oh > 23 || +om > 59) return fail(label, "a time-zone offset between -23:59 and +23:59", value);
+  const local = new Date(0);
+  local.setUTCFullYear(+y, +mo - 1, +d);
+  local.setUTCHours(+h, +mi, +sec, Number(frac.padEnd(3, "0").slice(0, 3)));
+  const offsetMs = (sign === "-" ? -1 : 1) * (+oh * 60 + +om) * 60_000;
+  const instant = local.getTime() - offsetMs;
+  if (instant < MIN_INSTANT || instant > MAX_INSTANT) {
+    return fail(label, "a date-time whose UTC time falls in years 0001–9999 (this one is out of range once its offset is applied)", value);
+  }
+  return new Date(instant).toISOString().replace(".000Z", "Z");
+};
 
 const matchEnum = (label: string, values: Array<string | number>, value: unknown): string | number => {
   const text = String(value).trim();
@@ -221,6 +244,8 @@ export const cleanString =
 export const cleanSecret =
   (label: string, opts?: StringOptions) =>
   (value: unknown): string | undefined => {
+    // registered before it is checked, so a refusal that quotes the value masks it
+    if (typeof value === "string") registerSecret(value.trim());
     const text = cleanString(label, opts)(value);
     registerSecret(text);
     return text;
@@ -277,7 +302,17 @@ export interface KeyValueRowsOptions {
   expected?: string;
   /** What to say about a row that is neither an object nor "key=value". */
   itemExpected?: string;
+  /**
+   * When true a row may be keyed "__proto__" (the caller stores rows with `setOwn`); otherwise such a row
+   * is refused with a message, since assigning it to a plain object would silently drop it.
+   */
+  protoKeyAllowed?: boolean;
 }
+
+/** Sets `key` as an own, enumerable property whatever its name, so "__proto__" stays a plain key. */
+export const setOwn = <T>(target: Record<string, T>, key: string, value: NoInfer<T>): void => {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+};
 
 /**
  * The rows of a key/value input, however they came: Prismatic's {key, value} rows, "key=value" strings,
@@ -315,6 +350,7 @@ export const keyValueRows = (label: string, value: unknown, opts: KeyValueRowsOp
     });
   } else return fail(label, expected, value);
   if (!opts.emptyKeyAllowed) for (const row of rows) if (!row.key) fail(row.label, "a non-empty key");
+  if (!opts.protoKeyAllowed) for (const row of rows) if (row.key === "__proto__") fail(row.label, 'a key other than "__proto__"');
   return rows;
 };
 
@@ -324,7 +360,9 @@ export const cleanKeyValueList =
   (value: unknown): Record<string, string> | undefined => {
     if (!required(label, opts, value)) return undefined;
     const out: Record<string, string> = {};
-    for (const row of keyValueRows(label, value)) out[row.key] = row.value === undefined || row.value === null ? "" : String(row.value);
+    for (const row of keyValueRows(label, value, { protoKeyAllowed: true })) {
+      setOwn(out, row.key, row.value === undefined || row.value === null ? "" : String(row.value));
+    }
     return Object.keys(out).length ? out : undefined;
   };
 

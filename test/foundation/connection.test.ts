@@ -104,7 +104,7 @@ describe("issue 2 done-when: bad input fails naming the field and sends nothing"
     const before = apiRequests();
     await expect(harness.action("rawRequest", { connection: good, module: "crm", method: "GET", path: "https://evil.example.com/steal" })).rejects.toThrow(/^Path: expected a path below the tenant base/);
     await expect(harness.action("rawRequest", { connection: good, module: "crm", method: "GET", path: "//evil.example.com/x" })).rejects.toThrow(/^Path:/);
-    await expect(harness.action("rawRequest", { connection: good, module: "crm", method: "GET", path: "/customers/../../../other" })).rejects.toThrow(/^Path: "\.", "\.\."/);
+    await expect(harness.action("rawRequest", { connection: good, module: "crm", method: "GET", path: "/customers/../../../other" })).rejects.toThrow(/^Path: "\." and "\.\." segments are not allowed/);
     await expect(harness.action("rawRequest", { connection: good, module: "crm", method: "GET", path: "/customers", headers: [{ key: "Authorization", value: "Bearer x" }] })).rejects.toThrow(/^Headers: "Authorization" is set by the connection/);
     expect(apiRequests()).toBe(before);
   });

@@ -21,3 +21,33 @@ describe("int64 IDs stay exact", () => {
     expect(toJson(parsed)).toBe('[{"typeId":9223372036854775807}]');
   });
 });
+
+describe("issue 14 item 6: no in-band markers, user text is sent as typed", () => {
+  test("text that looks like an old marker is written as that text, next to a real bigint", () => {
+    expect(toJson({ note: "__st_bigint__666__", id: 9007199254740993n })).toBe('{"note":"__st_bigint__666__","id":9007199254740993}');
+    expect(toJson(["__st_bigint__-1__", 1n])).toBe('["__st_bigint__-1__",1]');
+    expect(toJson({ note: "__st_bigint__666__" })).toBe('{"note":"__st_bigint__666__"}');
+  });
+  test("responses: a string that looks like a marker stays a string", () => {
+    expect(parseJsonExact('{"note":"__st_int64__123","id":12345678901234567890}')).toEqual({ note: "__st_int64__123", id: "12345678901234567890" });
+  });
+  test("inputs: a JSON input keeps marker-like text and the request carries it unchanged", () => {
+    const parsed = cleanJson("Body")('{"note":"__st_int64__123","tag":"__st_bigint__666__","id":9223372036854775807}');
+    expect(parsed).toEqual({ note: "__st_int64__123", tag: "__st_bigint__666__", id: 9223372036854775807n });
+    expect(toJson(parsed)).toBe('{"note":"__st_int64__123","tag":"__st_bigint__666__","id":9223372036854775807}');
+  });
+  test("the exact path reads like JSON.parse: last duplicate key wins, __proto__ is a plain key, floats and exponents unchanged", () => {
+    const parsed = parseJsonExact('{"a":1,"a":2,"__proto__":{"x":1},"f":-0.125,"e":2e-3,"id":12345678901234567890}') as Record<string, unknown>;
+    expect(parsed.a).toBe(2);
+    expect(Object.getPrototypeOf(parsed)).toBe(Object.prototype);
+    expect(Object.keys(parsed)).toEqual(["a", "__proto__", "f", "e", "id"]);
+    expect(parsed.f).toBe(-0.125);
+    expect(parsed.e).toBe(0.002);
+    expect(() => parseJsonExact('{"id":12345678901234567890,')).toThrow(SyntaxError);
+  });
+  test("toJson writes what JSON.stringify writes for everything but bigint", () => {
+    const value = { d: new Date(0), u: undefined, n: null, arr: [undefined, 1.5], nested: { s: "x\"y" } };
+    expect(toJson(value)).toBe(JSON.stringify(value));
+    expect(toJson({ ...value, big: 1n })).toBe(`${JSON.stringify(value).slice(0, -1)},"big":1}`);
+  });
+});

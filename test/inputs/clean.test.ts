@@ -85,6 +85,23 @@ describe("dates", () => {
     expect(cleanDate("Follow Up Date")("2024-02-29")).toBe("2024-02-29");
     rejects(() => cleanDate("Follow Up Date")("2026-02-29"), "Follow Up Date", /real date/);
   });
+  test("issue 14 item 10: any offset up to ±23:59 converts to the right UTC instant", () => {
+    expect(cleanDateTime("Start")("2026-01-15T09:30:00-23:59")).toBe("2026-01-16T09:29:00Z");
+    expect(cleanDateTime("Start")("2026-01-15T09:30:00+23:59")).toBe("2026-01-14T09:31:00Z");
+    expect(cleanDateTime("Start")("2026-01-15T09:30:00-2359")).toBe("2026-01-16T09:29:00Z");
+    expect(cleanDateTime("Start")("2026-01-15 09:30+0530")).toBe("2026-01-15T04:00:00Z");
+    expect(cleanDateTime("Start")("2026-12-31T23:30:00-01:00")).toBe("2027-01-01T00:30:00Z");
+    expect(cleanDateTime("Start")("2026-01-15T09:30:00.1234567+01:00")).toBe("2026-01-15T08:30:00.123Z");
+    expect(cleanDateTime("Start")("9999-12-31T00:00:00-23:59")).toBe("9999-12-31T23:59:00Z");
+  });
+  test("issue 14 item 10: a result outside years 0001-9999 fails naming the input (never a year like +010000)", () => {
+    rejects(() => cleanDateTime("Start")("9999-12-31T23:00:00-23:59"), "Start", /out of range/);
+    rejects(() => cleanDateTime("Start")("9999-12-31T23:59:59-00:01"), "Start", /out of range/);
+  });
+  test("issue 14 item 10: impossible offsets are refused naming the input", () => {
+    rejects(() => cleanDateTime("Start")("2026-01-15T09:30:00+24:00"), "Start", /offset/);
+    rejects(() => cleanDateTime("Start")("2026-01-15T09:30:00+05:75"), "Start", /offset/);
+  });
 });
 
 describe("enums, strings, lists", () => {

@@ -13,7 +13,9 @@ import component from "../../src/index";
 import { DEFAULT_CREDENTIALS, type Sandbox } from "../../sandbox/server";
 import * as capture from "./captureServer";
 import { startSandboxWithCustomer } from "./sandbox";
-import { CAPTURE_PREFIX, formatLeaks, REGISTERED_PREFIX, scanCaptureDir, scanLines } from "./secretScan";
+import { ConnectionError } from "@prismatic-io/spectral";
+import { createServiceTitanClient } from "../../src/http/client";
+import { CAPTURE_PREFIX, cutFragment, errorTexts, formatLeaks, REGISTERED_PREFIX, scanCaptureDir, scanLines } from "./secretScan";
 import { KNOWN_SECRETS, LEADS_SANDBOX_CLIENT_SECRET, SANDBOX_APP_KEY, SANDBOX_CLIENT_SECRET } from "./secrets";
 import { LEADS_SANDBOX_CLIENT_SECRET as LEADS_SANDBOX_DEFAULT } from "../../sandbox/leads/server";
 
@@ -39,6 +41,21 @@ describe("secret scan", () => {
     expect(scanLines([{ testFile: "t", stream: "stderr", text: "Authorization: Bearer [REDACTED]" }])).toEqual([]);
     const leadsToken = `lsbx.${"C".repeat(43)}`;
     expect(scanLines([{ testFile: "t", stream: "stderr", text: `token ${leadsToken}` }]).map((l) => l.secret)).toEqual(["leads sandbox access token"]);
+  });
+
+  test("a secret cut short before it was redacted is found by its start before the cut mark", () => {
+    expect(cutFragment(`body: {"k":"${SANDBOX_APP_KEY.slice(0, 9)}… (20000 bytes)`, SANDBOX_APP_KEY)).toBe(SANDBOX_APP_KEY.slice(0, 9));
+    expect(cutFragment("body: [REDACTED]… (20000 bytes)", SANDBOX_APP_KEY)).toBeUndefined();
+    const leaks = scanLines([{ testFile: "t", stream: "logger", text: `body: xx${SANDBOX_CLIENT_SECRET.slice(0, 9)}…` }]);
+    expect(leaks.map((l) => l.secret)).toEqual(["fragment of sandbox client secret at a cut"]);
+  });
+
+  test("errorTexts sees JSON, util.inspect and every nested own property of an error", () => {
+    const error = Object.assign(new Error("plain"), { details: { deep: [{ hidden: "needle-in-property" }] } });
+    Object.defineProperty(error, "secretish", { value: "needle-not-enumerable", enumerable: false });
+    const texts = errorTexts(error).join("\n");
+    expect(texts).toContain("needle-in-property");
+    expect(texts).toContain("needle-not-enumerable");
   });
 
   test("a capture directory is scanned with the secrets the component registered", () => {
@@ -118,7 +135,7 @@ describe("secret scan: real output of the component", () => {
     expect(text).toContain(`GET ${sb.url}/crm/v2/tenant/${sb.credentials.tenant}/customers/${customerId}`);
     expect(text).toContain("[REDACTED]");
     for (const secret of secretsOf()) expect(text).not.toContain(secret);
-    expect(scanLines(logged.map((t) => ({ testFile: "here", stream: "logger", text })))).toEqual([]);
+    expect(scanLines(logged.map((t) => ({ testFile: "here", stream: "logger", text: t })))).toEqual([]);
     // the values the transport registered as secrets are recorded for the run-wide scan
     const dir = process.env.ST_SECRET_SCAN_DIR!;
     const registered = readdirSync(dir)
@@ -142,6 +159,76 @@ describe("secret scan: real output of the component", () => {
       expect(error.message).not.toContain(secret);
       expect(logged.join("\n")).not.toContain(secret);
     }
+  });
+
+  /** Fails with the leaks of every secret (or fragment of one) in what the error shows. */
+  const expectNoSecretIn = (error: unknown) => {
+    const lines = errorTexts(error).map((text) => ({ testFile: "here", stream: "error", text }));
+    const secrets = Object.fromEntries(secretsOf().map((v, i) => [`secret #${i + 1}`, v]));
+    expect(scanLines(lines, secrets).map((l) => `${l.secret}: ${l.excerpt}`)).toEqual([]);
+    const all = lines.map((l) => l.text).join("\n");
+    for (const secret of secretsOf()) expect(all).not.toContain(secret);
+  };
+
+  const echoEverywhere = (status: number) => {
+    const [clientSecret, appKey, token] = secretsOf();
+    return {
+      kind: "status" as const,
+      status,
+      times: 1,
+      body: {
+        title: `Bad ${appKey}`,
+        status,
+        errors: { note: [`echo ${appKey}`], [`field-${token}`]: [`secret ${clientSecret}`] },
+        traceId: `t-${clientSecret}`,
+        data: { nested: { deep: [appKey], token } },
+      },
+    };
+  };
+
+  test("an error whose answer echoes secrets in fieldErrors, traceId and nested data: no secret in any property, JSON.stringify or util.inspect", async () => {
+    sb.faults.set([echoEverywhere(400)]);
+    const viaAction = await harness.action("createCustomerNote", { connection, customerId, text: "hello" }, { logger } as never).catch((e: unknown) => e);
+    expect(viaAction).toBeInstanceOf(Error);
+    expectNoSecretIn(viaAction);
+    // the transport's own error, before any hook runs
+    sb.faults.set([echoEverywhere(400)]);
+    const client = createServiceTitanClient(connection, { retry: { maxAttempts: 1 } });
+    const direct = await client.request({ module: "crm", method: "GET", path: `/customers/${customerId}`, operation: "probe" }).catch((e: unknown) => e);
+    expect(direct).toMatchObject({ status: 400 });
+    expectNoSecretIn(direct);
+  });
+
+  test("a 401 is a ConnectionError that names the connection but carries none of its secrets", async () => {
+    sb.faults.set([echoEverywhere(401)]);
+    const client = createServiceTitanClient(connection, { retry: { maxAttempts: 1 } });
+    const error = (await client.request({ module: "crm", method: "GET", path: `/customers/${customerId}`, operation: "probe" }).catch((e: unknown) => e)) as ConnectionError;
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error.connection).toMatchObject({ key: connection.key, configVarKey: connection.configVarKey });
+    expectNoSecretIn(error);
+    sb.faults.set([echoEverywhere(401)]);
+    expectNoSecretIn(await harness.action("getCustomer", { connection, customerId }, { logger } as never).catch((e: unknown) => e));
+  });
+
+  test("a connection refused before sending: the ConnectionError carries no secret", async () => {
+    const bad = { ...connection, fields: { ...connection.fields, tenant: "12ab" } };
+    const error = await harness.action("getCustomer", { connection: bad, customerId }, { logger } as never).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as Error).message).toMatch(/^Tenant ID/);
+    expectNoSecretIn(error);
+  });
+
+  test("a debug log of a body longer than the cut, with a secret straddling the cut, shows no fragment of it", async () => {
+    logged.length = 0;
+    const appKey = sb.credentials.appKey;
+    // {"text":"…"}: the body is cut at 10,000 characters, 10 characters into the app key
+    const text = `${"x".repeat(10_000 - '{"text":"'.length - 10)}${appKey} and more`;
+    await harness
+      .action("rawRequest", { connection, module: "crm", method: "POST", path: `/customers/${customerId}/notes`, body: JSON.stringify({ text }), debugRequest: "true" }, { logger } as never)
+      .catch((e: unknown) => e);
+    expect(logged.join("\n")).toMatch(/ \(\d+ bytes\)/);
+    expect(logged.some((line) => line.length > 10_000)).toBe(true);
+    expect(scanLines(logged.map((t) => ({ testFile: "here", stream: "logger", text: t })), { "sandbox app key": appKey }).map((l) => l.secret)).toEqual([]);
   });
 
   test("a connection that is refused: the error names the field and shows no secret", async () => {

@@ -8,6 +8,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { inspect } from "node:util";
 import { KNOWN_SECRETS, MIN_DYNAMIC_SECRET_LENGTH, SECRET_PATTERNS } from "./secrets";
 
 /** One captured write. */
@@ -36,6 +37,51 @@ export const REGISTERED_PREFIX = "registered-";
 /** Masks a secret for a report: its first three characters, then its length. */
 export const mask = (secret: string): string => `${secret.slice(0, 3)}…(${secret.length} chars)`;
 
+/** Shortest start of a secret that counts as a leak when text is cut right after it. */
+export const MIN_FRAGMENT_LENGTH = 8;
+
+/**
+ * The start of `secret` left in `text` right before a cut mark ("…"), when text was truncated before
+ * being redacted: what a whole-secret search cannot see.
+ */
+export const cutFragment = (text: string, secret: string): string | undefined => {
+  for (let at = text.indexOf("…"); at !== -1; at = text.indexOf("…", at + 1)) {
+    for (let k = Math.min(secret.length - 1, at); k >= MIN_FRAGMENT_LENGTH; k -= 1) {
+      if (text.slice(at - k, at) === secret.slice(0, k)) return secret.slice(0, k);
+    }
+  }
+  return undefined;
+};
+
+/**
+ * Every text a thrown error shows to whoever catches, logs or serialises it: JSON.stringify, util.inspect
+ * (hidden properties and nesting included) and each string among its own properties, however deep.
+ */
+export const errorTexts = (error: unknown): string[] => {
+  const texts: string[] = [];
+  try {
+    texts.push(JSON.stringify(error) ?? "");
+  } catch (e) {
+    texts.push(`JSON.stringify threw: ${(e as Error).message}`);
+  }
+  texts.push(inspect(error, { depth: 12, showHidden: true, maxStringLength: Number.POSITIVE_INFINITY }));
+  const seen = new WeakSet<object>();
+  const walk = (value: unknown, depth: number): void => {
+    if (typeof value === "string") texts.push(value);
+    if (!value || typeof value !== "object" || seen.has(value) || depth > 12) return;
+    seen.add(value);
+    for (const key of Reflect.ownKeys(value)) {
+      try {
+        walk((value as Record<string | symbol, unknown>)[key], depth + 1);
+      } catch {
+        // a throwing getter shows nothing
+      }
+    }
+  };
+  walk(error, 0);
+  return texts;
+};
+
 /** Finds every known secret, registered secret and secret-shaped token in the captured lines. */
 export const scanLines = (
   lines: CapturedLine[],
@@ -51,6 +97,10 @@ export const scanLines = (
       for (const m of line.text.matchAll(new RegExp(pattern.source, pattern.flags.includes("g") ? pattern.flags : `${pattern.flags}g`))) {
         found.push([name, m[0]]);
       }
+    }
+    for (const [name, value] of values) {
+      const fragment = cutFragment(line.text, value);
+      if (fragment) found.push([`fragment of ${name} at a cut`, fragment]);
     }
     if (!found.length) continue;
     let excerpt = line.text;

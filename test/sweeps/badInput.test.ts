@@ -10,6 +10,7 @@ import { actions, builtActions } from "../../src/actions";
 import type { BuiltAction } from "../../src/actions/fromOperation";
 import type { SchemaNode } from "../../src/operations/types";
 import { type CaptureServer, captureConnection, startCaptureServer } from "../support/captureServer";
+import { ESCAPING_PATHS } from "../foundation/escapingPaths";
 import { type InputFacts, type InputDefs, inputFacts, isConnectionInput, namesOf, synthParams } from "../support/actionInputs";
 
 interface BadCase {
@@ -111,6 +112,7 @@ const SPECIAL_CASES: Record<string, Record<string, BadCase[]>> = {
     path: [
       { what: "absolute URL (token would leave ServiceTitan)", value: "https://attacker.example/customers" },
       { what: "path climbing out of the tenant base", value: "/customers/../../other" },
+      ...ESCAPING_PATHS.map((value) => ({ what: "path the URL parser reads as a way out of the tenant base", value })),
     ],
   },
 };

@@ -1,0 +1,20 @@
+/** Paths that some parser reads as a way out of the tenant base, or that hide one (issue 14 item 1). */
+export const ESCAPING_PATHS = [
+  "/customers/../../other",
+  "/customers/.%2e/.%2e/other",
+  "/customers/%2e./%2e./other",
+  "/customers/%2E%2E/%2E%2E/other",
+  "/customers/.\t./.\t./other",
+  "/customers/.\n./.\n./other",
+  "/customers/.\r./other",
+  "/customers\\..\\..\\other",
+  "/customers/..\\other",
+  "/customers/%5c..%5cother",
+  "/customers/..%2f..%2fother",
+  "/customers/%252e%252e/other",
+  "/customers/\u0000x",
+  "/customers/\u007f",
+  "/customers/./x",
+  "/customers/%2e/x",
+  "/customers/x#/../../y",
+];
