@@ -158,7 +158,9 @@ export const toApiError = (
         problem?.traceId ? ` — traceId: ${problem.traceId}` : ""
       }`,
     );
-    return connection ? new ConnectionError(connection, text) : new ServiceTitanApiError(text, status, problem?.traceId);
+    return connection
+      ? new ConnectionError(connectionIdentity(connection) as Connection, text)
+      : redactError(new ServiceTitanApiError(text, status, problem?.traceId));
   }
   const message = redact(parts.join(" — "));
   if (status === 401 && connection) {

@@ -10,7 +10,7 @@ import { LEADS_CONNECTION_KEY, LEADS_ENVIRONMENTS, LEADS_TOKEN_PATH } from "../c
 import { describeLeadsCode, LEADS_VALIDATION_CODE } from "../leads/errorCodes";
 import { type CoreResponse, sendSettings, sendWithPolicy, type TransportOptions } from "./core";
 import { connectionError, connectionField as field, parseConnectionUrl } from "./endpoints";
-import { excerpt, type FailedCall, parseErrorBody } from "./errors";
+import { excerpt, type FailedCall, type FailureContext, parseErrorBody } from "./errors";
 import { redact, redactError, registerSecret } from "./redact";
 
 /** Options of the Leads client; the timeout defaults to LEADS_DEFAULT_TIMEOUT_MS. */
@@ -71,7 +71,13 @@ const STATUS_HINT: Record<number, string> = {
 };
 
 /** Turns a non-2xx answer from the Leads Integration Platform into an Error a person can act on. */
-export const toLeadsError = (call: FailedCall, status: number, body: string, connection?: Connection): Error => {
+export const toLeadsError = (
+  call: FailedCall,
+  status: number,
+  body: string,
+  connection?: Connection,
+  context?: FailureContext,
+): Error => {
   const parsed = parseErrorBody<LeadsErrorBody>(body);
   const code = typeof parsed?.code === "number" ? parsed.code : Number.isInteger(Number(parsed?.code)) ? Number(parsed?.code) : undefined;
   const known = describeLeadsCode(code);
@@ -86,6 +92,16 @@ export const toLeadsError = (call: FailedCall, status: number, body: string, con
   if (!parsed && body.trim()) parts.push(`Response: ${excerpt(body)}`);
   if (parsed?.stTraceId) parts.push(`stTraceId: ${parsed.stTraceId} (give it to ServiceTitan support when reporting this)`);
   const message = redact(parts.join(" — "));
+  if (status === 401 && connection && context?.tokenExpiredDuringRetries) {
+    // Accepted on the earlier attempts of this call: nothing in the connection is wrong, the token aged out.
+    const seconds = context.elapsedMs === undefined ? "" : ` ${Math.round(context.elapsedMs / 1000)} s after the first attempt`;
+    return connectionError(
+      connection,
+      `${head} on attempt ${context.attempts}${seconds}: the access token expired during the retries (it was accepted on the earlier attempts). Run the step again: it starts with a fresh token.${
+        parsed?.stTraceId ? ` — stTraceId: ${parsed.stTraceId}` : ""
+      }`,
+    );
+  }
   if (status === 401 && connection) {
     return connectionError(
       connection,
@@ -189,7 +205,7 @@ export const createLeadsClient = (connection: Connection, options: LeadsClientOp
       // carries an idempotency token.
       { method: req.method, headers, data, safeToRepeat: Boolean(req.idempotencyToken) },
       call,
-      { ...settings, label: "ServiceTitan Leads", toError: (status, body) => toLeadsError(call, status, body, connection) },
+      { ...settings, label: "ServiceTitan Leads", toError: (status, body, context) => toLeadsError(call, status, body, connection, context) },
     );
   };
 

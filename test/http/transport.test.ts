@@ -8,9 +8,10 @@
  */
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
+import { inspect } from "node:util";
 import { ConnectionError } from "@prismatic-io/spectral";
 import { createServiceTitanClient, type ServiceTitanClient } from "../../src/http/client";
-import { captureConnection } from "../support/captureServer";
+import { CAPTURE_ACCESS_TOKEN, CAPTURE_APP_KEY, captureConnection } from "../support/captureServer";
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse, n: number) => void;
 
@@ -140,7 +141,8 @@ describe("waits the server states", () => {
 
   test("a wait longer than the call's remaining time budget is refused the same way", async () => {
     server.setHandler((_req, res) => json(res, 429, throttled(30)));
-    const { client } = recording({ retry: { totalBudgetMs: 10_000 } });
+    // A still clock: the budget left is exactly 10 s however slow the machine is.
+    const { client } = recording({ retry: { totalBudgetMs: 10_000 }, now: () => 1_700_000_000_000 });
     await expect(get(client)).rejects.toThrow(/ServiceTitan asked to wait 30 s.*more than the 10 s allowed.*nothing was retried/);
     expect(server.hits).toBe(1);
   });
@@ -239,6 +241,9 @@ describe("a token that expires during a long retry sequence", () => {
     expect(error).toBeInstanceOf(ConnectionError);
     expect(error.message).toMatch(/access token expired during the retries/);
     expect(error.message).toMatch(/attempt 3/);
+    // Like every ConnectionError, it carries the connection's identity only, never its secrets.
+    const everything = `${JSON.stringify(error)} ${inspect(error, { depth: 10 })}`;
+    for (const secret of ["capture-client-secret", CAPTURE_APP_KEY, CAPTURE_ACCESS_TOKEN]) expect(everything).not.toContain(secret);
   });
 
   test("401 on the first attempt still reads as a rejected token", async () => {

@@ -42,6 +42,23 @@ describe("Leads connection", () => {
   });
 });
 
+describe("Leads token expiring during retries", () => {
+  it("a 401 after earlier attempts were accepted says the token expired during the retries", async () => {
+    const { ConnectionError } = await import("@prismatic-io/spectral");
+    const call = { operation: "Create Partner Booking", method: "POST", path: "/api/integrations/bookings" };
+    const connection = conn({ environment: "sandbox" });
+    const expired = toLeadsError(call, 401, "", connection, { attempts: 3, elapsedMs: 61_000, tokenExpiredDuringRetries: true });
+    expect(expired).toBeInstanceOf(ConnectionError);
+    expect(expired.message).toMatch(/access token expired during the retries/);
+    expect(expired.message).toMatch(/attempt 3/);
+    expect(JSON.stringify(expired)).not.toContain("secret-value-xyz");
+    // A 401 on the first attempt still reads as refused credentials.
+    const refused = toLeadsError(call, 401, "", connection, { attempts: 1 });
+    expect(refused.message).not.toMatch(/during the retries/);
+    expect(refused.message).toMatch(/access token was refused/);
+  });
+});
+
 describe("Leads error table", () => {
   it.each(Object.keys(LEADS_ERROR_CODES).map(Number))("code %i becomes our message with the stTraceId", (code) => {
     const error = toLeadsError(
