@@ -1,10 +1,16 @@
 /**
  * Paging for ServiceTitan list endpoints (page / pageSize / includeTotal → page, pageSize, hasMore,
- * totalCount?, data). One page, or Fetch All: page size 5000; once the first page reports the total,
- * the remaining pages are fetched with bounded concurrency (the transport's rate limiter still
+ * totalCount?, data). One page, or Fetch All: page size 5000 (or the operation's smaller limit), from
+ * the list's own first page (0 or 1, its contract's `page` minimum); once the first page reports the
+ * total, the remaining pages are fetched with bounded concurrency (the transport's rate limiter still
  * applies); results are assembled once at the end (no repeated array copying); records are
- * de-duplicated by id so a record that shifts between pages while fetching is not returned twice,
- * and fetching continues past the announced total while ServiceTitan still reports more.
+ * de-duplicated by id so a record that shifts forward between pages is not returned twice, and
+ * fetching continues past the announced total while ServiceTitan still reports more.
+ *
+ * Pages are offsets, so a record removed or re-sorted ahead of the read position between two page
+ * requests shifts a later record past a boundary unseen. Fetch All therefore checks every page
+ * boundary after reading and re-reads a list that shifted, or fails with ListChangedError: it never
+ * returns a set it cannot show to be complete.
  */
 import type { QueryParams, ServiceTitanClient, StRequest } from "../http/client";
 
@@ -30,6 +36,10 @@ export interface FetchAllOptions {
   totalRequired?: boolean;
   concurrency?: number;
   pageSize?: number;
+  /** The number of the list's first page: 1 for most lists, 0 where the contract's `page` minimum is 0. */
+  firstPage?: number;
+  /** Reads of a list that changed between pages before giving up with ListChangedError (default 3). */
+  attempts?: number;
 }
 
 /** includeTotal: true/false are sent as given; undefined leaves the parameter out (not every list has it). */
@@ -60,77 +70,170 @@ export const fetchPage = async <T = unknown>(
 const idOf = (record: unknown): unknown =>
   record && typeof record === "object" ? (record as { id?: unknown }).id : undefined;
 
+/** Two reads of one list position hold the same record: same id, or (records without one) same content. */
+const sameRecord = (a: unknown, b: unknown): boolean => {
+  const ia = idOf(a);
+  const ib = idOf(b);
+  return ia !== undefined || ib !== undefined ? ia === ib : JSON.stringify(a) === JSON.stringify(b);
+};
+
+/** The number of the first page of an operation: its contract's `page` minimum (0 or 1; 1 when unstated). */
+export const firstPageOf = (pageMinimum: number | undefined): number => (pageMinimum === 0 ? 0 : 1);
+
+/** How many times Fetch All reads a list that changed under it before it gives up. */
+export const DEFAULT_READ_ATTEMPTS = 3;
+
+/** Fetch All read a list that kept changing between its pages: the result could have missed records. */
+export class ListChangedError extends Error {
+  constructor(operation: string, attempts: number) {
+    super(
+      `ServiceTitan ${operation}: the list changed while it was read (records were removed or moved between pages, so later records shifted past a page boundary); ${attempts} reads in a row were not stable, so no result is returned rather than an incomplete one. Narrow the filters (for example a created-before date) or run again when the list is quieter.`,
+    );
+    this.name = "ListChangedError";
+  }
+}
+
+/**
+ * Runs `tasks` with at most `concurrency` in flight; the first failure stops the others from starting
+ * (they would only spend the rate limit) and is thrown.
+ */
+const runBounded = async (tasks: Array<() => Promise<void>>, concurrency: number): Promise<void> => {
+  const queue = [...tasks];
+  const worker = async () => {
+    for (let task = queue.shift(); task !== undefined; task = queue.shift()) {
+      try {
+        await task();
+      } catch (error) {
+        queue.length = 0;
+        throw error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
+};
+
+interface Read<T> {
+  /** The pages as read, in page order (index 0 is the first page). */
+  pages: T[][];
+}
+
+/** One pass over the list: the first page, then the rest (concurrently once the total is known). */
+const readPages = async <T>(
+  client: ServiceTitanClient,
+  req: StRequest,
+  s: { pageSize: number; firstPage: number; countTotal: boolean; laterTotal: boolean | undefined; concurrency: number; tooMany: (n: number) => Error; maxRecords: number },
+): Promise<Read<T>> => {
+  const { pageSize, firstPage, laterTotal } = s;
+  const first = await fetchPage<T>(client, req, firstPage, pageSize, s.countTotal ? true : undefined);
+  const pages: T[][] = [first.data];
+  let count = first.data.length;
+  if (count > s.maxRecords) throw s.tooMany(count);
+  let hasMore = first.hasMore;
+
+  const total = typeof first.totalCount === "number" ? first.totalCount : undefined;
+  if (hasMore && total !== undefined) {
+    if (total > s.maxRecords) throw s.tooMany(total);
+    const known = Math.ceil(total / pageSize);
+    const results = new Map<number, ListPage<T>>();
+    const tasks: Array<() => Promise<void>> = [];
+    for (let i = 1; i < known; i += 1) {
+      tasks.push(async () => {
+        results.set(i, await fetchPage<T>(client, req, firstPage + i, pageSize, laterTotal));
+      });
+    }
+    await runBounded(tasks, s.concurrency);
+    for (let i = 1; i < known; i += 1) {
+      const page = results.get(i) as ListPage<T>;
+      pages.push(page.data);
+      count += page.data.length;
+      hasMore = page.hasMore;
+      if (!hasMore) break;
+    }
+    if (count > s.maxRecords) throw s.tooMany(count);
+  }
+  // Without a total (or when records were added while fetching): go on page by page.
+  while (hasMore) {
+    const page = await fetchPage<T>(client, req, firstPage + pages.length, pageSize, laterTotal);
+    pages.push(page.data);
+    count += page.data.length;
+    if (count > s.maxRecords) throw s.tooMany(count);
+    hasMore = page.hasMore;
+    if (page.data.length === 0) break;
+  }
+  return { pages };
+};
+
+/**
+ * Did the list shift under the read? Offset paging loses a record at a page boundary when records ahead
+ * of it are removed or move later in the order. For every boundary the record now at the last position
+ * of the earlier page is read again (one record per request) and must be the one read there: a shift
+ * either way means the pages were taken from different versions of the list. A page other than the
+ * last that came back short also means the list shrank while it was read.
+ */
+const shifted = async <T>(
+  client: ServiceTitanClient,
+  req: StRequest,
+  read: Read<T>,
+  s: { pageSize: number; firstPage: number; laterTotal: boolean | undefined; concurrency: number },
+): Promise<boolean> => {
+  const { pages, pageSize } = { pages: read.pages, pageSize: s.pageSize };
+  let moved = false;
+  const probes: Array<() => Promise<void>> = [];
+  for (let i = 0; i + 1 < pages.length; i += 1) {
+    if (pages[i].length < pageSize) return true;
+    const last = pages[i][pageSize - 1];
+    const offset = (i + 1) * pageSize - 1;
+    probes.push(async () => {
+      if (moved) return;
+      const now = await fetchPage<T>(client, req, s.firstPage + offset, 1, s.laterTotal);
+      if (now.data.length === 0 || !sameRecord(now.data[0], last)) moved = true;
+    });
+  }
+  await runBounded(probes, s.concurrency);
+  return moved;
+};
+
+/**
+ * Every record of a list. The pages are read (concurrently within `concurrency` once the total is
+ * known), then each page boundary is checked for a shift; a shifted read is thrown away and the list
+ * read again, up to `attempts` times, after which ListChangedError is thrown: Fetch All never returns
+ * a set it cannot show to be complete. Records that appear twice (inserted ahead of the read position
+ * between pages) are kept once.
+ */
 export const fetchAll = async <T = unknown>(
   client: ServiceTitanClient,
   req: StRequest,
   options: FetchAllOptions = {},
 ): Promise<ListPage<T>> => {
   const pageSize = Math.min(options.pageSize ?? MAX_PAGE_SIZE, MAX_PAGE_SIZE);
-  const laterTotal = options.totalRequired ? false : undefined;
   const maxRecords = options.maxRecords ?? DEFAULT_MAX_RECORDS;
-  const concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
-  const tooMany = (n: number) =>
-    new Error(
-      `ServiceTitan ${req.operation}: more than ${maxRecords} records match (at least ${n}); narrow the filters or raise Max Records.`,
-    );
-
-  const first = await fetchPage<T>(client, req, 1, pageSize, options.countTotal === false ? undefined : true);
-  const pages: T[][] = [first.data];
-  let count = first.data.length;
-  if (count > maxRecords) throw tooMany(count);
-  let lastPage = 1;
-  let hasMore = first.hasMore;
-
-  const total = typeof first.totalCount === "number" ? first.totalCount : undefined;
-  if (hasMore && total !== undefined) {
-    if (total > maxRecords) throw tooMany(total);
-    const lastKnown = Math.ceil(total / pageSize);
-    const pending: number[] = [];
-    for (let p = 2; p <= lastKnown; p += 1) pending.push(p);
-    const results = new Map<number, ListPage<T>>();
-    const worker = async () => {
-      for (let p = pending.shift(); p !== undefined; p = pending.shift()) {
-        try {
-          results.set(p, await fetchPage<T>(client, req, p, pageSize, laterTotal));
-        } catch (error) {
-          pending.length = 0; // the call has failed: the other workers stop instead of spending the rate limit
-          throw error;
+  const settings = {
+    pageSize,
+    maxRecords,
+    firstPage: options.firstPage ?? 1,
+    countTotal: options.countTotal !== false,
+    laterTotal: options.totalRequired ? false : undefined,
+    concurrency: Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY),
+    tooMany: (n: number) =>
+      new Error(`ServiceTitan ${req.operation}: more than ${maxRecords} records match (at least ${n}); narrow the filters or raise Max Records.`),
+  };
+  const attempts = Math.max(1, options.attempts ?? DEFAULT_READ_ATTEMPTS);
+  for (let attempt = 1; attempt <= attempts; attempt += 1) {
+    const read = await readPages<T>(client, req, settings);
+    if (read.pages.length > 1 && (await shifted(client, req, read, settings))) continue;
+    const seen = new Set<unknown>();
+    const data: T[] = [];
+    for (const chunk of read.pages) {
+      for (const record of chunk) {
+        const id = idOf(record);
+        if (id !== undefined) {
+          if (seen.has(id)) continue;
+          seen.add(id);
         }
+        data.push(record);
       }
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, pending.length) }, worker));
-    for (let p = 2; p <= lastKnown; p += 1) {
-      const page = results.get(p) as ListPage<T>;
-      pages.push(page.data);
-      count += page.data.length;
-      lastPage = p;
-      hasMore = page.hasMore;
-      if (!hasMore) break;
     }
-    if (count > maxRecords) throw tooMany(count);
+    return { page: settings.firstPage, pageSize: data.length, hasMore: false, totalCount: data.length, data };
   }
-  // Without a total (or when records were added while fetching): go on page by page.
-  while (hasMore) {
-    lastPage += 1;
-    const page = await fetchPage<T>(client, req, lastPage, pageSize, laterTotal);
-    pages.push(page.data);
-    count += page.data.length;
-    if (count > maxRecords) throw tooMany(count);
-    hasMore = page.hasMore;
-    if (page.data.length === 0) break;
-  }
-
-  const seen = new Set<unknown>();
-  const data: T[] = [];
-  for (const chunk of pages) {
-    for (const record of chunk) {
-      const id = idOf(record);
-      if (id !== undefined) {
-        if (seen.has(id)) continue;
-        seen.add(id);
-      }
-      data.push(record);
-    }
-  }
-  return { page: 1, pageSize: data.length, hasMore: false, totalCount: data.length, data };
+  throw new ListChangedError(req.operation, attempts);
 };
