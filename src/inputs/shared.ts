@@ -61,6 +61,22 @@ export function pageSizeInput(max: number) {
   });
 }
 
+/**
+ * Page for a list whose first page is `first`: 1 for most ServiceTitan lists, 0 where the operation's
+ * contract gives `page` a minimum of 0 (the Intacct business-unit mappings). Empty asks for the first page.
+ */
+export function pageInput(first: number) {
+  return input({
+    label: "Page",
+    type: "string",
+    required: false,
+    comments: `Which page to return, counting from ${first}${first === 0 ? " (this list's first page is 0)" : ""}. Ignored when Fetch All is true.`,
+    example: String(first),
+    placeholder: String(first),
+    clean: cleanInteger("Page", { min: first }),
+  });
+}
+
 export const pagingInputs = {
   fetchAll: input({
     label: "Fetch All",
@@ -72,15 +88,7 @@ export const pagingInputs = {
     example: "false",
     clean: cleanBoolean("Fetch All", { default: false }),
   }),
-  page: input({
-    label: "Page",
-    type: "string",
-    required: false,
-    comments: "Which page to return, counting from 1. Ignored when Fetch All is true.",
-    example: "1",
-    placeholder: "1",
-    clean: cleanInteger("Page", { min: 1 }),
-  }),
+  page: pageInput(1),
   pageSize: pageSizeInput(MAX_PAGE_SIZE),
   includeTotal: input({
     label: "Include Total",

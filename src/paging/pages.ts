@@ -67,8 +67,7 @@ export const fetchPage = async <T = unknown>(
   return assertPage(req, res.data) as ListPage<T>;
 };
 
-const idOf = (record: unknown): unknown =>
-  record && typeof record === "object" ? (record as { id?: unknown }).id : undefined;
+const idOf = (record: unknown): unknown => (record && typeof record === "object" ? (record as { id?: unknown }).id : undefined);
 
 /** Two reads of one list position hold the same record: same id, or (records without one) same content. */
 const sameRecord = (a: unknown, b: unknown): boolean => {
@@ -121,7 +120,15 @@ interface Read<T> {
 const readPages = async <T>(
   client: ServiceTitanClient,
   req: StRequest,
-  s: { pageSize: number; firstPage: number; countTotal: boolean; laterTotal: boolean | undefined; concurrency: number; tooMany: (n: number) => Error; maxRecords: number },
+  s: {
+    pageSize: number;
+    firstPage: number;
+    countTotal: boolean;
+    laterTotal: boolean | undefined;
+    concurrency: number;
+    tooMany: (n: number) => Error;
+    maxRecords: number;
+  },
 ): Promise<Read<T>> => {
   const { pageSize, firstPage, laterTotal } = s;
   const first = await fetchPage<T>(client, req, firstPage, pageSize, s.countTotal ? true : undefined);
@@ -215,7 +222,9 @@ export const fetchAll = async <T = unknown>(
     laterTotal: options.totalRequired ? false : undefined,
     concurrency: Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY),
     tooMany: (n: number) =>
-      new Error(`ServiceTitan ${req.operation}: more than ${maxRecords} records match (at least ${n}); narrow the filters or raise Max Records.`),
+      new Error(
+        `ServiceTitan ${req.operation}: more than ${maxRecords} records match (at least ${n}); narrow the filters or raise Max Records.`,
+      ),
   };
   const attempts = Math.max(1, options.attempts ?? DEFAULT_READ_ATTEMPTS);
   for (let attempt = 1; attempt <= attempts; attempt += 1) {

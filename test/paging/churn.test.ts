@@ -32,7 +32,13 @@ const liveList = (records: Rec[], opts: { firstPage?: number; beforeEach?: (n: n
       // A page number below the first is refused as ServiceTitan refuses it; nothing is invented.
       if (offset < 0) throw new Error(`page ${page} is below the first page ${firstPage}`);
       const data = records.slice(offset, offset + size);
-      const body = { page, pageSize: size, hasMore: offset + size < records.length, data, ...(q.includeTotal === true ? { totalCount: records.length } : {}) };
+      const body = {
+        page,
+        pageSize: size,
+        hasMore: offset + size < records.length,
+        data,
+        ...(q.includeTotal === true ? { totalCount: records.length } : {}),
+      };
       return { status: 200, headers: {}, data: body as T };
     },
   };
@@ -46,7 +52,7 @@ describe("Fetch All over a list that changes between pages", () => {
     const records = range(1, 25);
     const { client } = liveList(records, {
       // Before page 2 is answered, record 3 (on page 1, already read) is deleted: record 11 moves onto page 1.
-      beforeEach: (n, q) => {
+      beforeEach: (_n, q) => {
         if (q.page === 2 && records.some((r) => r.id === 3)) records.splice(2, 1);
       },
     });
