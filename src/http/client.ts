@@ -40,6 +40,8 @@ export interface StRequest {
    * answer other than 204 fails with a "result unknown" error instead of returning nothing.
    */
   expectBody?: boolean;
+  /** Epoch ms by which the run must be done: the request (all its attempts) gets only the time left. */
+  deadlineAt?: number;
 }
 
 /** The answer of a tenant API call (the shape every transport returns, from core.ts). */
