@@ -6,16 +6,28 @@
  * the export feeds rather than list endpoints by `modifiedOnOrAfter`: a token never skips records that
  * share a timestamp or that change while we read, and inactive records come through too.
  *
- * A cursor is { token, start, seen, pinned }:
+ * A cursor is { token, start, seen, pinned, mark }:
  * - `token`: the last continuation token whose page was fully processed (absent before the first page).
  * - `start`: where the very first request starts when there is no token yet (a date, or empty for the
  *   beginning of the feed).
- * - `seen`: a bounded memory of change keys (id, modifiedOn, content hash) already handled, newest
- *   last. With "include recent changes" ServiceTitan repeats changes just before the token; they are
- *   recognised here and dropped, within a run and across runs.
+ * - `seen`: a memory of change keys (id, modifiedOn, content hash) already handled, newest last. With
+ *   "include recent changes" ServiceTitan repeats changes just before the token; they are recognised
+ *   here and dropped, within a run and across runs. The memory keeps every change modified within
+ *   RECENT_CHANGES_WINDOW_MS of the newest one handled (and at least BOUNDARY_MEMORY changes), so a
+ *   repeat window longer than a fixed count is still covered; SEEN_MEMORY_CAP bounds the state.
  * - `pinned`: how many of the newest `seen` keys were handled *after* `token` (a run that stops in the
  *   middle of a page keeps the page's token and remembers what it already handled from that page, so
  *   the next run re-reads the page and skips them). Pinned keys are never trimmed.
+ * - `mark`: the high-water mark, the newest modifiedOn handled before this run (or the start date).
+ *   Export feeds are snapshots: a record created and edited again between two runs arrives once,
+ *   already edited, so "modifiedOn equals createdOn" would call it an update. A record created after
+ *   the mark cannot have been handled before, so it is delivered as created (its first version in a
+ *   run; a later version of it in the same run is an update).
+ *
+ * A run keeps its progress: every request carries the run's deadline (`deadlineAt`), no request starts
+ * after it, and a request that fails after earlier pages were handled ends the run with the changes
+ * read, the cursor of the last page finished and the reason (stoppedBy "error"), so the trigger
+ * delivers them and saves that position instead of throwing them away.
  *
  * Paging itself is src/paging/exportFeed.ts `fetchExportPage`; nothing here re-implements it.
  */
@@ -28,8 +40,16 @@ export type ChangeType = "created" | "updated" | "deactivated";
 /** How far apart createdOn and modifiedOn may be for a version to still count as the creation. */
 export const CREATED_TOLERANCE_MS = 1000;
 
-/** Keys remembered before the token, enough to recognise ServiceTitan's "recent changes" repeats. */
+/** Keys always remembered before the token, whatever their timestamps. */
 export const BOUNDARY_MEMORY = 1000;
+/**
+ * How far back (modifiedOn, from the newest change handled) the memory reaches: longer than the
+ * window ServiceTitan repeats with "include recent changes" (its most recent changes; it asks
+ * consumers to wait 5 to 10 minutes between caught-up reads).
+ */
+export const RECENT_CHANGES_WINDOW_MS = 60 * 60 * 1000;
+/** Upper bound on remembered keys, so the saved state stays small (about 50 bytes a key). */
+export const SEEN_MEMORY_CAP = 50_000;
 
 const timeOf = (value: unknown): number | undefined => {
   if (typeof value !== "string" || value.trim() === "") return undefined;
@@ -43,12 +63,14 @@ const timeOf = (value: unknown): number | undefined => {
  * (a deactivation or a deletion, which the feed reports as a last inactive version); otherwise updated.
  * A record without both timestamps cannot be shown to be new, so it counts as updated.
  */
-export const classifyChange = (record: unknown): ChangeType => {
+export const classifyChange = (record: unknown, mark?: number): ChangeType => {
   const rec = (record && typeof record === "object" ? record : {}) as Record<string, unknown>;
   if (rec.active === false) return "deactivated";
   const created = timeOf(rec.createdOn);
   const modified = timeOf(rec.modifiedOn);
   if (created === undefined) return "updated";
+  // Created after everything handled before: new to us, however often it was edited since.
+  if (mark !== undefined && created > mark) return "created";
   if (modified === undefined || Math.abs(modified - created) <= CREATED_TOLERANCE_MS) return "created";
   return "updated";
 };
@@ -69,6 +91,8 @@ export interface Cursor {
   start?: string;
   seen: string[];
   pinned: number;
+  /** The newest modifiedOn handled (ISO), or the start date: records created after it are new to us. */
+  mark?: string;
 }
 
 export interface Change<T = unknown> {
@@ -87,6 +111,8 @@ export interface PollOptions {
   maxMs: number;
   /** Safety bound on requests per run. */
   maxRequests?: number;
+  /** Epoch ms by which the run must end (the earlier of this and maxMs counts); sent with each request. */
+  deadlineAt?: number;
   now?: () => number;
 }
 
@@ -98,15 +124,39 @@ export interface PollResult<T = unknown> {
   hidden: number;
   duplicatesRemoved: number;
   requests: number;
-  stoppedBy?: "maxRecords" | "maxTime" | "maxRequests";
+  stoppedBy?: "maxRecords" | "maxTime" | "maxRequests" | "error";
+  /** stoppedBy "error": why the run ended early (what it read is kept; the next run continues). */
+  error?: string;
 }
 
-export const emptyCursor = (start?: string): Cursor => ({ start, seen: [], pinned: 0 });
+/** A fresh cursor; a start date is also the first high-water mark (records created after it are new). */
+export const emptyCursor = (start?: string): Cursor => {
+  const t = timeOf(start);
+  return t === undefined ? { start, seen: [], pinned: 0 } : { start, seen: [], pinned: 0, mark: new Date(t).toISOString() };
+};
 
-/** Keeps every pinned key plus BOUNDARY_MEMORY keys before them. */
-const trimSeen = (seen: string[], pinned: number): string[] => {
-  const keep = pinned + BOUNDARY_MEMORY;
-  return seen.length > keep ? seen.slice(seen.length - keep) : seen;
+/** modifiedOn of a change key ("id|modifiedOn|hash"). */
+const keyTime = (key: string): number | undefined => {
+  const parts = key.split("|");
+  return parts.length >= 3 ? timeOf(parts.slice(1, -1).join("|")) : undefined;
+};
+
+/**
+ * Keeps every pinned key, at least BOUNDARY_MEMORY keys before them, and every older key modified
+ * within RECENT_CHANGES_WINDOW_MS of `mark`; at most SEEN_MEMORY_CAP keys in all (pinned ones first).
+ */
+export const trimSeen = (seen: string[], pinned: number, mark?: number): string[] => {
+  let from = Math.max(0, seen.length - pinned - BOUNDARY_MEMORY);
+  if (mark !== undefined) {
+    const oldest = mark - RECENT_CHANGES_WINDOW_MS;
+    while (from > 0) {
+      const t = keyTime(seen[from - 1]);
+      if (t === undefined || t < oldest) break;
+      from -= 1;
+    }
+  }
+  from = Math.max(from, seen.length - Math.max(SEEN_MEMORY_CAP, pinned));
+  return from > 0 ? seen.slice(from) : seen;
 };
 
 export const pollChanges = async <T = unknown>(
@@ -117,6 +167,12 @@ export const pollChanges = async <T = unknown>(
 ): Promise<PollResult<T>> => {
   const now = options.now ?? Date.now;
   const started = now();
+  const deadlineAt = options.deadlineAt === undefined ? started + options.maxMs : Math.min(started + options.maxMs, options.deadlineAt);
+  const mark = timeOf(from.mark);
+  let newest = mark;
+  /** Ids handled in this run: a second version of a record in one run is never its creation. */
+  const idsThisRun = new Set<string>();
+  let error: string | undefined;
   const maxRequests = options.maxRequests ?? 1000;
   const seen = [...from.seen];
   const seenSet = new Set(seen);
@@ -139,7 +195,7 @@ export const pollChanges = async <T = unknown>(
       stoppedBy = "maxRecords";
       break;
     }
-    if (requests > 0 && now() - started >= options.maxMs) {
+    if (requests > 0 && now() >= deadlineAt) {
       stoppedBy = "maxTime";
       break;
     }
@@ -149,7 +205,15 @@ export const pollChanges = async <T = unknown>(
     }
     // The first request of a brand-new cursor asks for no repeats: they would be changes from before
     // the chosen start.
-    const page = await fetchExportPage<T>(client, req, token ?? from.start, token !== undefined && options.includeRecentChanges);
+    let page: Awaited<ReturnType<typeof fetchExportPage<T>>>;
+    try {
+      page = await fetchExportPage<T>(client, req, token ?? from.start, token !== undefined && options.includeRecentChanges, deadlineAt);
+    } catch (failure) {
+      if (requests === 0) throw failure; // nothing read yet: nothing to keep
+      error = failure instanceof Error ? failure.message : String(failure);
+      stoppedBy = "error";
+      break;
+    }
     requests += 1;
     let cut = false;
     for (let i = 0; i < page.data.length; i++) {
@@ -166,12 +230,16 @@ export const pollChanges = async <T = unknown>(
       }
       remember(key);
       pinned += 1;
-      const changeType = classifyChange(record);
+      const rec = record as Record<string, unknown>;
+      const modified = timeOf(rec?.modifiedOn);
+      if (modified !== undefined && (newest === undefined || modified > newest)) newest = modified;
+      const id = String(rec?.id ?? "");
+      const changeType = classifyChange(record, idsThisRun.has(id) ? undefined : mark);
+      idsThisRun.add(id);
       if (!options.show[changeType]) {
         hidden += 1;
         continue;
       }
-      const rec = record as Record<string, unknown>;
       changes.push({ changeType, id: rec?.id, modifiedOn: rec?.modifiedOn, record });
     }
     if (cut) {
@@ -184,10 +252,14 @@ export const pollChanges = async <T = unknown>(
     pinned = 0;
     hasMore = page.hasMore;
   }
+  if (stoppedBy === "error") hasMore = true;
   if (!hasMore) stoppedBy = undefined;
+  const cursor: Cursor = { token, start: from.start, seen: trimSeen(seen, pinned, newest), pinned };
+  if (newest !== undefined) cursor.mark = new Date(newest).toISOString();
   return {
+    error,
     changes,
-    cursor: { token, start: from.start, seen: trimSeen(seen, pinned), pinned },
+    cursor,
     hasMore,
     hidden,
     duplicatesRemoved,
