@@ -6,7 +6,10 @@
  * - the request goes through the one transport (auth, retries, rate limit, readable errors);
  * - items are `{ key: String(id), label }`, de-duplicated by id, sorted by label (stable,
  *   case-insensitive, numbers in labels compared as numbers: "#9" before "#10");
- * - nothing to list gives `[]`, never an error.
+ * - nothing to list gives `[]`, never an error;
+ * - lists with a `sort` parameter are read newest first (`sort=-Id`), so when more than 10,000 exist
+ *   the dropdown keeps the newest; a truncated list ends with one more item saying that more exist
+ *   and how to narrow the list (moreItem).
  *
  * The operation's module and path come from the generated descriptor, so a picklist can never drift
  * from the contract: a definition naming an operation that is missing, or that is not a paged list,
@@ -34,6 +37,12 @@ export type AnyDataSource = DataSourceDefinition<Inputs, ConfigVarResultCollecti
 
 /** A picklist lists at most this many items: two pages of the API's largest page size. */
 export const PICKLIST_MAX_ITEMS = 2 * MAX_PAGE_SIZE;
+
+/** Newest first: ids grow with creation, and every ServiceTitan list with a `sort` parameter takes Id. */
+export const NEWEST_FIRST = "-Id";
+
+/** The key of the closing "more exist" item: not an ID, so an action given it refuses it by its input's label. */
+export const MORE_ITEM_KEY = "more-records-exist";
 
 /**
  * How pages 1 and 2 are requested.
@@ -154,6 +163,16 @@ export const toItems = (def: Pick<PicklistDefinition, "label" | "withId" | "noun
   return sortByLabel(items);
 };
 
+/**
+ * The last item of a truncated dropdown: says that more records exist, which ones are listed, and how
+ * to reach another one (the picklist's own filters, or typing the ID into the input).
+ */
+export const moreItem = (plural: string, newestFirst: boolean, filters: string[]): Element => {
+  const n = PICKLIST_MAX_ITEMS.toLocaleString("en-US");
+  const narrow = filters.length ? `narrow the list with ${filters.join(" or ")}, or type its ID in the input` : "type its ID in the input";
+  return { key: MORE_ITEM_KEY, label: `More than ${n} ${plural} exist: the ${newestFirst ? "newest" : "first"} ${n} are listed. To pick another, ${narrow}.` };
+};
+
 // ---------------------------------------------------------------- fetching
 
 /** Up to two pages of 5,000 records. */
@@ -213,10 +232,15 @@ export const idPathInput = (name: string, label: string, comments: string, examp
   }),
 });
 
+/** Read newest first where the list can be sorted and the definition fixes no order of its own. */
+const readsNewestFirst = (def: PicklistDefinition, op: OperationDescriptor): boolean =>
+  op.params.some((p) => p.in === "query" && p.name === "sort") && def.query?.sort === undefined;
+
 const describe = (def: PicklistDefinition, op: OperationDescriptor): string => {
   return (
     `Pick one of up to 10,000 ${def.noun[1]} from a dropdown, sorted by ${def.labelDescription ?? DEFAULT_LABEL_DESCRIPTION}` +
-    ` (${op.method} ${op.path} in ServiceTitan, two pages of 5,000 at most${op.scope ? `; scope ${op.scope}` : ""}).`
+    ` (${op.method} ${op.path} in ServiceTitan, two pages of 5,000 at most${op.scope ? `; scope ${op.scope}` : ""}).` +
+    ` When more exist, the ${readsNewestFirst(def, op) ? "newest" : "first"} 10,000 are listed and a last item says so.`
   );
 };
 
@@ -238,6 +262,10 @@ export const buildPicklist = (def: PicklistDefinition): BuiltPicklist => {
   for (const [key, extra] of Object.entries(extras)) inputs[key] = extra.definition;
   const strategy = def.strategy ?? "sequential";
   const [one] = def.noun;
+  const newestFirst = readsNewestFirst(def, op);
+  const filters = Object.values(extras)
+    .filter((extra) => extra.placement === "query")
+    .map((extra) => String((extra.definition as { label: string }).label));
 
   const pathInputs = Object.entries(extras).filter(([, extra]) => extra.placement === "path");
   const pathLabels = new Map(pathInputs.map(([, extra]) => [extra.name, String((extra.definition as { label: string }).label)]));
@@ -254,7 +282,7 @@ export const buildPicklist = (def: PicklistDefinition): BuiltPicklist => {
         Object.fromEntries(pathInputs.map(([key, extra]) => [extra.name, values[key]])),
         (name) => pathLabels.get(name) ?? name,
       );
-      const query: QueryParams = { ...def.query };
+      const query: QueryParams = { ...def.query, ...(newestFirst ? { sort: NEWEST_FIRST } : {}) };
       for (const [key, extra] of Object.entries(extras)) {
         const value = values[key];
         if (extra.placement === "query" && value !== undefined) query[extra.name] = value as QueryValue;
@@ -262,10 +290,11 @@ export const buildPicklist = (def: PicklistDefinition): BuiltPicklist => {
       const client = createServiceTitanClient(values.connection as never, { logger: context.logger });
       const req: StRequest = { module: op.module, method: "GET", path, query, operation: `"Select ${one}"`, scope: op.scope };
       const { records, truncated } = await fetchPicklistRecords(client, req, strategy);
-      if (truncated) {
-        context.logger?.warn?.(`Select ${one}: more than ${PICKLIST_MAX_ITEMS} ${def.noun[1]} exist; the dropdown shows the first ${PICKLIST_MAX_ITEMS}.`);
-      }
-      return { result: toItems(def, records) };
+      if (!truncated) return { result: toItems(def, records) };
+      context.logger?.warn?.(
+        `Select ${one}: more than ${PICKLIST_MAX_ITEMS} ${def.noun[1]} exist; the dropdown shows the ${newestFirst ? "newest" : "first"} ${PICKLIST_MAX_ITEMS}.`,
+      );
+      return { result: [...toItems(def, records), moreItem(def.noun[1], newestFirst, filters)] };
     },
   }) as unknown as AnyDataSource;
 
