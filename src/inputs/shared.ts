@@ -84,7 +84,7 @@ export const pagingInputs = {
     default: "false",
     required: false,
     comments:
-      "When true, every matching record is returned: pages of 5,000 are fetched (several at a time, within ServiceTitan's rate limit) and combined; Page and Page Size are then ignored.",
+      "When true, every matching record is returned: pages of 5,000 are fetched (several at a time, within ServiceTitan's rate limit) and combined; Page and Page Size are then ignored. A list that changes while it is read (records removed or moved between pages) is read again, or the action fails saying so, never returning an incomplete set.",
     example: "false",
     clean: cleanBoolean("Fetch All", { default: false }),
   }),
@@ -160,7 +160,7 @@ export const exportInputs = {
     type: "string",
     required: false,
     comments:
-      "With Drain Until Caught Up: stop after about this many records (empty means 100,000), or after 10 minutes, whichever comes first; the returned Continue From resumes exactly where it stopped and hasMore stays true.",
+      "With Drain Until Caught Up: stop after about this many records (empty means 100,000), or after 10 minutes, whichever comes first; the returned Continue From resumes exactly where it stopped and hasMore stays true. A request that fails after some pages were read also stops there, with the reason in error.",
     example: "50000",
     placeholder: "100000",
     clean: cleanInteger("Max Records", { min: 1 }),
