@@ -13,8 +13,9 @@
  * - `seen`: a memory of change keys (id, modifiedOn, content hash) already handled, newest last. With
  *   "include recent changes" ServiceTitan repeats changes just before the token; they are recognised
  *   here and dropped, within a run and across runs. The memory keeps every change modified within
- *   RECENT_CHANGES_WINDOW_MS of the newest one handled (and at least BOUNDARY_MEMORY changes), so a
- *   repeat window longer than a fixed count is still covered; SEEN_MEMORY_CAP bounds the state.
+ *   RECENT_CHANGES_WINDOW_MS of the newest one handled, and at least BOUNDARY_MEMORY changes plus
+ *   twice the most repeats seen in one response (`window`), so a repeat window longer than a fixed
+ *   count is still covered; SEEN_MEMORY_CAP bounds the state.
  * - `pinned`: how many of the newest `seen` keys were handled *after* `token` (a run that stops in the
  *   middle of a page keeps the page's token and remembers what it already handled from that page, so
  *   the next run re-reads the page and skips them). Pinned keys are never trimmed.
@@ -23,6 +24,9 @@
  *   already edited, so "modifiedOn equals createdOn" would call it an update. A record created after
  *   the mark cannot have been handled before, so it is delivered as created (its first version in a
  *   run; a later version of it in the same run is an update).
+ * - `since`: every change handled with a modifiedOn from then on is still in `seen`. A record whose
+ *   id is nowhere in that memory and that was created since then was never handled either (it was
+ *   edited again before the feed reached its first version, even during a run), so it is created too.
  *
  * A run keeps its progress: every request carries the run's deadline (`deadlineAt`), no request starts
  * after it, and a request that fails after earlier pages were handled ends the run with the changes
@@ -93,6 +97,10 @@ export interface Cursor {
   pinned: number;
   /** The newest modifiedOn handled (ISO), or the start date: records created after it are new to us. */
   mark?: string;
+  /** The most changes ServiceTitan repeated in one response so far ("include recent changes"). */
+  window?: number;
+  /** Every change handled with a modifiedOn at or after this (ISO) is in `seen`. */
+  since?: string;
 }
 
 export interface Change<T = unknown> {
@@ -142,22 +150,34 @@ const keyTime = (key: string): number | undefined => {
 };
 
 /**
- * Keeps every pinned key, at least BOUNDARY_MEMORY keys before them, and every older key modified
- * within RECENT_CHANGES_WINDOW_MS of `mark`; at most SEEN_MEMORY_CAP keys in all (pinned ones first).
+ * Keeps every pinned key and, before them, the newest BOUNDARY_MEMORY + 2 × `window` keys (`window`:
+ * the most repeats ServiceTitan sent in one response so far) plus every older key modified within
+ * RECENT_CHANGES_WINDOW_MS of `mark`; at most SEEN_MEMORY_CAP keys in all (pinned ones first). The
+ * window is covered whether ServiceTitan measures it in changes or in time.
  */
-export const trimSeen = (seen: string[], pinned: number, mark?: number): string[] => {
-  let from = Math.max(0, seen.length - pinned - BOUNDARY_MEMORY);
-  if (mark !== undefined) {
-    const oldest = mark - RECENT_CHANGES_WINDOW_MS;
-    while (from > 0) {
-      const t = keyTime(seen[from - 1]);
-      if (t === undefined || t < oldest) break;
-      from -= 1;
-    }
+export const trimSeen = (seen: string[], pinned: number, mark?: number, window = 0): { seen: string[]; since?: number } => {
+  const keepAll = Math.max(0, seen.length - pinned - BOUNDARY_MEMORY - 2 * window);
+  const oldest = mark === undefined ? undefined : mark - RECENT_CHANGES_WINDOW_MS;
+  // `since`: every change handled with a modifiedOn at or after it is still remembered.
+  let since = oldest;
+  const dropped = (key: string) => {
+    const t = keyTime(key);
+    if (t === undefined) return;
+    since = since === undefined ? t + 1 : Math.max(since, t + 1);
+  };
+  const kept: string[] = [];
+  for (let i = 0; i < seen.length; i++) {
+    const t = i < keepAll ? keyTime(seen[i]) : undefined;
+    if (i >= keepAll || (oldest !== undefined && t !== undefined && t >= oldest)) kept.push(seen[i]);
+    else if (t !== undefined && oldest !== undefined && t >= oldest) dropped(seen[i]);
   }
-  from = Math.max(from, seen.length - Math.max(SEEN_MEMORY_CAP, pinned));
-  return from > 0 ? seen.slice(from) : seen;
+  const cap = Math.max(SEEN_MEMORY_CAP, pinned);
+  if (kept.length > cap) for (const key of kept.splice(0, kept.length - cap)) dropped(key);
+  return { seen: kept, since };
 };
+
+/** The record id of a change key. */
+const keyId = (key: string): string => key.slice(0, key.indexOf("|"));
 
 export const pollChanges = async <T = unknown>(
   client: ServiceTitanClient,
@@ -172,7 +192,11 @@ export const pollChanges = async <T = unknown>(
   let newest = mark;
   /** Ids handled in this run: a second version of a record in one run is never its creation. */
   const idsThisRun = new Set<string>();
+  /** Ids of every change remembered; with `since`, a record created since then and absent here is new. */
+  const knownIds = new Set(from.seen.map(keyId));
+  const since = timeOf(from.since);
   let error: string | undefined;
+  let window = from.window ?? 0;
   const maxRequests = options.maxRequests ?? 1000;
   const seen = [...from.seen];
   const seenSet = new Set(seen);
@@ -215,6 +239,10 @@ export const pollChanges = async <T = unknown>(
       break;
     }
     requests += 1;
+    // The repeats of "include recent changes" lead the response: measure them, so the memory keeps up.
+    let repeats = 0;
+    while (repeats < page.data.length && seenSet.has(changeKey(page.data[repeats]))) repeats += 1;
+    window = Math.max(window, repeats);
     let cut = false;
     for (let i = 0; i < page.data.length; i++) {
       const record = page.data[i];
@@ -234,7 +262,11 @@ export const pollChanges = async <T = unknown>(
       const modified = timeOf(rec?.modifiedOn);
       if (modified !== undefined && (newest === undefined || modified > newest)) newest = modified;
       const id = String(rec?.id ?? "");
-      const changeType = classifyChange(record, idsThisRun.has(id) ? undefined : mark);
+      const firstSight = !idsThisRun.has(id) && !knownIds.has(id);
+      const created = timeOf(rec?.createdOn);
+      // Never handled, and created since the memory is complete: its first version reaching us is its creation.
+      const unseenSince = firstSight && since !== undefined && created !== undefined && created >= since ? created - 1 : undefined;
+      const changeType = classifyChange(record, unseenSince ?? (idsThisRun.has(id) ? undefined : mark));
       idsThisRun.add(id);
       if (!options.show[changeType]) {
         hidden += 1;
@@ -254,8 +286,11 @@ export const pollChanges = async <T = unknown>(
   }
   if (stoppedBy === "error") hasMore = true;
   if (!hasMore) stoppedBy = undefined;
-  const cursor: Cursor = { token, start: from.start, seen: trimSeen(seen, pinned, newest), pinned };
+  const memory = trimSeen(seen, pinned, newest, window);
+  const cursor: Cursor = { token, start: from.start, seen: memory.seen, pinned };
   if (newest !== undefined) cursor.mark = new Date(newest).toISOString();
+  if (memory.since !== undefined) cursor.since = new Date(memory.since).toISOString();
+  if (window > 0) cursor.window = window;
   return {
     error,
     changes,

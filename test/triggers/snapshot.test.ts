@@ -65,6 +65,19 @@ test("a record created after the previous run and edited again before this run i
   expect(third.changes.map((c) => [c.id, c.changeType])).toEqual([[4, "updated"]]);
 });
 
+test("a record created before the last run's mark but edited before the feed reached it is still delivered as created", async () => {
+  const { client, change } = snapshotFeed();
+  change({ id: 1, active: true, name: "a", createdOn: iso(0), modifiedOn: iso(0) });
+  change({ id: 3, active: true, name: "x", createdOn: iso(1), modifiedOn: iso(1) });
+  change({ id: 2, active: true, name: "b", createdOn: iso(2), modifiedOn: iso(2) });
+  change({ id: 3, active: true, name: "x edited", createdOn: iso(1), modifiedOn: iso(3) }); // moves behind record 2
+  // A run bounded to two changes handles records 1 and 2 (its mark is 10:02) and stops before record 3.
+  const first = await pollChanges(client, req, emptyCursor(iso(0)), { ...options, maxRecords: 2 });
+  expect(first.changes.map((c) => c.id)).toEqual([1, 2]);
+  const second = await pollChanges(client, req, first.cursor, options);
+  expect(second.changes.map((c) => [c.id, c.changeType])).toEqual([[3, "created"]]);
+});
+
 test("within one run, the second version of a record created in it is an update", async () => {
   // A log feed (every version kept): created then edited between runs, both versions arrive.
   const versions: Version[] = [
