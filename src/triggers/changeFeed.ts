@@ -169,7 +169,7 @@ export const trimSeen = (seen: string[], pinned: number, mark?: number, window =
   for (let i = 0; i < seen.length; i++) {
     const t = i < keepAll ? keyTime(seen[i]) : undefined;
     if (i >= keepAll || (oldest !== undefined && t !== undefined && t >= oldest)) kept.push(seen[i]);
-    else if (t !== undefined && oldest !== undefined && t >= oldest) dropped(seen[i]);
+    else dropped(seen[i]);
   }
   const cap = Math.max(SEEN_MEMORY_CAP, pinned);
   if (kept.length > cap) for (const key of kept.splice(0, kept.length - cap)) dropped(key);
