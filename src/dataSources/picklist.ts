@@ -31,7 +31,7 @@ import { connectionInput } from "../inputs/shared";
 import { findOperation } from "../operations/catalog";
 import { humanize } from "../operations/naming";
 import type { ModuleKey, OperationDescriptor } from "../operations/types";
-import { fetchPage, MAX_PAGE_SIZE, type ListPage } from "../paging/pages";
+import { fetchPage, firstPageOf, MAX_PAGE_SIZE, type ListPage } from "../paging/pages";
 
 export type AnyDataSource = DataSourceDefinition<Inputs, ConfigVarResultCollection, DataSourceType>;
 
@@ -175,20 +175,21 @@ export const moreItem = (plural: string, newestFirst: boolean, filters: string[]
 
 // ---------------------------------------------------------------- fetching
 
-/** Up to two pages of 5,000 records. */
+/** Up to two pages of 5,000 records, from the list's first page (`first`: 1, or 0 where its contract says so). */
 export const fetchPicklistRecords = async (
   client: ServiceTitanClient,
   req: StRequest,
   strategy: FetchStrategy,
+  first = 1,
 ): Promise<{ records: unknown[]; truncated: boolean }> => {
   let pages: ListPage[];
   if (strategy === "concurrent") {
-    pages = await Promise.all([fetchPage(client, req, 1, MAX_PAGE_SIZE), fetchPage(client, req, 2, MAX_PAGE_SIZE)]);
+    pages = await Promise.all([fetchPage(client, req, first, MAX_PAGE_SIZE), fetchPage(client, req, first + 1, MAX_PAGE_SIZE)]);
     // page 2 of a list that ended on page 1 is empty; ignore whatever it says
     if (!pages[0].hasMore) pages = [pages[0]];
   } else {
-    const first = await fetchPage(client, req, 1, MAX_PAGE_SIZE);
-    pages = first.hasMore ? [first, await fetchPage(client, req, 2, MAX_PAGE_SIZE)] : [first];
+    const head = await fetchPage(client, req, first, MAX_PAGE_SIZE);
+    pages = head.hasMore ? [head, await fetchPage(client, req, first + 1, MAX_PAGE_SIZE)] : [head];
   }
   const last = pages[pages.length - 1];
   return { records: pages.flatMap((p) => p.data), truncated: pages.length === 2 && last.hasMore };
@@ -263,6 +264,7 @@ export const buildPicklist = (def: PicklistDefinition): BuiltPicklist => {
   const strategy = def.strategy ?? "sequential";
   const [one] = def.noun;
   const newestFirst = readsNewestFirst(def, op);
+  const firstPage = firstPageOf(op.params.find((p) => p.name === "page")?.schema.minimum);
   const filters = Object.values(extras)
     .filter((extra) => extra.placement === "query")
     .map((extra) => String((extra.definition as { label: string }).label));
@@ -289,7 +291,7 @@ export const buildPicklist = (def: PicklistDefinition): BuiltPicklist => {
       }
       const client = createServiceTitanClient(values.connection as never, { logger: context.logger });
       const req: StRequest = { module: op.module, method: "GET", path, query, operation: `"Select ${one}"`, scope: op.scope };
-      const { records, truncated } = await fetchPicklistRecords(client, req, strategy);
+      const { records, truncated } = await fetchPicklistRecords(client, req, strategy, firstPage);
       if (!truncated) return { result: toItems(def, records) };
       context.logger?.warn?.(
         `Select ${one}: more than ${PICKLIST_MAX_ITEMS} ${def.noun[1]} exist; the dropdown shows the ${newestFirst ? "newest" : "first"} ${PICKLIST_MAX_ITEMS}.`,
