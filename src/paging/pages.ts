@@ -96,8 +96,8 @@ export class ListChangedError extends Error {
  * Runs `tasks` with at most `concurrency` in flight; the first failure stops the others from starting
  * (they would only spend the rate limit) and is thrown.
  */
-const runBounded = async (tasks: Array<() => Promise<void>>, concurrency: number): Promise<void> => {
-  const queue = [...tasks];
+const runBounded = async (queue: Array<() => Promise<void>>, concurrency: number): Promise<void> => {
+  // Tasks may add tasks to `queue` while it runs: a worker that finishes one takes the next.
   const worker = async () => {
     for (let task = queue.shift(); task !== undefined; task = queue.shift()) {
       try {
@@ -111,98 +111,101 @@ const runBounded = async (tasks: Array<() => Promise<void>>, concurrency: number
   await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
 };
 
-interface Read<T> {
-  /** The pages as read, in page order (index 0 is the first page). */
-  pages: T[][];
+interface ReadSettings {
+  pageSize: number;
+  firstPage: number;
+  countTotal: boolean;
+  laterTotal: boolean | undefined;
+  concurrency: number;
+  tooMany: (n: number) => Error;
+  maxRecords: number;
 }
 
-/** One pass over the list: the first page, then the rest (concurrently once the total is known). */
-const readPages = async <T>(
-  client: ServiceTitanClient,
-  req: StRequest,
-  s: {
-    pageSize: number;
-    firstPage: number;
-    countTotal: boolean;
-    laterTotal: boolean | undefined;
-    concurrency: number;
-    tooMany: (n: number) => Error;
-    maxRecords: number;
-  },
-): Promise<Read<T>> => {
+/**
+ * One pass over the list: the first page, then the rest (concurrently once the total is known), and
+ * a check of every page boundary. Offset paging loses a record at a boundary when records ahead of it
+ * are removed or move later in the order, so once both pages around a boundary are in, the record now
+ * at the earlier page's last offset is read again (one record per request) and must be the one read
+ * there; a page other than the last that came back short means the list shrank. Either way `moved`
+ * is true, the rest of the pass is skipped and the caller reads again.
+ */
+const readPages = async <T>(client: ServiceTitanClient, req: StRequest, s: ReadSettings): Promise<{ pages: T[][]; moved: boolean }> => {
   const { pageSize, firstPage, laterTotal } = s;
+  const pages: Array<T[] | undefined> = [];
+  const probed = new Set<number>();
+  let moved = false;
+  const queue: Array<() => Promise<void>> = [];
+  const probe = (i: number) => async () => {
+    if (moved) return;
+    const before = pages[i] as T[];
+    if (before.length < pageSize) {
+      moved = true;
+      return;
+    }
+    const now = await fetchPage<T>(client, req, firstPage + (i + 1) * pageSize - 1, 1, laterTotal);
+    if (now.data.length === 0 || !sameRecord(now.data[0], before[pageSize - 1])) moved = true;
+  };
+  /** Page i is in: queue the checks of the boundaries it completes. */
+  const arrived = (i: number) => {
+    for (const b of [i - 1, i]) {
+      if (b >= 0 && pages[b] !== undefined && pages[b + 1] !== undefined && !probed.has(b)) {
+        probed.add(b);
+        queue.push(probe(b));
+      }
+    }
+  };
+
   const first = await fetchPage<T>(client, req, firstPage, pageSize, s.countTotal ? true : undefined);
-  const pages: T[][] = [first.data];
+  pages[0] = first.data;
   let count = first.data.length;
   if (count > s.maxRecords) throw s.tooMany(count);
   let hasMore = first.hasMore;
+  let read = 1;
 
   const total = typeof first.totalCount === "number" ? first.totalCount : undefined;
   if (hasMore && total !== undefined) {
     if (total > s.maxRecords) throw s.tooMany(total);
     const known = Math.ceil(total / pageSize);
-    const results = new Map<number, ListPage<T>>();
-    const tasks: Array<() => Promise<void>> = [];
+    const more = new Map<number, boolean>();
     for (let i = 1; i < known; i += 1) {
-      tasks.push(async () => {
-        results.set(i, await fetchPage<T>(client, req, firstPage + i, pageSize, laterTotal));
+      queue.push(async () => {
+        if (moved) return; // this pass is void already: spend no more requests on it
+        const page = await fetchPage<T>(client, req, firstPage + i, pageSize, laterTotal);
+        pages[i] = page.data;
+        more.set(i, page.hasMore);
+        arrived(i);
       });
     }
-    await runBounded(tasks, s.concurrency);
+    await runBounded(queue, s.concurrency);
+    if (moved) return { pages: [], moved };
     for (let i = 1; i < known; i += 1) {
-      const page = results.get(i) as ListPage<T>;
-      pages.push(page.data);
-      count += page.data.length;
-      hasMore = page.hasMore;
+      count += (pages[i] as T[]).length;
+      read = i + 1;
+      hasMore = more.get(i) === true;
       if (!hasMore) break;
     }
+    pages.length = read;
     if (count > s.maxRecords) throw s.tooMany(count);
   }
   // Without a total (or when records were added while fetching): go on page by page.
   while (hasMore) {
-    const page = await fetchPage<T>(client, req, firstPage + pages.length, pageSize, laterTotal);
-    pages.push(page.data);
+    const page = await fetchPage<T>(client, req, firstPage + read, pageSize, laterTotal);
+    pages[read] = page.data;
+    read += 1;
     count += page.data.length;
     if (count > s.maxRecords) throw s.tooMany(count);
     hasMore = page.hasMore;
     if (page.data.length === 0) break;
   }
-  return { pages };
-};
-
-/**
- * Did the list shift under the read? Offset paging loses a record at a page boundary when records ahead
- * of it are removed or move later in the order. For every boundary the record now at the last position
- * of the earlier page is read again (one record per request) and must be the one read there: a shift
- * either way means the pages were taken from different versions of the list. A page other than the
- * last that came back short also means the list shrank while it was read.
- */
-const shifted = async <T>(
-  client: ServiceTitanClient,
-  req: StRequest,
-  read: Read<T>,
-  s: { pageSize: number; firstPage: number; laterTotal: boolean | undefined; concurrency: number },
-): Promise<boolean> => {
-  const { pages, pageSize } = { pages: read.pages, pageSize: s.pageSize };
-  let moved = false;
-  const probes: Array<() => Promise<void>> = [];
-  for (let i = 0; i + 1 < pages.length; i += 1) {
-    if (pages[i].length < pageSize) return true;
-    const last = pages[i][pageSize - 1];
-    const offset = (i + 1) * pageSize - 1;
-    probes.push(async () => {
-      if (moved) return;
-      const now = await fetchPage<T>(client, req, s.firstPage + offset, 1, s.laterTotal);
-      if (now.data.length === 0 || !sameRecord(now.data[0], last)) moved = true;
-    });
-  }
-  await runBounded(probes, s.concurrency);
-  return moved;
+  // Boundaries not checked yet (pages read one by one).
+  for (let i = 0; i < read; i += 1) arrived(i);
+  await runBounded(queue, s.concurrency);
+  return { pages: pages as T[][], moved };
 };
 
 /**
  * Every record of a list. The pages are read (concurrently within `concurrency` once the total is
- * known), then each page boundary is checked for a shift; a shifted read is thrown away and the list
+ * known) and each page boundary is checked for a shift as soon as both its pages are in; a shifted read is thrown away and the list
  * read again, up to `attempts` times, after which ListChangedError is thrown: Fetch All never returns
  * a set it cannot show to be complete. Records that appear twice (inserted ahead of the read position
  * between pages) are kept once.
@@ -229,7 +232,7 @@ export const fetchAll = async <T = unknown>(
   const attempts = Math.max(1, options.attempts ?? DEFAULT_READ_ATTEMPTS);
   for (let attempt = 1; attempt <= attempts; attempt += 1) {
     const read = await readPages<T>(client, req, settings);
-    if (read.pages.length > 1 && (await shifted(client, req, read, settings))) continue;
+    if (read.moved) continue;
     const seen = new Set<unknown>();
     const data: T[] = [];
     for (const chunk of read.pages) {
