@@ -15,7 +15,9 @@
  * silently on the next run.
  *
  * Large backlogs: a run is bounded, so it stays far from the runner's 15-minute and 1 GB limits;
- * the next scheduled run continues from the saved token. With Spectral batching enabled on the flow
+ * the next scheduled run continues from the saved token. Every request carries the run's deadline
+ * (`deadlineAt`), and a request that fails after some pages were read ends the run with what it read:
+ * those changes are delivered and the saved position moves past them (data.error says why). With Spectral batching enabled on the flow
  * (`triggerResolverSupport: "valid"`), a run's records are handed to the flow in batches.
  *
  * At-least-once delivery: see deliveryState.ts for the hand-shake with "Confirm Record Changes".
@@ -148,7 +150,7 @@ export const recordChangesInputs = {
     required: false,
     default: String(DEFAULT_MAX_SECONDS),
     comments:
-      "No further page is requested after this many seconds, keeping each run far below the 15-minute execution limit; the next run continues (1 to 600).",
+      "No further page is requested after this many seconds, and each request is given only the time left, keeping each run far below the 15-minute execution limit; the next run continues (1 to 600).",
     example: "300",
     clean: cleanInteger("Max Seconds per Run", { min: 1, max: 600 }),
   }),
