@@ -9,13 +9,13 @@ import { encodeMultipart, toFilePart } from "../http/multipart";
 import { cleanString, InputError, setOwn } from "../inputs/clean";
 import { type BuiltInput, type FieldSpec, inputFromSpec, labelForField, pathParamKey, type WireShape } from "../inputs/fromSchema";
 import { dataSourceFor } from "../inputs/links";
-import { connectionInput, customQueryParamsInput, debugRequestInput, exportInputs, pageSizeInput, pagingInputs, sortInput } from "../inputs/shared";
+import { connectionInput, customQueryParamsInput, debugRequestInput, exportInputs, pageInput, pageSizeInput, pagingInputs, sortInput } from "../inputs/shared";
 import type { CatalogEntry } from "../operations/catalog";
 import type { CuratedInput } from "../operations/curated/types";
 import { actionLabelFor, camel, MODULE_LABELS } from "../operations/naming";
 import type { OperationDescriptor } from "../operations/types";
 import { DRAIN_DEFAULT_MAX_MILLIS, DRAIN_DEFAULT_MAX_RECORDS, drainExport, fetchExportPage } from "../paging/exportFeed";
-import { DEFAULT_PAGE_SIZE, fetchAll, fetchPage, MAX_PAGE_SIZE } from "../paging/pages";
+import { DEFAULT_PAGE_SIZE, fetchAll, fetchPage, firstPageOf, MAX_PAGE_SIZE } from "../paging/pages";
 
 /** Where one input's cleaned value goes on the wire. */
 export interface Binding {
@@ -213,10 +213,13 @@ export const buildAction = (entry: CatalogEntry, dataSources?: ReadonlySet<strin
   // The largest page the operation takes: ServiceTitan's 5,000 unless its contract (or our curated
   // knowledge of it) says less; Page Size and Fetch All both respect it.
   const maxPageSize = Math.min(MAX_PAGE_SIZE, curated.maxPageSize ?? params.find((p) => p.name === "pageSize")?.schema.maximum ?? MAX_PAGE_SIZE);
+  // The list's own first page: its contract's page minimum (0 for a few lists, 1 otherwise).
+  const firstPage = firstPageOf(params.find((p) => p.name === "page")?.schema.minimum);
   if (mode === "page") {
     const sortParam = params.find((p) => p.name === "sort");
     if (sortParam) inputs.sort = sortInput();
     const { includeTotal, pageSize, ...paging } = pagingInputs;
+    if (firstPage !== 1) paging.page = pageInput(firstPage);
     Object.assign(inputs, paging, { pageSize: maxPageSize < MAX_PAGE_SIZE ? pageSizeInput(maxPageSize) : pageSize }, totalParam ? { includeTotal } : {});
   }
   if (mode === "export") Object.assign(inputs, exportInputs);
@@ -325,11 +328,12 @@ export const buildAction = (entry: CatalogEntry, dataSources?: ReadonlySet<strin
               countTotal: Boolean(totalParam),
               totalRequired: Boolean(totalParam?.required),
               pageSize: maxPageSize,
+              firstPage,
             }),
           };
         }
         const includeTotal = !totalParam ? undefined : values.includeTotal === true ? true : totalParam.required ? false : undefined;
-        return { data: await fetchPage(client, req, (values.page as number) ?? 1, (values.pageSize as number) ?? DEFAULT_PAGE_SIZE, includeTotal) };
+        return { data: await fetchPage(client, req, (values.page as number) ?? firstPage, (values.pageSize as number) ?? DEFAULT_PAGE_SIZE, includeTotal) };
       }
       if (mode === "export") {
         if (values.drain === true) {

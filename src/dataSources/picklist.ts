@@ -6,7 +6,10 @@
  * - the request goes through the one transport (auth, retries, rate limit, readable errors);
  * - items are `{ key: String(id), label }`, de-duplicated by id, sorted by label (stable,
  *   case-insensitive, numbers in labels compared as numbers: "#9" before "#10");
- * - nothing to list gives `[]`, never an error.
+ * - nothing to list gives `[]`, never an error;
+ * - lists with a `sort` parameter are read newest first (`sort=-Id`), so when more than 10,000 exist
+ *   the dropdown keeps the newest; a truncated list ends with one more item saying that more exist
+ *   and how to narrow the list (moreItem).
  *
  * The operation's module and path come from the generated descriptor, so a picklist can never drift
  * from the contract: a definition naming an operation that is missing, or that is not a paged list,
@@ -28,12 +31,18 @@ import { connectionInput } from "../inputs/shared";
 import { findOperation } from "../operations/catalog";
 import { humanize } from "../operations/naming";
 import type { ModuleKey, OperationDescriptor } from "../operations/types";
-import { fetchPage, MAX_PAGE_SIZE, type ListPage } from "../paging/pages";
+import { fetchPage, firstPageOf, MAX_PAGE_SIZE, type ListPage } from "../paging/pages";
 
 export type AnyDataSource = DataSourceDefinition<Inputs, ConfigVarResultCollection, DataSourceType>;
 
 /** A picklist lists at most this many items: two pages of the API's largest page size. */
 export const PICKLIST_MAX_ITEMS = 2 * MAX_PAGE_SIZE;
+
+/** Newest first: ids grow with creation, and every ServiceTitan list with a `sort` parameter takes Id. */
+export const NEWEST_FIRST = "-Id";
+
+/** The key of the closing "more exist" item: not an ID, so an action given it refuses it by its input's label. */
+export const MORE_ITEM_KEY = "more-records-exist";
 
 /**
  * How pages 1 and 2 are requested.
@@ -154,22 +163,33 @@ export const toItems = (def: Pick<PicklistDefinition, "label" | "withId" | "noun
   return sortByLabel(items);
 };
 
+/**
+ * The last item of a truncated dropdown: says that more records exist, which ones are listed, and how
+ * to reach another one (the picklist's own filters, or typing the ID into the input).
+ */
+export const moreItem = (plural: string, newestFirst: boolean, filters: string[]): Element => {
+  const n = PICKLIST_MAX_ITEMS.toLocaleString("en-US");
+  const narrow = filters.length ? `narrow the list with ${filters.join(" or ")}, or type its ID in the input` : "type its ID in the input";
+  return { key: MORE_ITEM_KEY, label: `More than ${n} ${plural} exist: the ${newestFirst ? "newest" : "first"} ${n} are listed. To pick another, ${narrow}.` };
+};
+
 // ---------------------------------------------------------------- fetching
 
-/** Up to two pages of 5,000 records. */
+/** Up to two pages of 5,000 records, from the list's first page (`first`: 1, or 0 where its contract says so). */
 export const fetchPicklistRecords = async (
   client: ServiceTitanClient,
   req: StRequest,
   strategy: FetchStrategy,
+  first = 1,
 ): Promise<{ records: unknown[]; truncated: boolean }> => {
   let pages: ListPage[];
   if (strategy === "concurrent") {
-    pages = await Promise.all([fetchPage(client, req, 1, MAX_PAGE_SIZE), fetchPage(client, req, 2, MAX_PAGE_SIZE)]);
+    pages = await Promise.all([fetchPage(client, req, first, MAX_PAGE_SIZE), fetchPage(client, req, first + 1, MAX_PAGE_SIZE)]);
     // page 2 of a list that ended on page 1 is empty; ignore whatever it says
     if (!pages[0].hasMore) pages = [pages[0]];
   } else {
-    const first = await fetchPage(client, req, 1, MAX_PAGE_SIZE);
-    pages = first.hasMore ? [first, await fetchPage(client, req, 2, MAX_PAGE_SIZE)] : [first];
+    const head = await fetchPage(client, req, first, MAX_PAGE_SIZE);
+    pages = head.hasMore ? [head, await fetchPage(client, req, first + 1, MAX_PAGE_SIZE)] : [head];
   }
   const last = pages[pages.length - 1];
   return { records: pages.flatMap((p) => p.data), truncated: pages.length === 2 && last.hasMore };
@@ -213,10 +233,15 @@ export const idPathInput = (name: string, label: string, comments: string, examp
   }),
 });
 
+/** Read newest first where the list can be sorted and the definition fixes no order of its own. */
+const readsNewestFirst = (def: PicklistDefinition, op: OperationDescriptor): boolean =>
+  op.params.some((p) => p.in === "query" && p.name === "sort") && def.query?.sort === undefined;
+
 const describe = (def: PicklistDefinition, op: OperationDescriptor): string => {
   return (
     `Pick one of up to 10,000 ${def.noun[1]} from a dropdown, sorted by ${def.labelDescription ?? DEFAULT_LABEL_DESCRIPTION}` +
-    ` (${op.method} ${op.path} in ServiceTitan, two pages of 5,000 at most${op.scope ? `; scope ${op.scope}` : ""}).`
+    ` (${op.method} ${op.path} in ServiceTitan, two pages of 5,000 at most${op.scope ? `; scope ${op.scope}` : ""}).` +
+    ` When more exist, the ${readsNewestFirst(def, op) ? "newest" : "first"} 10,000 are listed and a last item says so.`
   );
 };
 
@@ -238,6 +263,11 @@ export const buildPicklist = (def: PicklistDefinition): BuiltPicklist => {
   for (const [key, extra] of Object.entries(extras)) inputs[key] = extra.definition;
   const strategy = def.strategy ?? "sequential";
   const [one] = def.noun;
+  const newestFirst = readsNewestFirst(def, op);
+  const firstPage = firstPageOf(op.params.find((p) => p.name === "page")?.schema.minimum);
+  const filters = Object.values(extras)
+    .filter((extra) => extra.placement === "query")
+    .map((extra) => String((extra.definition as { label: string }).label));
 
   const pathInputs = Object.entries(extras).filter(([, extra]) => extra.placement === "path");
   const pathLabels = new Map(pathInputs.map(([, extra]) => [extra.name, String((extra.definition as { label: string }).label)]));
@@ -254,18 +284,19 @@ export const buildPicklist = (def: PicklistDefinition): BuiltPicklist => {
         Object.fromEntries(pathInputs.map(([key, extra]) => [extra.name, values[key]])),
         (name) => pathLabels.get(name) ?? name,
       );
-      const query: QueryParams = { ...def.query };
+      const query: QueryParams = { ...def.query, ...(newestFirst ? { sort: NEWEST_FIRST } : {}) };
       for (const [key, extra] of Object.entries(extras)) {
         const value = values[key];
         if (extra.placement === "query" && value !== undefined) query[extra.name] = value as QueryValue;
       }
       const client = createServiceTitanClient(values.connection as never, { logger: context.logger });
       const req: StRequest = { module: op.module, method: "GET", path, query, operation: `"Select ${one}"`, scope: op.scope };
-      const { records, truncated } = await fetchPicklistRecords(client, req, strategy);
-      if (truncated) {
-        context.logger?.warn?.(`Select ${one}: more than ${PICKLIST_MAX_ITEMS} ${def.noun[1]} exist; the dropdown shows the first ${PICKLIST_MAX_ITEMS}.`);
-      }
-      return { result: toItems(def, records) };
+      const { records, truncated } = await fetchPicklistRecords(client, req, strategy, firstPage);
+      if (!truncated) return { result: toItems(def, records) };
+      context.logger?.warn?.(
+        `Select ${one}: more than ${PICKLIST_MAX_ITEMS} ${def.noun[1]} exist; the dropdown shows the ${newestFirst ? "newest" : "first"} ${PICKLIST_MAX_ITEMS}.`,
+      );
+      return { result: [...toItems(def, records), moreItem(def.noun[1], newestFirst, filters)] };
     },
   }) as unknown as AnyDataSource;
 

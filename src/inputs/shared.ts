@@ -61,6 +61,22 @@ export function pageSizeInput(max: number) {
   });
 }
 
+/**
+ * Page for a list whose first page is `first`: 1 for most ServiceTitan lists, 0 where the operation's
+ * contract gives `page` a minimum of 0 (the Intacct business-unit mappings). Empty asks for the first page.
+ */
+export function pageInput(first: number) {
+  return input({
+    label: "Page",
+    type: "string",
+    required: false,
+    comments: `Which page to return, counting from ${first}${first === 0 ? " (this list's first page is 0)" : ""}. Ignored when Fetch All is true.`,
+    example: String(first),
+    placeholder: String(first),
+    clean: cleanInteger("Page", { min: first }),
+  });
+}
+
 export const pagingInputs = {
   fetchAll: input({
     label: "Fetch All",
@@ -68,19 +84,11 @@ export const pagingInputs = {
     default: "false",
     required: false,
     comments:
-      "When true, every matching record is returned: pages of 5,000 are fetched (several at a time, within ServiceTitan's rate limit) and combined; Page and Page Size are then ignored.",
+      "When true, every matching record is returned: pages of 5,000 are fetched (several at a time, within ServiceTitan's rate limit) and combined; Page and Page Size are then ignored. A list that changes while it is read (records removed or moved between pages) is read again, or the action fails saying so, never returning an incomplete set.",
     example: "false",
     clean: cleanBoolean("Fetch All", { default: false }),
   }),
-  page: input({
-    label: "Page",
-    type: "string",
-    required: false,
-    comments: "Which page to return, counting from 1. Ignored when Fetch All is true.",
-    example: "1",
-    placeholder: "1",
-    clean: cleanInteger("Page", { min: 1 }),
-  }),
+  page: pageInput(1),
   pageSize: pageSizeInput(MAX_PAGE_SIZE),
   includeTotal: input({
     label: "Include Total",
@@ -152,7 +160,7 @@ export const exportInputs = {
     type: "string",
     required: false,
     comments:
-      "With Drain Until Caught Up: stop after about this many records (empty means 100,000), or after 10 minutes, whichever comes first; the returned Continue From resumes exactly where it stopped and hasMore stays true.",
+      "With Drain Until Caught Up: stop after about this many records (empty means 100,000), or after 10 minutes, whichever comes first; the returned Continue From resumes exactly where it stopped and hasMore stays true. A request that fails after some pages were read also stops there, with the reason in error.",
     example: "50000",
     placeholder: "100000",
     clean: cleanInteger("Max Records", { min: 1 }),

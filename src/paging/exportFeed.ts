@@ -3,6 +3,11 @@
  * hasMore and continueFrom. Draining follows continueFrom until hasMore is false and returns the last
  * token, so the next run resumes exactly there. With includeRecentChanges ServiceTitan may repeat a
  * record; the drain keeps one copy per id (the last one seen, which is the newest version).
+ *
+ * A drain keeps its progress: every request carries the run's deadline (`deadlineAt`, so the transport
+ * gives it only the time left), no request starts once the deadline has passed, and a request that
+ * fails after earlier pages were read ends the drain with those records, the token that resumes right
+ * after them (`hasMore: true`) and the reason, instead of throwing them away.
  */
 import type { ServiceTitanClient, StRequest } from "../http/client";
 
@@ -21,6 +26,10 @@ export interface DrainOptions {
   maxRequests?: number;
   /** Stop starting new requests after this long (ms); the token returned resumes where it stopped. */
   maxMillis?: number;
+  /** Epoch ms by which the drain must end (the earlier of this and maxMillis counts); sent with each request. */
+  deadlineAt?: number;
+  /** The clock (epoch ms); injectable for tests. */
+  now?: () => number;
 }
 
 /**
@@ -33,7 +42,16 @@ export const DRAIN_DEFAULT_MAX_MILLIS = 600_000;
 export interface DrainResult<T = unknown> extends ExportResponse<T> {
   requests: number;
   duplicatesRemoved: number;
+  /** Set when a request failed after progress: why the drain stopped early (continueFrom resumes it). */
+  error?: string;
 }
+
+/** The earlier of an absolute deadline and a duration from `start` (undefined when neither is set). */
+export const deadlineFrom = (start: number, maxMillis?: number, deadlineAt?: number): number | undefined => {
+  const byDuration = maxMillis === undefined ? undefined : start + maxMillis;
+  if (byDuration === undefined) return deadlineAt;
+  return deadlineAt === undefined ? byDuration : Math.min(byDuration, deadlineAt);
+};
 
 const assertExport = (req: StRequest, body: unknown): ExportResponse => {
   const res = body as ExportResponse;
@@ -48,10 +66,12 @@ export const fetchExportPage = async <T = unknown>(
   req: StRequest,
   from: string | undefined,
   includeRecentChanges?: boolean,
+  deadlineAt?: number,
 ): Promise<ExportResponse<T>> => {
   const res = await client.request({
     ...req,
     query: { ...req.query, from: from || undefined, includeRecentChanges: includeRecentChanges ? true : undefined },
+    ...(deadlineAt === undefined ? {} : { deadlineAt }),
   });
   return assertExport(req, res.data) as ExportResponse<T>;
 };
@@ -69,15 +89,24 @@ export const drainExport = async <T = unknown>(
 ): Promise<DrainResult<T>> => {
   const maxRecords = options.maxRecords ?? Number.POSITIVE_INFINITY;
   const maxRequests = options.maxRequests ?? 10_000;
-  const deadline = Date.now() + (options.maxMillis ?? Number.POSITIVE_INFINITY);
+  const now = options.now ?? Date.now;
+  const deadline = deadlineFrom(now(), options.maxMillis, options.deadlineAt);
   const byKey = new Map<string, T>();
   let from = options.from;
   let requests = 0;
   let received = 0;
   let hasMore = true;
+  let error: string | undefined;
   while (hasMore) {
-    if (requests >= maxRequests || (requests > 0 && Date.now() >= deadline)) break;
-    const page = await fetchExportPage<T>(client, req, from, options.includeRecentChanges);
+    if (requests >= maxRequests || (deadline !== undefined && now() >= deadline)) break;
+    let page: ExportResponse<T>;
+    try {
+      page = await fetchExportPage<T>(client, req, from, options.includeRecentChanges, deadline);
+    } catch (failure) {
+      if (requests === 0) throw failure; // nothing read yet: nothing to keep
+      error = failure instanceof Error ? failure.message : String(failure);
+      break;
+    }
     requests += 1;
     received += page.data.length;
     for (const record of page.data) {
@@ -90,5 +119,5 @@ export const drainExport = async <T = unknown>(
     if (byKey.size >= maxRecords) break;
   }
   const data = [...byKey.values()];
-  return { hasMore, continueFrom: from ?? "", data, requests, duplicatesRemoved: received - data.length };
+  return { hasMore, continueFrom: from ?? "", data, requests, duplicatesRemoved: received - data.length, ...(error ? { error } : {}) };
 };

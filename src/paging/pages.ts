@@ -1,10 +1,16 @@
 /**
  * Paging for ServiceTitan list endpoints (page / pageSize / includeTotal → page, pageSize, hasMore,
- * totalCount?, data). One page, or Fetch All: page size 5000; once the first page reports the total,
- * the remaining pages are fetched with bounded concurrency (the transport's rate limiter still
+ * totalCount?, data). One page, or Fetch All: page size 5000 (or the operation's smaller limit), from
+ * the list's own first page (0 or 1, its contract's `page` minimum); once the first page reports the
+ * total, the remaining pages are fetched with bounded concurrency (the transport's rate limiter still
  * applies); results are assembled once at the end (no repeated array copying); records are
- * de-duplicated by id so a record that shifts between pages while fetching is not returned twice,
- * and fetching continues past the announced total while ServiceTitan still reports more.
+ * de-duplicated by id so a record that shifts forward between pages is not returned twice, and
+ * fetching continues past the announced total while ServiceTitan still reports more.
+ *
+ * Pages are offsets, so a record removed or re-sorted ahead of the read position between two page
+ * requests shifts a later record past a boundary unseen. Fetch All therefore checks every page
+ * boundary after reading and re-reads a list that shifted, or fails with ListChangedError: it never
+ * returns a set it cannot show to be complete.
  */
 import type { QueryParams, ServiceTitanClient, StRequest } from "../http/client";
 
@@ -30,6 +36,10 @@ export interface FetchAllOptions {
   totalRequired?: boolean;
   concurrency?: number;
   pageSize?: number;
+  /** The number of the list's first page: 1 for most lists, 0 where the contract's `page` minimum is 0. */
+  firstPage?: number;
+  /** Reads of a list that changed between pages before giving up with ListChangedError (default 3). */
+  attempts?: number;
 }
 
 /** includeTotal: true/false are sent as given; undefined leaves the parameter out (not every list has it). */
@@ -57,80 +67,185 @@ export const fetchPage = async <T = unknown>(
   return assertPage(req, res.data) as ListPage<T>;
 };
 
-const idOf = (record: unknown): unknown =>
-  record && typeof record === "object" ? (record as { id?: unknown }).id : undefined;
+const idOf = (record: unknown): unknown => (record && typeof record === "object" ? (record as { id?: unknown }).id : undefined);
 
+/** Two reads of one list position hold the same record: same id, or (records without one) same content. */
+const sameRecord = (a: unknown, b: unknown): boolean => {
+  const ia = idOf(a);
+  const ib = idOf(b);
+  return ia !== undefined || ib !== undefined ? ia === ib : JSON.stringify(a) === JSON.stringify(b);
+};
+
+/** The number of the first page of an operation: its contract's `page` minimum (0 or 1; 1 when unstated). */
+export const firstPageOf = (pageMinimum: number | undefined): number => (pageMinimum === 0 ? 0 : 1);
+
+/** How many times Fetch All reads a list that changed under it before it gives up. */
+export const DEFAULT_READ_ATTEMPTS = 3;
+
+/** Fetch All read a list that kept changing between its pages: the result could have missed records. */
+export class ListChangedError extends Error {
+  constructor(operation: string, attempts: number) {
+    super(
+      `ServiceTitan ${operation}: the list changed while it was read (records were removed or moved between pages, so later records shifted past a page boundary); ${attempts} reads in a row were not stable, so no result is returned rather than an incomplete one. Narrow the filters (for example a created-before date) or run again when the list is quieter.`,
+    );
+    this.name = "ListChangedError";
+  }
+}
+
+/**
+ * Runs `tasks` with at most `concurrency` in flight; the first failure stops the others from starting
+ * (they would only spend the rate limit) and is thrown.
+ */
+const runBounded = async (queue: Array<() => Promise<void>>, concurrency: number): Promise<void> => {
+  // Tasks may add tasks to `queue` while it runs: a worker that finishes one takes the next.
+  const worker = async () => {
+    for (let task = queue.shift(); task !== undefined; task = queue.shift()) {
+      try {
+        await task();
+      } catch (error) {
+        queue.length = 0;
+        throw error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
+};
+
+interface ReadSettings {
+  pageSize: number;
+  firstPage: number;
+  countTotal: boolean;
+  laterTotal: boolean | undefined;
+  concurrency: number;
+  tooMany: (n: number) => Error;
+  maxRecords: number;
+}
+
+/**
+ * One pass over the list: the first page, then the rest (concurrently once the total is known), and
+ * a check of every page boundary. Offset paging loses a record at a boundary when records ahead of it
+ * are removed or move later in the order, so once both pages around a boundary are in, the record now
+ * at the earlier page's last offset is read again (one record per request) and must be the one read
+ * there; a page other than the last that came back short means the list shrank. Either way `moved`
+ * is true, the rest of the pass is skipped and the caller reads again.
+ */
+const readPages = async <T>(client: ServiceTitanClient, req: StRequest, s: ReadSettings): Promise<{ pages: T[][]; moved: boolean }> => {
+  const { pageSize, firstPage, laterTotal } = s;
+  const pages: Array<T[] | undefined> = [];
+  const probed = new Set<number>();
+  let moved = false;
+  const queue: Array<() => Promise<void>> = [];
+  const probe = (i: number) => async () => {
+    if (moved) return;
+    const before = pages[i] as T[];
+    if (before.length < pageSize) {
+      moved = true;
+      return;
+    }
+    const now = await fetchPage<T>(client, req, firstPage + (i + 1) * pageSize - 1, 1, laterTotal);
+    if (now.data.length === 0 || !sameRecord(now.data[0], before[pageSize - 1])) moved = true;
+  };
+  /** Page i is in: queue the checks of the boundaries it completes. */
+  const arrived = (i: number) => {
+    for (const b of [i - 1, i]) {
+      if (b >= 0 && pages[b] !== undefined && pages[b + 1] !== undefined && !probed.has(b)) {
+        probed.add(b);
+        queue.push(probe(b));
+      }
+    }
+  };
+
+  const first = await fetchPage<T>(client, req, firstPage, pageSize, s.countTotal ? true : undefined);
+  pages[0] = first.data;
+  let count = first.data.length;
+  if (count > s.maxRecords) throw s.tooMany(count);
+  let hasMore = first.hasMore;
+  let read = 1;
+
+  const total = typeof first.totalCount === "number" ? first.totalCount : undefined;
+  if (hasMore && total !== undefined) {
+    if (total > s.maxRecords) throw s.tooMany(total);
+    const known = Math.ceil(total / pageSize);
+    const more = new Map<number, boolean>();
+    for (let i = 1; i < known; i += 1) {
+      queue.push(async () => {
+        if (moved) return; // this pass is void already: spend no more requests on it
+        const page = await fetchPage<T>(client, req, firstPage + i, pageSize, laterTotal);
+        pages[i] = page.data;
+        more.set(i, page.hasMore);
+        arrived(i);
+      });
+    }
+    await runBounded(queue, s.concurrency);
+    if (moved) return { pages: [], moved };
+    for (let i = 1; i < known; i += 1) {
+      count += (pages[i] as T[]).length;
+      read = i + 1;
+      hasMore = more.get(i) === true;
+      if (!hasMore) break;
+    }
+    pages.length = read;
+    if (count > s.maxRecords) throw s.tooMany(count);
+  }
+  // Without a total (or when records were added while fetching): go on page by page.
+  while (hasMore) {
+    const page = await fetchPage<T>(client, req, firstPage + read, pageSize, laterTotal);
+    pages[read] = page.data;
+    read += 1;
+    count += page.data.length;
+    if (count > s.maxRecords) throw s.tooMany(count);
+    hasMore = page.hasMore;
+    if (page.data.length === 0) break;
+  }
+  // Boundaries not checked yet (pages read one by one).
+  for (let i = 0; i < read; i += 1) arrived(i);
+  await runBounded(queue, s.concurrency);
+  return { pages: pages as T[][], moved };
+};
+
+/**
+ * Every record of a list. The pages are read (concurrently within `concurrency` once the total is
+ * known) and each page boundary is checked for a shift as soon as both its pages are in; a shifted read is thrown away and the list
+ * read again, up to `attempts` times, after which ListChangedError is thrown: Fetch All never returns
+ * a set it cannot show to be complete. Records that appear twice (inserted ahead of the read position
+ * between pages) are kept once.
+ */
 export const fetchAll = async <T = unknown>(
   client: ServiceTitanClient,
   req: StRequest,
   options: FetchAllOptions = {},
 ): Promise<ListPage<T>> => {
   const pageSize = Math.min(options.pageSize ?? MAX_PAGE_SIZE, MAX_PAGE_SIZE);
-  const laterTotal = options.totalRequired ? false : undefined;
   const maxRecords = options.maxRecords ?? DEFAULT_MAX_RECORDS;
-  const concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
-  const tooMany = (n: number) =>
-    new Error(
-      `ServiceTitan ${req.operation}: more than ${maxRecords} records match (at least ${n}); narrow the filters or raise Max Records.`,
-    );
-
-  const first = await fetchPage<T>(client, req, 1, pageSize, options.countTotal === false ? undefined : true);
-  const pages: T[][] = [first.data];
-  let count = first.data.length;
-  if (count > maxRecords) throw tooMany(count);
-  let lastPage = 1;
-  let hasMore = first.hasMore;
-
-  const total = typeof first.totalCount === "number" ? first.totalCount : undefined;
-  if (hasMore && total !== undefined) {
-    if (total > maxRecords) throw tooMany(total);
-    const lastKnown = Math.ceil(total / pageSize);
-    const pending: number[] = [];
-    for (let p = 2; p <= lastKnown; p += 1) pending.push(p);
-    const results = new Map<number, ListPage<T>>();
-    const worker = async () => {
-      for (let p = pending.shift(); p !== undefined; p = pending.shift()) {
-        try {
-          results.set(p, await fetchPage<T>(client, req, p, pageSize, laterTotal));
-        } catch (error) {
-          pending.length = 0; // the call has failed: the other workers stop instead of spending the rate limit
-          throw error;
+  const settings = {
+    pageSize,
+    maxRecords,
+    firstPage: options.firstPage ?? 1,
+    countTotal: options.countTotal !== false,
+    laterTotal: options.totalRequired ? false : undefined,
+    concurrency: Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY),
+    tooMany: (n: number) =>
+      new Error(
+        `ServiceTitan ${req.operation}: more than ${maxRecords} records match (at least ${n}); narrow the filters or raise Max Records.`,
+      ),
+  };
+  const attempts = Math.max(1, options.attempts ?? DEFAULT_READ_ATTEMPTS);
+  for (let attempt = 1; attempt <= attempts; attempt += 1) {
+    const read = await readPages<T>(client, req, settings);
+    if (read.moved) continue;
+    const seen = new Set<unknown>();
+    const data: T[] = [];
+    for (const chunk of read.pages) {
+      for (const record of chunk) {
+        const id = idOf(record);
+        if (id !== undefined) {
+          if (seen.has(id)) continue;
+          seen.add(id);
         }
+        data.push(record);
       }
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, pending.length) }, worker));
-    for (let p = 2; p <= lastKnown; p += 1) {
-      const page = results.get(p) as ListPage<T>;
-      pages.push(page.data);
-      count += page.data.length;
-      lastPage = p;
-      hasMore = page.hasMore;
-      if (!hasMore) break;
     }
-    if (count > maxRecords) throw tooMany(count);
+    return { page: settings.firstPage, pageSize: data.length, hasMore: false, totalCount: data.length, data };
   }
-  // Without a total (or when records were added while fetching): go on page by page.
-  while (hasMore) {
-    lastPage += 1;
-    const page = await fetchPage<T>(client, req, lastPage, pageSize, laterTotal);
-    pages.push(page.data);
-    count += page.data.length;
-    if (count > maxRecords) throw tooMany(count);
-    hasMore = page.hasMore;
-    if (page.data.length === 0) break;
-  }
-
-  const seen = new Set<unknown>();
-  const data: T[] = [];
-  for (const chunk of pages) {
-    for (const record of chunk) {
-      const id = idOf(record);
-      if (id !== undefined) {
-        if (seen.has(id)) continue;
-        seen.add(id);
-      }
-      data.push(record);
-    }
-  }
-  return { page: 1, pageSize: data.length, hasMore: false, totalCount: data.length, data };
+  throw new ListChangedError(req.operation, attempts);
 };

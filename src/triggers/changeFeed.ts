@@ -6,16 +6,32 @@
  * the export feeds rather than list endpoints by `modifiedOnOrAfter`: a token never skips records that
  * share a timestamp or that change while we read, and inactive records come through too.
  *
- * A cursor is { token, start, seen, pinned }:
+ * A cursor is { token, start, seen, pinned, mark }:
  * - `token`: the last continuation token whose page was fully processed (absent before the first page).
  * - `start`: where the very first request starts when there is no token yet (a date, or empty for the
  *   beginning of the feed).
- * - `seen`: a bounded memory of change keys (id, modifiedOn, content hash) already handled, newest
- *   last. With "include recent changes" ServiceTitan repeats changes just before the token; they are
- *   recognised here and dropped, within a run and across runs.
+ * - `seen`: a memory of change keys (id, modifiedOn, content hash) already handled, newest last. With
+ *   "include recent changes" ServiceTitan repeats changes just before the token; they are recognised
+ *   here and dropped, within a run and across runs. The memory keeps every change modified within
+ *   RECENT_CHANGES_WINDOW_MS of the newest one handled, and at least BOUNDARY_MEMORY changes plus
+ *   twice the most repeats seen in one response (`window`), so a repeat window longer than a fixed
+ *   count is still covered; SEEN_MEMORY_CAP bounds the state.
  * - `pinned`: how many of the newest `seen` keys were handled *after* `token` (a run that stops in the
  *   middle of a page keeps the page's token and remembers what it already handled from that page, so
  *   the next run re-reads the page and skips them). Pinned keys are never trimmed.
+ * - `mark`: the high-water mark, the newest modifiedOn handled before this run (or the start date).
+ *   Export feeds are snapshots: a record created and edited again between two runs arrives once,
+ *   already edited, so "modifiedOn equals createdOn" would call it an update. A record created after
+ *   the mark cannot have been handled before, so it is delivered as created (its first version in a
+ *   run; a later version of it in the same run is an update).
+ * - `since`: every change handled with a modifiedOn from then on is still in `seen`. A record whose
+ *   id is nowhere in that memory and that was created since then was never handled either (it was
+ *   edited again before the feed reached its first version, even during a run), so it is created too.
+ *
+ * A run keeps its progress: every request carries the run's deadline (`deadlineAt`), no request starts
+ * after it, and a request that fails after earlier pages were handled ends the run with the changes
+ * read, the cursor of the last page finished and the reason (stoppedBy "error"), so the trigger
+ * delivers them and saves that position instead of throwing them away.
  *
  * Paging itself is src/paging/exportFeed.ts `fetchExportPage`; nothing here re-implements it.
  */
@@ -28,8 +44,16 @@ export type ChangeType = "created" | "updated" | "deactivated";
 /** How far apart createdOn and modifiedOn may be for a version to still count as the creation. */
 export const CREATED_TOLERANCE_MS = 1000;
 
-/** Keys remembered before the token, enough to recognise ServiceTitan's "recent changes" repeats. */
+/** Keys always remembered before the token, whatever their timestamps. */
 export const BOUNDARY_MEMORY = 1000;
+/**
+ * How far back (modifiedOn, from the newest change handled) the memory reaches: longer than the
+ * window ServiceTitan repeats with "include recent changes" (its most recent changes; it asks
+ * consumers to wait 5 to 10 minutes between caught-up reads).
+ */
+export const RECENT_CHANGES_WINDOW_MS = 60 * 60 * 1000;
+/** Upper bound on remembered keys, so the saved state stays small (about 50 bytes a key). */
+export const SEEN_MEMORY_CAP = 50_000;
 
 const timeOf = (value: unknown): number | undefined => {
   if (typeof value !== "string" || value.trim() === "") return undefined;
@@ -43,12 +67,14 @@ const timeOf = (value: unknown): number | undefined => {
  * (a deactivation or a deletion, which the feed reports as a last inactive version); otherwise updated.
  * A record without both timestamps cannot be shown to be new, so it counts as updated.
  */
-export const classifyChange = (record: unknown): ChangeType => {
+export const classifyChange = (record: unknown, mark?: number): ChangeType => {
   const rec = (record && typeof record === "object" ? record : {}) as Record<string, unknown>;
   if (rec.active === false) return "deactivated";
   const created = timeOf(rec.createdOn);
   const modified = timeOf(rec.modifiedOn);
   if (created === undefined) return "updated";
+  // Created after everything handled before: new to us, however often it was edited since.
+  if (mark !== undefined && created > mark) return "created";
   if (modified === undefined || Math.abs(modified - created) <= CREATED_TOLERANCE_MS) return "created";
   return "updated";
 };
@@ -69,6 +95,12 @@ export interface Cursor {
   start?: string;
   seen: string[];
   pinned: number;
+  /** The newest modifiedOn handled (ISO), or the start date: records created after it are new to us. */
+  mark?: string;
+  /** The most changes ServiceTitan repeated in one response so far ("include recent changes"). */
+  window?: number;
+  /** Every change handled with a modifiedOn at or after this (ISO) is in `seen`. */
+  since?: string;
 }
 
 export interface Change<T = unknown> {
@@ -87,6 +119,8 @@ export interface PollOptions {
   maxMs: number;
   /** Safety bound on requests per run. */
   maxRequests?: number;
+  /** Epoch ms by which the run must end (the earlier of this and maxMs counts); sent with each request. */
+  deadlineAt?: number;
   now?: () => number;
 }
 
@@ -98,16 +132,52 @@ export interface PollResult<T = unknown> {
   hidden: number;
   duplicatesRemoved: number;
   requests: number;
-  stoppedBy?: "maxRecords" | "maxTime" | "maxRequests";
+  stoppedBy?: "maxRecords" | "maxTime" | "maxRequests" | "error";
+  /** stoppedBy "error": why the run ended early (what it read is kept; the next run continues). */
+  error?: string;
 }
 
-export const emptyCursor = (start?: string): Cursor => ({ start, seen: [], pinned: 0 });
-
-/** Keeps every pinned key plus BOUNDARY_MEMORY keys before them. */
-const trimSeen = (seen: string[], pinned: number): string[] => {
-  const keep = pinned + BOUNDARY_MEMORY;
-  return seen.length > keep ? seen.slice(seen.length - keep) : seen;
+/** A fresh cursor; a start date is also the first high-water mark (records created after it are new). */
+export const emptyCursor = (start?: string): Cursor => {
+  const t = timeOf(start);
+  return t === undefined ? { start, seen: [], pinned: 0 } : { start, seen: [], pinned: 0, mark: new Date(t).toISOString() };
 };
+
+/** modifiedOn of a change key ("id|modifiedOn|hash"). */
+const keyTime = (key: string): number | undefined => {
+  const parts = key.split("|");
+  return parts.length >= 3 ? timeOf(parts.slice(1, -1).join("|")) : undefined;
+};
+
+/**
+ * Keeps every pinned key and, before them, the newest BOUNDARY_MEMORY + 2 × `window` keys (`window`:
+ * the most repeats ServiceTitan sent in one response so far) plus every older key modified within
+ * RECENT_CHANGES_WINDOW_MS of `mark`; at most SEEN_MEMORY_CAP keys in all (pinned ones first). The
+ * window is covered whether ServiceTitan measures it in changes or in time.
+ */
+export const trimSeen = (seen: string[], pinned: number, mark?: number, window = 0): { seen: string[]; since?: number } => {
+  const keepAll = Math.max(0, seen.length - pinned - BOUNDARY_MEMORY - 2 * window);
+  const oldest = mark === undefined ? undefined : mark - RECENT_CHANGES_WINDOW_MS;
+  // `since`: every change handled with a modifiedOn at or after it is still remembered.
+  let since = oldest;
+  const dropped = (key: string) => {
+    const t = keyTime(key);
+    if (t === undefined) return;
+    since = since === undefined ? t + 1 : Math.max(since, t + 1);
+  };
+  const kept: string[] = [];
+  for (let i = 0; i < seen.length; i++) {
+    const t = i < keepAll ? keyTime(seen[i]) : undefined;
+    if (i >= keepAll || (oldest !== undefined && t !== undefined && t >= oldest)) kept.push(seen[i]);
+    else dropped(seen[i]);
+  }
+  const cap = Math.max(SEEN_MEMORY_CAP, pinned);
+  if (kept.length > cap) for (const key of kept.splice(0, kept.length - cap)) dropped(key);
+  return { seen: kept, since };
+};
+
+/** The record id of a change key. */
+const keyId = (key: string): string => key.slice(0, key.indexOf("|"));
 
 export const pollChanges = async <T = unknown>(
   client: ServiceTitanClient,
@@ -117,6 +187,16 @@ export const pollChanges = async <T = unknown>(
 ): Promise<PollResult<T>> => {
   const now = options.now ?? Date.now;
   const started = now();
+  const deadlineAt = options.deadlineAt === undefined ? started + options.maxMs : Math.min(started + options.maxMs, options.deadlineAt);
+  const mark = timeOf(from.mark);
+  let newest = mark;
+  /** Ids handled in this run: a second version of a record in one run is never its creation. */
+  const idsThisRun = new Set<string>();
+  /** Ids of every change remembered; with `since`, a record created since then and absent here is new. */
+  const knownIds = new Set(from.seen.map(keyId));
+  const since = timeOf(from.since);
+  let error: string | undefined;
+  let window = from.window ?? 0;
   const maxRequests = options.maxRequests ?? 1000;
   const seen = [...from.seen];
   const seenSet = new Set(seen);
@@ -139,7 +219,7 @@ export const pollChanges = async <T = unknown>(
       stoppedBy = "maxRecords";
       break;
     }
-    if (requests > 0 && now() - started >= options.maxMs) {
+    if (requests > 0 && now() >= deadlineAt) {
       stoppedBy = "maxTime";
       break;
     }
@@ -149,8 +229,20 @@ export const pollChanges = async <T = unknown>(
     }
     // The first request of a brand-new cursor asks for no repeats: they would be changes from before
     // the chosen start.
-    const page = await fetchExportPage<T>(client, req, token ?? from.start, token !== undefined && options.includeRecentChanges);
+    let page: Awaited<ReturnType<typeof fetchExportPage<T>>>;
+    try {
+      page = await fetchExportPage<T>(client, req, token ?? from.start, token !== undefined && options.includeRecentChanges, deadlineAt);
+    } catch (failure) {
+      if (requests === 0) throw failure; // nothing read yet: nothing to keep
+      error = failure instanceof Error ? failure.message : String(failure);
+      stoppedBy = "error";
+      break;
+    }
     requests += 1;
+    // The repeats of "include recent changes" lead the response: measure them, so the memory keeps up.
+    let repeats = 0;
+    while (repeats < page.data.length && seenSet.has(changeKey(page.data[repeats]))) repeats += 1;
+    window = Math.max(window, repeats);
     let cut = false;
     for (let i = 0; i < page.data.length; i++) {
       const record = page.data[i];
@@ -166,12 +258,20 @@ export const pollChanges = async <T = unknown>(
       }
       remember(key);
       pinned += 1;
-      const changeType = classifyChange(record);
+      const rec = record as Record<string, unknown>;
+      const modified = timeOf(rec?.modifiedOn);
+      if (modified !== undefined && (newest === undefined || modified > newest)) newest = modified;
+      const id = String(rec?.id ?? "");
+      const firstSight = !idsThisRun.has(id) && !knownIds.has(id);
+      const created = timeOf(rec?.createdOn);
+      // Never handled, and created since the memory is complete: its first version reaching us is its creation.
+      const unseenSince = firstSight && since !== undefined && created !== undefined && created >= since ? created - 1 : undefined;
+      const changeType = classifyChange(record, unseenSince ?? (idsThisRun.has(id) ? undefined : mark));
+      idsThisRun.add(id);
       if (!options.show[changeType]) {
         hidden += 1;
         continue;
       }
-      const rec = record as Record<string, unknown>;
       changes.push({ changeType, id: rec?.id, modifiedOn: rec?.modifiedOn, record });
     }
     if (cut) {
@@ -184,10 +284,17 @@ export const pollChanges = async <T = unknown>(
     pinned = 0;
     hasMore = page.hasMore;
   }
+  if (stoppedBy === "error") hasMore = true;
   if (!hasMore) stoppedBy = undefined;
+  const memory = trimSeen(seen, pinned, newest, window);
+  const cursor: Cursor = { token, start: from.start, seen: memory.seen, pinned };
+  if (newest !== undefined) cursor.mark = new Date(newest).toISOString();
+  if (memory.since !== undefined) cursor.since = new Date(memory.since).toISOString();
+  if (window > 0) cursor.window = window;
   return {
+    error,
     changes,
-    cursor: { token, start: from.start, seen: trimSeen(seen, pinned), pinned },
+    cursor,
     hasMore,
     hidden,
     duplicatesRemoved,

@@ -15,7 +15,9 @@
  * silently on the next run.
  *
  * Large backlogs: a run is bounded, so it stays far from the runner's 15-minute and 1 GB limits;
- * the next scheduled run continues from the saved token. With Spectral batching enabled on the flow
+ * the next scheduled run continues from the saved token. Every request carries the run's deadline
+ * (`deadlineAt`), and a request that fails after some pages were read ends the run with what it read:
+ * those changes are delivered and the saved position moves past them (data.error says why). With Spectral batching enabled on the flow
  * (`triggerResolverSupport: "valid"`), a run's records are handed to the flow in batches.
  *
  * At-least-once delivery: see deliveryState.ts for the hand-shake with "Confirm Record Changes".
@@ -42,8 +44,10 @@ export interface RecordChangesData {
   recordType: string;
   records: Change[];
   counts: { created: number; updated: number; deactivated: number; hidden: number; duplicatesRemoved: number };
-  /** True when this run stopped on a bound; the next run continues where it stopped. */
+  /** True when this run stopped on a bound (or on a failure after progress); the next run continues where it stopped. */
   hasMore: boolean;
+  /** Set when a request failed after progress: the changes read before it are delivered, the position saved after them. */
+  error?: string;
   /** Start From = now: this run only found the current end of the feed (what it read is counted as hidden). */
   seeding: boolean;
   atLeastOnce: boolean;
@@ -146,7 +150,7 @@ export const recordChangesInputs = {
     required: false,
     default: String(DEFAULT_MAX_SECONDS),
     comments:
-      "No further page is requested after this many seconds, keeping each run far below the 15-minute execution limit; the next run continues (1 to 600).",
+      "No further page is requested after this many seconds, and each request is given only the time left, keeping each run far below the 15-minute execution limit; the next run continues (1 to 600).",
     example: "300",
     clean: cleanInteger("Max Seconds per Run", { min: 1, max: 600 }),
   }),
@@ -205,6 +209,7 @@ export const recordChanges = pollingTrigger({
       );
     }
 
+    const runStarted = Date.now();
     const req: StRequest = { module: descriptor.module, method: "GET", path: descriptor.path, operation: `Export ${type.label}`, scope: descriptor.scope };
     const result: PollResult = await pollChanges(client, req, state.committed, {
       includeRecentChanges: params.includeRecentChanges !== false,
@@ -213,6 +218,7 @@ export const recordChanges = pollingTrigger({
         : { created: params.showCreated !== false, updated: params.showUpdated !== false, deactivated: params.showDeactivated !== false },
       maxRecords: (params.maxRecordsPerRun as number | undefined) ?? DEFAULT_MAX_RECORDS,
       maxMs: ((params.maxSecondsPerRun as number | undefined) ?? DEFAULT_MAX_SECONDS) * 1000,
+      deadlineAt: runStarted + ((params.maxSecondsPerRun as number | undefined) ?? DEFAULT_MAX_SECONDS) * 1000,
     });
 
     let deliveryId: string | undefined;
@@ -230,7 +236,11 @@ export const recordChanges = pollingTrigger({
       if (seeding && result.hasMore) next.seeding = true;
       context.polling.setState(next as unknown as Record<string, unknown>);
     }
-    if (result.stoppedBy) {
+    if (result.stoppedBy === "error") {
+      context.logger.warn(
+        `New and Updated Records: a request failed after ${result.changes.length} changes were read (${result.error}); they are delivered and the next run continues after them.`,
+      );
+    } else if (result.stoppedBy) {
       context.logger.info(`New and Updated Records: stopped on ${result.stoppedBy} after ${result.changes.length} changes; the next run continues.`);
     }
 
@@ -245,6 +255,7 @@ export const recordChanges = pollingTrigger({
         duplicatesRemoved: result.duplicatesRemoved,
       },
       hasMore: result.hasMore,
+      ...(result.error ? { error: result.error } : {}),
       seeding,
       atLeastOnce,
       deliveryId,

@@ -122,6 +122,11 @@ const SHARED_CASES: Record<string, BadCase[]> = {
   pageSize: [{ what: "page size above 5000", value: "5001" }],
   page: [{ what: "page 0", value: "0" }],
 };
+/** The shared cases of one input; Page is one below the list's own first page (0 where the document starts there). */
+const sharedCasesFor = (key: string, built?: BuiltAction): BadCase[] =>
+  key === "page" && built?.op.params.find((p) => p.name === "page")?.schema.minimum === 0
+    ? [{ what: "page -1 (this list starts at page 0)", value: "-1" }]
+    : (SHARED_CASES[key] ?? []);
 
 describe("bad-input sweep: every action, every input, invalid values fail before any request", () => {
   let server: CaptureServer;
@@ -151,7 +156,7 @@ describe("bad-input sweep: every action, every input, invalid values fail before
       const base = synthParams(inputs, connection, { overrides: baselines[key] });
       for (const facts of inputFacts(inputs, byKey.get(key))) {
         if (isConnectionInput(facts.def)) continue;
-        const cases = [...badCasesFor(facts), ...(SPECIAL_CASES[key]?.[facts.key] ?? []), ...(facts.binding ? [] : SHARED_CASES[facts.key] ?? [])];
+        const cases = [...badCasesFor(facts), ...(SPECIAL_CASES[key]?.[facts.key] ?? []), ...(facts.binding ? [] : sharedCasesFor(facts.key, byKey.get(key)))];
         for (const c of cases) {
           caseCount += 1;
           server.clear();

@@ -231,7 +231,7 @@ const onThirdRequest = (fragment: string, rule: FaultRule): FaultRule[] => [
   { ...rule, name: "page3", times: 1, match: { pathIncludes: fragment } },
 ];
 
-describe("fault sweep: Fetch All and export drains never return a partial result", () => {
+describe("fault sweep: Fetch All never returns a partial result; export drains declare one (hasMore, error) and resume", () => {
   let sb: Sandbox;
   let connection: Connection;
   let listed: number;
@@ -273,7 +273,7 @@ describe("fault sweep: Fetch All and export drains never return a partial result
       }
     });
 
-    test(`export drain, ${f.name} on request 3: ${f.completes ? "every record, none twice" : "an error"}`, async () => {
+    test(`export drain, ${f.name} on request 3: ${f.completes ? "every record, none twice" : "the records read, hasMore and the reason; resuming completes the set"}`, async () => {
       sb.faults.set(onThirdRequest("/export/customers", f.rule));
       sb.clearRequests();
       const outcome = await harness
@@ -288,8 +288,18 @@ describe("fault sweep: Fetch All and export drains never return a partial result
         expect(drained.data).toHaveLength(exported);
         expect(ids(drained.data)).toBe(exported);
       } else {
-        expect(outcome).toBeInstanceOf(Error);
-        expect((outcome as Error).message).toMatch(/^ServiceTitan "Export Customers"/);
+        // A failure after progress keeps it: the pages read, the token after them, hasMore and the reason.
+        const partial = outcome as { data: Array<{ id: number }>; hasMore: boolean; continueFrom: string; error?: string };
+        expect(partial.hasMore).toBe(true);
+        expect(partial.error).toMatch(/^ServiceTitan "Export Customers"/);
+        expect(partial.data).toHaveLength(2000);
+        sb.faults.clear();
+        const rest = (await harness.action("exportCustomers", { connection, drain: "true", from: partial.continueFrom }, quiet)) as {
+          data: { data: Array<{ id: number }>; hasMore: boolean };
+        };
+        expect(rest.data.hasMore).toBe(false);
+        expect(ids([...partial.data, ...rest.data.data])).toBe(exported);
+        expect(partial.data.length + rest.data.data.length).toBe(exported);
       }
     });
   }
