@@ -137,10 +137,15 @@ export interface PollResult<T = unknown> {
   error?: string;
 }
 
-/** A fresh cursor; a start date is also the first high-water mark (records created after it are new). */
+/**
+ * A fresh cursor; a start date is also the first high-water mark (records created after it are new).
+ * From the beginning, every record is new to the flow: the mark is the epoch, so a record that is
+ * created and edited again before the first run that sees it is still delivered as created, even
+ * when the feed was empty on the runs before.
+ */
 export const emptyCursor = (start?: string): Cursor => {
-  const t = timeOf(start);
-  return t === undefined ? { start, seen: [], pinned: 0 } : { start, seen: [], pinned: 0, mark: new Date(t).toISOString() };
+  const t = timeOf(start) ?? 0;
+  return { ...(start === undefined ? {} : { start }), seen: [], pinned: 0, mark: new Date(t).toISOString() };
 };
 
 /** modifiedOn of a change key ("id|modifiedOn|hash"). */

@@ -200,27 +200,35 @@ describe("New and Updated Records: start, toggles, bounds, confirmation", () => 
     return names;
   };
 
-  it("classifies created, updated and deactivated changes, deletions included", async () => {
+  it("classifies created, updated and deactivated changes, deletions included (snapshot feed: one entry per record)", async () => {
+    // Start From = now marks the real time as handled: the sandbox's clock must agree with ours, as
+    // ServiceTitan's does, for "created since the last run" to mean anything.
+    w.clock.now = Math.max(w.clock.now, Date.now());
     const state: Record<string, unknown> = {};
     await runRecordChanges(w.connection, state); // catch up with whatever is there
     w.clock.now += 5000;
     const a = w.sandbox.store.insert(K.customers, { name: "new" });
     w.clock.now += 5000;
-    w.sandbox.store.update(K.customers, a.id, { name: "renamed" });
+    w.sandbox.store.update(K.customers, a.id, { name: "renamed" }); // created and edited before the run: still new to us
+    const c = w.sandbox.store.insert(K.customers, { name: "short-lived" });
     w.clock.now += 5000;
-    w.sandbox.store.update(K.customers, a.id, { active: false });
+    w.sandbox.store.update(K.customers, c.id, { active: false });
     const b = w.sandbox.store.insert(K.customers, { name: "to delete" });
     w.clock.now += 5000;
     w.sandbox.store.remove(K.customers, b.id);
-    const { data } = await runRecordChanges(w.connection, state);
-    expect(data.records.map((c) => [c.id, c.changeType])).toEqual([
-      [a.id, "created"],
-      [a.id, "updated"],
-      [a.id, "deactivated"],
-      [b.id, "created"],
-      [b.id, "deactivated"],
+    const first = await runRecordChanges(w.connection, state);
+    // The feed is a snapshot: each record once, in its latest version. An inactive or deleted record is
+    // a deactivation, whatever happened before; an active one created since the last run is created.
+    expect(first.data.records.map((c) => [c.id, c.changeType, (c.record as { name: string }).name])).toEqual([
+      [a.id, "created", "renamed"],
+      [c.id, "deactivated", "short-lived"],
+      [b.id, "deactivated", "to delete"],
     ]);
-    expect(data.counts).toMatchObject({ created: 2, updated: 1, deactivated: 2 });
+    expect(first.data.counts).toMatchObject({ created: 1, updated: 0, deactivated: 2 });
+    w.clock.now += 5000;
+    w.sandbox.store.update(K.customers, a.id, { name: "renamed again" });
+    const second = await runRecordChanges(w.connection, state);
+    expect(second.data.records.map((c) => [c.id, c.changeType])).toEqual([[a.id, "updated"]]);
   });
 
   it("Start From = now delivers nothing that existed before the first run", async () => {
@@ -250,14 +258,20 @@ describe("New and Updated Records: start, toggles, bounds, confirmation", () => 
   });
 
   it("hidden change types still move the position and never come back later", async () => {
+    w.clock.now = Math.max(w.clock.now, Date.now()); // as above: the sandbox's clock agrees with ours
     const state: Record<string, unknown> = {};
     await runRecordChanges(w.connection, state);
     w.clock.now += 10_000;
     const fresh = w.sandbox.store.insert(K.customers, { name: "hidden-test new" });
     w.clock.now += 10_000;
+    w.sandbox.store.update(K.customers, fresh.id, { name: "hidden-test edited before the run" });
+    // Created and edited before this run: the snapshot has one version, and it is a creation.
+    const created = await runRecordChanges(w.connection, state, { showUpdated: "false" });
+    expect(created.data.records.map((c) => [c.changeType, (c.record as { name: string }).name])).toEqual([["created", "hidden-test edited before the run"]]);
+    w.clock.now += 10_000;
     w.sandbox.store.update(K.customers, fresh.id, { name: "hidden-test updated" });
     const hiding = await runRecordChanges(w.connection, state, { showUpdated: "false" });
-    expect(hiding.data.records.map((c) => c.changeType)).toEqual(["created"]);
+    expect(hiding.data.records).toHaveLength(0);
     expect(hiding.data.counts.hidden).toBe(1);
     const createdOnly = await runRecordChanges(w.connection, state, { showCreated: "false" });
     expect(createdOnly.data.records).toHaveLength(0); // the hidden update is not delivered afterwards
