@@ -238,9 +238,13 @@ export const sendWithPolicy = async <T>(
   for (;;) {
     const late = pastDeadline();
     if (late) throw late;
-    await limiter.acquire();
+    // The slot is held until the answer is in, so the rate limit holds for arrivals (rateLimit.ts).
+    const release = await limiter.acquire();
     const lateAfterLimit = pastDeadline();
-    if (lateAfterLimit) throw lateAfterLimit;
+    if (lateAfterLimit) {
+      release();
+      throw lateAfterLimit;
+    }
     attempt += 1;
     const left = timeLeft();
     const timeoutMs = left === undefined ? options.timeoutMs : Math.min(options.timeoutMs, left);
@@ -278,6 +282,7 @@ export const sendWithPolicy = async <T>(
       outcome = { kind: "network", code: e.code, message: e.message };
     } finally {
       clearTimeout(timer);
+      release();
     }
     const cutAtDeadline = timedOut && timeoutMs < options.timeoutMs;
 

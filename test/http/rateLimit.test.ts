@@ -24,9 +24,45 @@ describe("rate limiter", () => {
   test("concurrent acquires are spread over time", async () => {
     const limiter = new RateLimiter(10);
     const started = Date.now();
-    await Promise.all(Array.from({ length: 25 }, () => limiter.acquire()));
+    await Promise.all(Array.from({ length: 25 }, () => limiter.acquire().then((release) => release())));
     const elapsed = Date.now() - started;
     expect(elapsed).toBeGreaterThanOrEqual(1900);
+  });
+
+  test("a slot is held while its request is in flight: the request N places later starts one second after it ENDED", async () => {
+    let now = 0;
+    const sleeps: number[] = [];
+    const limiter = new RateLimiter(1, () => now, async (ms) => {
+      sleeps.push(ms);
+      now += ms;
+    });
+    const first = await limiter.acquire();
+    let secondGranted = false;
+    const second = limiter.acquire().then((release) => {
+      secondGranted = true;
+      return release;
+    });
+    now = 1500; // the first request is still waiting for its answer, a second and a half later
+    for (let i = 0; i < 5; i += 1) await Promise.resolve();
+    expect(secondGranted).toBe(false);
+    now = 1700;
+    first(); // its answer arrived at 1700: it reached the server at some time before that
+    (await second)();
+    expect(sleeps).toEqual([1000]);
+    expect(now).toBe(2700);
+  });
+
+  test("releasing twice frees the slot once", async () => {
+    let now = 0;
+    const limiter = new RateLimiter(1, () => now, async (ms) => {
+      now += ms;
+    });
+    const release = await limiter.acquire();
+    release();
+    now = 200;
+    release(); // a second call must not push the slot's free time to 1200
+    await limiter.acquire();
+    expect(now).toBe(1000);
   });
 
   test("refuses a rate below one request per second", () => {
