@@ -3,7 +3,9 @@
  * (`createHarness(component)`, so every `clean` runs) against the embedded sandbox, with inputs written
  * the way a builder types them in the designer — every value a string, value lists as arrays of
  * strings, JSON as text — and succeeds with the seed's output shape (`{ data: … }`, list envelopes with
- * page, pageSize, hasMore, data).
+ * page, pageSize, hasMore, data). Every write is then checked against the sandbox's state (the field
+ * changed, the technician assigned, the record gone, the job canceled with its reason); where the sandbox
+ * keeps no state for a write (custom fields), the body that reached it is checked instead.
  *
  * IDs come from the sandbox's seed data where it has records of that kind, and from the create actions
  * run earlier in this file where it does not (installed equipment, invoices, payments, projects), so the
