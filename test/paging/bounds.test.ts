@@ -75,6 +75,12 @@ describe("drainExport bounds and requests", () => {
     expect(out.hasMore).toBe(false);
   });
 
+  test("includeRecentChanges asked for is sent as true", async () => {
+    const { client, asked } = feed([{ hasMore: false, continueFrom: "t1", data: [] }]);
+    await drainExport(client, req, { from: "2026-01-01", includeRecentChanges: true });
+    expect(asked).toEqual([{ from: "2026-01-01", includeRecentChanges: true }]);
+  });
+
   test("without any token the result's continueFrom is empty text", async () => {
     const { client } = feed([{ hasMore: false, continueFrom: "", data: [] }]);
     expect((await drainExport(client, req)).continueFrom).toBe("");
@@ -148,6 +154,28 @@ describe("fetchAll bounds and requests", () => {
     expect((await fetchAll(client, list, { maxRecords: 2, pageSize: 1 })).data).toHaveLength(2);
   });
 
+  test("a first page of exactly maxRecords records is returned", async () => {
+    const { client } = pagesOf({ 1: { hasMore: false, data: [{ id: 1 }, { id: 2 }] } });
+    expect((await fetchAll(client, list, { maxRecords: 2 })).data).toHaveLength(2);
+  });
+
+  test("walking without a total up to exactly maxRecords records succeeds", async () => {
+    const { client } = pagesOf({ 1: { hasMore: true, data: [{ id: 1 }] }, 2: { hasMore: false, data: [{ id: 2 }] } });
+    expect((await fetchAll(client, list, { maxRecords: 2, pageSize: 1 })).data).toHaveLength(2);
+  });
+
+  test("pages within the total that hold more records than announced still count towards maxRecords", async () => {
+    const { client } = pagesOf({ 1: { hasMore: true, totalCount: 2, data: [{ id: 1 }] }, 2: { hasMore: false, data: [{ id: 2 }, { id: 3 }] } });
+    await expect(fetchAll(client, list, { maxRecords: 2, pageSize: 1 })).rejects.toThrow(/more than 2 records match \(at least 3\)/);
+  });
+
+  test("an answer that is not a page of records is an error naming the operation", async () => {
+    for (const body of [null, "text", { data: {}, hasMore: false }, { data: [] }, { data: [], hasMore: "no" }]) {
+      const client: ServiceTitanClient = { tenant: "1", apiBaseUrl: "x", request: async <T>() => ({ status: 200, headers: {}, data: body as T }) };
+      await expect(fetchAll(client, list)).rejects.toThrow('ServiceTitan "List Customers": the response is not a page of records (missing data or hasMore).');
+    }
+  });
+
   test("a first page larger than maxRecords fails", async () => {
     const { client } = pagesOf({ 1: { hasMore: false, data: [{ id: 1 }, { id: 2 }, { id: 3 }] } });
     await expect(fetchAll(client, list, { maxRecords: 2 })).rejects.toThrow(/more than 2 records match \(at least 3\)/);
@@ -190,8 +218,8 @@ describe("fetchAll bounds and requests", () => {
   });
 
   test("records without an id are all kept; records with one are kept once", async () => {
-    const { client } = pagesOf({ 1: { hasMore: false, data: [{ name: "a" }, { name: "a" }, "x", { id: 7 }, { id: 7 }] } });
-    expect((await fetchAll(client, list)).data).toEqual([{ name: "a" }, { name: "a" }, "x", { id: 7 }]);
+    const { client } = pagesOf({ 1: { hasMore: false, data: [{ name: "a" }, { name: "a" }, "x", null, null, { id: 7 }, { id: 7 }] } });
+    expect((await fetchAll(client, list)).data).toEqual([{ name: "a" }, { name: "a" }, "x", null, null, { id: 7 }]);
   });
 
   test("concurrency below 1 still fetches (one worker)", async () => {
