@@ -13,6 +13,12 @@ describe("network failures", () => {
     }
   });
 
+  test("every failure that may have reached the server is retried on a read, never on a POST", () => {
+    for (const code of ["ECONNRESET", "ETIMEDOUT", "ECONNABORTED", "EPIPE", "ERR_SOCKET_CONNECTION_TIMEOUT"]) {
+      expect([code, isRetryable("GET", { kind: "network", code }), isRetryable("POST", { kind: "network", code })]).toEqual([code, true, false]);
+    }
+  });
+
   test("a socket hang-up is retried on a read", () => {
     expect(isRetryable("GET", { kind: "network", message: "Socket hang up" })).toBe(true);
   });
