@@ -6,7 +6,7 @@
 import { createHarness } from "@prismatic-io/spectral/dist/testing";
 import component from "../../src/index";
 import { builtActions } from "../../src/actions";
-import { captureConnection, startCaptureServer, type CaptureServer } from "../support/captureServer";
+import { captureConnection, startCaptureServer, type CaptureServer, type Responder } from "../support/captureServer";
 
 const harness = createHarness(component);
 let server: CaptureServer;
@@ -14,6 +14,23 @@ beforeAll(async () => {
   server = await startCaptureServer();
 });
 afterAll(() => server.close());
+afterEach(() => server.setResponder(() => ({ status: 200, body: {} })));
+
+/** A list endpoint over `total` records: real pages for any page and page size, the total when asked for. */
+const listOf =
+  (total: number): Responder =>
+  (r) => {
+    const page = Number(r.query.page ?? 1);
+    const size = Number(r.query.pageSize ?? 50);
+    const data = Array.from({ length: Math.max(0, Math.min(size, total - (page - 1) * size)) }, (_, i) => ({
+      id: (page - 1) * size + i + 1,
+    }));
+    return {
+      body: { page, pageSize: size, hasMore: page * size < total, data, ...(r.query.includeTotal === "true" ? { totalCount: total } : {}) },
+    };
+  };
+
+type Listed = { data: { data: Array<{ id: number }> } };
 
 test("an update given nothing to change fails before sending, naming the action", async () => {
   const before = server.requests.length;
@@ -30,26 +47,37 @@ test("Page Size and Fetch All follow the operation's page limit (journal entries
   expect(inputs.pageSize.comments).toMatch(/from 1 to 500/);
   expect(() => inputs.pageSize.clean("501")).toThrow(/^Page Size: expected a whole number no larger than 500/);
   server.requests.length = 0;
-  await harness.action("listJournalEntries", { connection: captureConnection(server), fetchAll: "true" }).catch(() => undefined);
+  server.setResponder(listOf(1201));
+  const all = (await harness.action("listJournalEntries", { connection: captureConnection(server), fetchAll: "true" })) as Listed;
+  expect(all.data.data).toHaveLength(1201);
   const sent = server.requests.filter((r) => r.path.endsWith("/journal-entries"));
-  expect(sent.length).toBeGreaterThan(0);
-  for (const r of sent) expect(r.query.pageSize).toBe("500");
+  expect(sent.map((r) => [Number(r.query.page), r.query.pageSize]).sort((a, b) => Number(a[0]) - Number(b[0]))).toEqual([
+    [1, "500"],
+    [2, "500"],
+    [3, "500"],
+  ]);
 });
 
 test("an operation that requires includeTotal gets it on every page of Fetch All", async () => {
   const built = builtActions.find((b) => b.op.operationId === "IntacctBusinessUnitMappings_Get");
   expect(built?.op.params.find((p) => p.name === "includeTotal")?.required).toBe(true);
   server.requests.length = 0;
-  await harness.action(built!.key, { connection: captureConnection(server), fetchAll: "true" }).catch(() => undefined);
+  server.setResponder(listOf(1201));
+  const all = (await harness.action(built!.key, { connection: captureConnection(server), fetchAll: "true" })) as Listed;
+  expect(new Set(all.data.data.map((r) => r.id)).size).toBe(1201);
   const sent = server.requests.filter((r) => r.path.endsWith("/business-units/intacct"));
-  expect(sent.length).toBeGreaterThan(0);
-  for (const r of sent) {
-    expect(r.query.includeTotal).toBeDefined();
-    expect(Number(r.query.pageSize)).toBeLessThanOrEqual(500);
-  }
+  const pageSize = Number(sent[0]?.query.pageSize);
+  expect(pageSize).toBeLessThanOrEqual(500);
+  // every page of the walk was asked for, each with includeTotal (true on the first, false after)
+  expect(sent.map((r) => [Number(r.query.page), r.query.includeTotal]).sort((a, b) => Number(a[0]) - Number(b[0]))).toEqual(
+    Array.from({ length: Math.ceil(1201 / pageSize) }, (_, i) => [i + 1, i === 0 ? "true" : "false"]),
+  );
 });
 
 test("example payloads show the reshaped output where the curated layer reshapes it", () => {
-  const example = (component.actions as Record<string, { examplePayload?: { data?: Record<string, unknown> } }>).getSchedulerPerformance.examplePayload;
-  expect(example?.data).toEqual(expect.objectContaining({ metrics: expect.objectContaining({ openedCompletionRate: expect.any(Number) }), raw: expect.any(Object) }));
+  const example = (component.actions as Record<string, { examplePayload?: { data?: Record<string, unknown> } }>).getSchedulerPerformance
+    .examplePayload;
+  expect(example?.data).toEqual(
+    expect.objectContaining({ metrics: expect.objectContaining({ openedCompletionRate: expect.any(Number) }), raw: expect.any(Object) }),
+  );
 });

@@ -45,17 +45,29 @@ describe("fetchAll", () => {
   });
 
   test("records added while fetching are not lost, and shifted duplicates are removed", async () => {
+    // After page 1 was read, a new record is inserted at the front: every later record moves one place back,
+    // so page 2 starts with the record that ended page 1 (a real repeat on the wire), and the last records
+    // spill onto a page beyond the announced total.
     const records = range(10_000);
+    const served: number[] = [];
     const { client } = listClient(records, {
       onRequest: (page) => {
-        // After page 1 was read, 3 new records arrive at the end and one early record is repeated by a shift.
-        if (page === 2 && records.length === 10_000) records.push({ id: 10_001 }, { id: 10_002 }, { id: 10_003 });
+        if (page === 2 && records.length === 10_000) records.unshift({ id: 20_000 });
       },
     });
-    const all = await fetchAll(client, req, { concurrency: 1 });
+    const request = client.request.bind(client);
+    client.request = async <T>(r: StRequest) => {
+      const res = await request<T>(r);
+      served.push(...(res.data as { data: Array<{ id: number }> }).data.map((x) => x.id));
+      return res;
+    };
+    const all = await fetchAll(client, req, { concurrency: 1, pageSize: 5000 });
     const ids = all.data.map((r) => (r as { id: number }).id);
+    expect(served.filter((id) => id === 5000)).toHaveLength(2); // the shift really repeated record 5000
+    expect(ids.filter((id) => id === 5000)).toHaveLength(1);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toContain(10_003);
+    expect(ids).toHaveLength(10_000); // 1‥10 000 once each (20 000 went onto page 1, which was already read)
+    expect([...ids].sort((x, y) => x - y)).toEqual(range(10_000).map((r) => r.id));
   });
 
   test("maxRecords guard fails instead of silently truncating", async () => {
@@ -107,20 +119,38 @@ describe("bounds", () => {
   });
 
   test("when one page fails, the other workers stop asking", async () => {
+    // Pages 3‥5 are held until page 2 has failed; only then are they answered. A worker that did not stop
+    // would go on to ask for pages 6‥20 once its page is answered, so the count is read after every
+    // held request has been answered and the workers have had time to ask again.
     let calls = 0;
+    let page2Failed = false;
+    const held: Array<() => void> = [];
     const client: ServiceTitanClient = {
       tenant: "1",
       apiBaseUrl: "x",
       request: async <T>(r: StRequest) => {
         calls += 1;
         const q = r.query as Record<string, number>;
-        if (q.page === 2) throw new Error("page 2 failed");
-        await new Promise((resolve) => setTimeout(resolve, 5));
+        if (q.page === 2) {
+          await new Promise((resolve) => setTimeout(resolve, 1));
+          page2Failed = true;
+          throw new Error("page 2 failed");
+        }
+        if (q.page > 1 && !page2Failed) await new Promise<void>((resolve) => held.push(resolve));
         return { status: 200, headers: {}, data: { page: q.page, pageSize: 5000, hasMore: true, totalCount: 100_000, data: [{ id: q.page }] } as T };
       },
     };
-    await expect(fetchAll(client, req, { concurrency: 4 })).rejects.toThrow("page 2 failed");
-    expect(calls).toBeLessThan(10); // 20 pages exist; the failure stopped the rest
+    const run = fetchAll(client, req, { concurrency: 4 });
+    const outcome = run.then(
+      () => "resolved",
+      (error: Error) => error.message,
+    );
+    while (!page2Failed) await new Promise((resolve) => setTimeout(resolve, 1));
+    expect(held).toHaveLength(3); // pages 3, 4 and 5 were in flight when page 2 failed
+    for (const release of held) release();
+    expect(await outcome).toBe("page 2 failed");
+    for (let i = 0; i < 20; i += 1) await new Promise((resolve) => setImmediate(resolve));
+    expect(calls).toBe(5); // page 1, then pages 2‥5 in flight; none of pages 6‥20 was asked for
   });
 
   test("a drain stops at its time bound and hands back the token to resume from", async () => {

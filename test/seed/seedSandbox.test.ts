@@ -3,7 +3,9 @@
  * (`createHarness(component)`, so every `clean` runs) against the embedded sandbox, with inputs written
  * the way a builder types them in the designer — every value a string, value lists as arrays of
  * strings, JSON as text — and succeeds with the seed's output shape (`{ data: … }`, list envelopes with
- * page, pageSize, hasMore, data).
+ * page, pageSize, hasMore, data). Every write is then checked against the sandbox's state (the field
+ * changed, the technician assigned, the record gone, the job canceled with its reason); where the sandbox
+ * keeps no state for a write (custom fields), the body that reached it is checked instead.
  *
  * IDs come from the sandbox's seed data where it has records of that kind, and from the create actions
  * run earlier in this file where it does not (installed equipment, invoices, payments, projects), so the
@@ -72,6 +74,32 @@ const expectPage = (result: Result): Array<Record<string, unknown>> => {
 };
 
 const INVOICE_ITEMS = "accounting:/invoices/{}/items";
+const INVOICES = "accounting:/invoices";
+const PAYMENTS = "accounting:/payments";
+const PROJECTS = "jpm:/projects";
+const INSTALLED_EQUIPMENT = "equipmentsystems:/installed-equipment";
+
+/** The sandbox's stored record after a write (it must exist). */
+const stored = (key: string, id: string): Record<string, unknown> => {
+  const rec = sb.store.get(key, Number(id));
+  expect(rec).toBeDefined();
+  return rec as Record<string, unknown>;
+};
+
+/** Technicians actively assigned to an appointment, as the sandbox holds them. */
+const assignedTo = (appointmentId: string): number[] =>
+  sb.store
+    .all(K.assignments)
+    .filter((a) => a.appointmentId === Number(appointmentId) && a.active !== false)
+    .map((a) => a.technicianId as number)
+    .sort((x, y) => x - y);
+
+/** The body of the last request that reached the sandbox on `method` and a path ending with `pathEnd`. */
+const lastBody = (method: string, pathEnd: string): unknown => {
+  const sent = sb.requests.filter((r) => r.method === method && r.path.endsWith(pathEnd)).pop();
+  expect(sent?.status).toBe(200);
+  return JSON.parse(sent?.body ?? "null");
+};
 const PAGING = { page: "1", pageSize: "25", includeTotal: "true", fetchAll: "false" };
 const ADDRESS = JSON.stringify({ street: "1200 Main St", unit: "Suite 4", city: "Glendale", state: "CA", zip: "91203", country: "USA" });
 
@@ -109,8 +137,22 @@ const steps: Step[] = [
       ids.newContact = String(expectRecord(r).id);
     },
   ],
-  ["updateCustomerContact", () => ({ customerId: ids.newCustomer, customerContactId: ids.newContact, memo: "Evenings only" }), (r) => expectRecord(r)],
-  ["deletCustomersContact", () => ({ customerId: ids.newCustomer, customerContactId: ids.newContact }), (r) => expect(r).toHaveProperty("data")],
+  [
+    "updateCustomerContact",
+    () => ({ customerId: ids.newCustomer, customerContactId: ids.newContact, memo: "Evenings only" }),
+    (r) => {
+      expectRecord(r);
+      expect(stored(K.customerContacts, ids.newContact)).toMatchObject({ memo: "Evenings only", value: "555-201-3344" });
+    },
+  ],
+  [
+    "deletCustomersContact",
+    () => ({ customerId: ids.newCustomer, customerContactId: ids.newContact }),
+    (r) => {
+      expect(r).toHaveProperty("data");
+      expect(sb.store.get(K.customerContacts, Number(ids.newContact))).toBeUndefined();
+    },
+  ],
   ["listLocations", () => ({ ...PAGING, customerId: ids.customer }), (r) => expect(expectPage(r).length).toBeGreaterThan(0)],
   [
     "createLocation",
@@ -150,7 +192,14 @@ const steps: Step[] = [
   ],
   ["getBookingByProvider", () => ({ bookingProvider: ids.bookingProvider, bookingId: ids.newBooking }), (r) => expect(expectRecord(r).id).toBe(Number(ids.newBooking))],
   ["getBookingByTenant", () => ({ bookingId: ids.booking }), (r) => expect(expectRecord(r).id).toBe(Number(ids.booking))],
-  ["updateBooking", () => ({ bookingProvider: ids.bookingProvider, bookingId: ids.newBooking, summary: "AC not cooling; gate code 4411" }), (r) => expectRecord(r)],
+  [
+    "updateBooking",
+    () => ({ bookingProvider: ids.bookingProvider, bookingId: ids.newBooking, summary: "AC not cooling; gate code 4411" }),
+    (r) => {
+      expectRecord(r);
+      expect(stored(K.bookings, ids.newBooking)).toMatchObject({ summary: "AC not cooling; gate code 4411", externalId: "chat-88213" });
+    },
+  ],
 
   // --- Job Planning: jobs, appointments, projects
   ["listJobs", () => ({ ...PAGING, customerId: "" }), (r) => expect(expectPage(r).length).toBeGreaterThan(0)],
@@ -172,7 +221,14 @@ const steps: Step[] = [
     },
   ],
   ["getJob", () => ({ jobId: ids.job }), (r) => expect(expectRecord(r).id).toBe(Number(ids.job))],
-  ["updateJob", () => ({ jobId: ids.newJob, summary: "AC not cooling; filter replaced" }), (r) => expectRecord(r)],
+  [
+    "updateJob",
+    () => ({ jobId: ids.newJob, summary: "AC not cooling; filter replaced" }),
+    (r) => {
+      expectRecord(r);
+      expect(stored(K.jobs, ids.newJob)).toMatchObject({ summary: "AC not cooling; filter replaced", customerId: Number(ids.customer) });
+    },
+  ],
   ["listJobCancelReasons", () => ({ ...PAGING }), (r) => expect(expectPage(r).length).toBeGreaterThan(0)],
   ["listAppointments", () => ({ ...PAGING, jobId: ids.job }), (r) => expect(expectPage(r).length).toBeGreaterThan(0)],
   [
@@ -192,10 +248,42 @@ const steps: Step[] = [
   ],
   ["getAppointment", () => ({ appointmentId: ids.appointment }), (r) => expect(expectRecord(r).id).toBe(Number(ids.appointment))],
   ["listAppointmentsAssignment", () => ({ ...PAGING }), (r) => expectPage(r)],
-  ["assignTechnicians", () => ({ jobAppointmentId: ids.newAppointment, technicianIds: [ids.tech1, ids.tech2] }), (r) => expect(r).toHaveProperty("data")],
-  ["unassignTechnicians", () => ({ jobAppointmentId: ids.newAppointment, technicianIds: [ids.tech2] }), (r) => expect(r).toHaveProperty("data")],
-  ["deleteAppointment", () => ({ appointmentId: ids.newAppointment }), (r) => expect(r).toHaveProperty("data")],
-  ["cancelJob", () => ({ jobId: ids.newJob, reasonId: ids.cancelReason, memo: "Customer rescheduled" }), (r) => expect(r).toHaveProperty("data")],
+  [
+    "assignTechnicians",
+    () => ({ jobAppointmentId: ids.newAppointment, technicianIds: [ids.tech1, ids.tech2] }),
+    (r) => {
+      expect(r).toHaveProperty("data");
+      expect(assignedTo(ids.newAppointment)).toEqual([Number(ids.tech1), Number(ids.tech2)].sort((x, y) => x - y));
+    },
+  ],
+  [
+    "unassignTechnicians",
+    () => ({ jobAppointmentId: ids.newAppointment, technicianIds: [ids.tech2] }),
+    (r) => {
+      expect(r).toHaveProperty("data");
+      expect(assignedTo(ids.newAppointment)).toEqual([Number(ids.tech1)]);
+    },
+  ],
+  [
+    "deleteAppointment",
+    () => ({ appointmentId: ids.newAppointment }),
+    (r) => {
+      expect(r).toHaveProperty("data");
+      expect(sb.store.get(K.appointments, Number(ids.newAppointment))).toBeUndefined();
+      expect(assignedTo(ids.newAppointment)).toEqual([]);
+    },
+  ],
+  [
+    "cancelJob",
+    () => ({ jobId: ids.newJob, reasonId: ids.cancelReason, memo: "Customer rescheduled" }),
+    (r) => {
+      expect(r).toHaveProperty("data");
+      expect(stored(K.jobs, ids.newJob).jobStatus).toBe("Canceled");
+      expect(sb.store.all(K.jobCanceledLogs, ids.newJob)).toEqual([
+        expect.objectContaining({ jobId: Number(ids.newJob), reasonId: Number(ids.cancelReason), memo: "Customer rescheduled" }),
+      ]);
+    },
+  ],
   [
     "createProject",
     () => ({ locationId: ids.location, customerId: ids.customer, name: "Kitchen remodel", startDate: "2026-01-15T09:30:00Z", projectManagerIds: [ids.tech1] }),
@@ -204,7 +292,14 @@ const steps: Step[] = [
     },
   ],
   ["getProject", () => ({ projectId: ids.newProject }), (r) => expect(expectRecord(r).id).toBe(Number(ids.newProject))],
-  ["updateProject", () => ({ projectId: ids.newProject, name: "Kitchen remodel, phase 2", jobIds: [ids.job] }), (r) => expectRecord(r)],
+  [
+    "updateProject",
+    () => ({ projectId: ids.newProject, name: "Kitchen remodel, phase 2", jobIds: [ids.job] }),
+    (r) => {
+      expectRecord(r);
+      expect(stored(PROJECTS, ids.newProject)).toMatchObject({ name: "Kitchen remodel, phase 2", jobIds: [Number(ids.job)] });
+    },
+  ],
   ["listProjects", () => ({ ...PAGING }), (r) => expect(expectPage(r).length).toBeGreaterThan(0)],
 
   // --- Settings
@@ -231,7 +326,14 @@ const steps: Step[] = [
       ids.newTechnician = String(expectRecord(r).id);
     },
   ],
-  ["updateTechnician", () => ({ technicianId: ids.newTechnician, team: "HVAC North" }), (r) => expect(r).toHaveProperty("data")],
+  [
+    "updateTechnician",
+    () => ({ technicianId: ids.newTechnician, team: "HVAC North" }),
+    (r) => {
+      expect(r).toHaveProperty("data");
+      expect(stored(K.technicians, ids.newTechnician)).toMatchObject({ team: "HVAC North", name: "Sam Rivera" });
+    },
+  ],
 
   // --- Equipment Systems
   [
@@ -250,7 +352,14 @@ const steps: Step[] = [
     },
   ],
   ["getInstalledEquipment", () => ({ installedEquipmentId: ids.newEquipment }), (r) => expect(expectRecord(r).id).toBe(Number(ids.newEquipment))],
-  ["updateInstalledEquipment", () => ({ installedEquipmentId: ids.newEquipment, memo: "Replaced contactor" }), (r) => expectRecord(r)],
+  [
+    "updateInstalledEquipment",
+    () => ({ installedEquipmentId: ids.newEquipment, memo: "Replaced contactor" }),
+    (r) => {
+      expectRecord(r);
+      expect(stored(INSTALLED_EQUIPMENT, ids.newEquipment)).toMatchObject({ memo: "Replaced contactor", serialNumber: "SN-4471-992" });
+    },
+  ],
   ["listInstalledEquipment", () => ({ ...PAGING }), (r) => expect(expectPage(r).length).toBeGreaterThan(0)],
   [
     "createInstalledEquipmentAttachment",
@@ -283,8 +392,25 @@ const steps: Step[] = [
     },
   ],
   ["listInvoices", () => ({ ...PAGING }), (r) => expect(expectPage(r).map((row) => String(row.id))).toContain(ids.newInvoice)],
-  ["updateInvoice", () => ({ invoiceId: ids.newInvoice, summary: "Adjusted after site visit" }), (r) => expect(r).toHaveProperty("data")],
-  ["updateInvoiceItems", () => ({ invoiceId: ids.newInvoice, description: "Replace capacitor", quantity: "1", unitPrice: "125.50" }), (r) => expect(r).toHaveProperty("data")],
+  [
+    "updateInvoice",
+    () => ({ invoiceId: ids.newInvoice, summary: "Adjusted after site visit" }),
+    (r) => {
+      expect(r).toHaveProperty("data");
+      expect(stored(INVOICES, ids.newInvoice)).toMatchObject({ summary: "Adjusted after site visit", number: "INV-10421-A" });
+    },
+  ],
+  [
+    "updateInvoiceItems",
+    () => ({ invoiceId: ids.newInvoice, description: "Replace capacitor", quantity: "1", unitPrice: "125.50" }),
+    (r) => {
+      expect(r).toHaveProperty("data");
+      const item = { description: "Replace capacitor", quantity: 1, unitPrice: 125.5 };
+      expect(lastBody("PATCH", `/invoices/${ids.newInvoice}/items`)).toEqual(item);
+      // the sandbox's generic action route merges the fields into the invoice it targets
+      expect(stored(INVOICES, ids.newInvoice)).toMatchObject({ ...item, summary: "Adjusted after site visit" });
+    },
+  ],
   [
     "deleteInvoiceItem",
     () => {
@@ -303,7 +429,13 @@ const steps: Step[] = [
   [
     "updateInvoiceCustomFields",
     () => ({ operations: JSON.stringify([{ objectId: Number(ids.newInvoice), customFields: [{ name: "PO Reference", value: "PO-5521" }] }]) }),
-    (r) => expect(r).toHaveProperty("data"),
+    (r) => {
+      expect(r).toHaveProperty("data");
+      // The sandbox keeps no custom fields for invoices: what reached it is what is checked.
+      expect(lastBody("PATCH", "/invoices/custom-fields")).toEqual({
+        operations: [{ objectId: Number(ids.newInvoice), customFields: [{ name: "PO Reference", value: "PO-5521" }] }],
+      });
+    },
   ],
   [
     "createPayment",
@@ -323,12 +455,25 @@ const steps: Step[] = [
   [
     "updatePayment",
     () => ({ paymentId: ids.newPayment, typeId: "1", splits: JSON.stringify([{ invoiceId: Number(ids.newInvoice), amount: 100 }]), memo: "Corrected amount" }),
-    (r) => expect(r).toHaveProperty("data"),
+    (r) => {
+      expect(r).toHaveProperty("data");
+      expect(stored(PAYMENTS, ids.newPayment)).toMatchObject({
+        memo: "Corrected amount",
+        splits: [expect.objectContaining({ invoiceId: Number(ids.newInvoice), amount: 100 })],
+        checkNumber: "10452",
+      });
+    },
   ],
   [
     "updatePaymentCustomFields",
     () => ({ operations: JSON.stringify([{ objectId: Number(ids.newPayment), customFields: [{ name: "Deposit Slip", value: "DS-88" }] }]) }),
-    (r) => expect(r).toHaveProperty("data"),
+    (r) => {
+      expect(r).toHaveProperty("data");
+      // The sandbox keeps no custom fields for payments: what reached it is what is checked.
+      expect(lastBody("PATCH", "/payments/custom-fields")).toEqual({
+        operations: [{ objectId: Number(ids.newPayment), customFields: [{ name: "Deposit Slip", value: "DS-88" }] }],
+      });
+    },
   ],
 
   // --- Raw Request (hand-written)

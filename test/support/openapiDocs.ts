@@ -1,13 +1,14 @@
 /**
  * Locates and loads the official ServiceTitan OpenAPI documents for tests (drift test, contract tests).
- * The documents are not part of this repository: they are read from `$SERVICETITAN_OPENAPI_DIR`, or from
- * `../shared/servicetitan-openapi` relative to the repository root. When neither exists, tests that need
- * them skip with a message naming the paths tried (see `describeWithDocs`).
+ * The documents are not part of this repository: they are read from `$SERVICETITAN_OPENAPI_DIR` when it is
+ * set (and from nowhere else: a folder named on purpose that does not hold them is a missing-documents
+ * case, not a reason to read another copy), otherwise from `../shared/servicetitan-openapi` relative to the
+ * repository root. When they are missing, tests that need them skip with a message naming the paths tried
+ * (see `describeWithDocs`), and a CI run fails (globalSetup.ts).
  */
 import * as path from "path";
 import type { ModuleKey } from "../../src/operations/types";
 import {
-  findOpenApiDir as findDir,
   hasModuleDocuments,
   LEGACY_DIR,
   LEGACY_OPERATIONS,
@@ -17,18 +18,24 @@ import {
   readJson,
 } from "../../scripts/generateOperations/documents";
 
-export { hasModuleDocuments, LEGACY_DIR, LEGACY_OPERATIONS, MODULE_FILES, MODULE_KEYS, openApiDirCandidates };
+export { hasModuleDocuments, LEGACY_DIR, LEGACY_OPERATIONS, MODULE_FILES, MODULE_KEYS };
+
+/** The folders tests look in: `$SERVICETITAN_OPENAPI_DIR` alone when set, else the default places. */
+export function testDocsCandidates(env: NodeJS.ProcessEnv = process.env): string[] {
+  const explicit = env.SERVICETITAN_OPENAPI_DIR?.trim();
+  return explicit ? [path.resolve(explicit)] : openApiDirCandidates(env);
+}
 
 /** The folder holding every module document, or undefined when the documents are not available. */
 export function findOpenApiDir(): string | undefined {
-  return findDir(process.env);
+  return testDocsCandidates(process.env).find(hasModuleDocuments);
 }
 
 /** Human-readable reason for skipping, listing every path tried. */
 export function missingDocsReason(): string {
   return (
     "ServiceTitan OpenAPI documents not found; skipping tests that need them. Paths tried:\n" +
-    openApiDirCandidates(process.env)
+    testDocsCandidates(process.env)
       .map((c) => `  - ${c}`)
       .join("\n") +
     "\nSet SERVICETITAN_OPENAPI_DIR to the folder holding crm-v2.json, jpm-v2.json, …"

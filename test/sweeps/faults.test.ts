@@ -9,7 +9,8 @@ import { recordForScan } from "../support/secretScan";
 import { createHarness } from "@prismatic-io/spectral/dist/testing";
 import type { Connection } from "@prismatic-io/spectral";
 import component from "../../src/index";
-import { createServiceTitanClient } from "../../src/http/client";
+import { createServiceTitanClient, type StRequest } from "../../src/http/client";
+import { fetchAll } from "../../src/paging/pages";
 import { startSandbox, type FaultRule, type Sandbox } from "../../sandbox/server";
 import { K } from "../../sandbox/store";
 import { sandboxConnection } from "../../scripts/lib/connection";
@@ -303,4 +304,28 @@ describe("fault sweep: Fetch All never returns a partial result; export drains d
       }
     });
   }
+  // Runs last in this block: it adds a customer to the sandbox.
+  test("Fetch All, newest first, with a customer created after page 1: the shifted record is returned once", async () => {
+    // Newest first, a new customer goes to the front: every later record moves one place back, so page 2
+    // repeats the record that ended page 1. The sandbox serves that repeat; Fetch All must not return it twice.
+    const client = createServiceTitanClient(connection, quiet);
+    let created: number | undefined;
+    const served: number[] = [];
+    const shifting = {
+      ...client,
+      request: async <T>(r: StRequest) => {
+        const res = await client.request<T>(r);
+        served.push(...(res.data as { data: Array<{ id: number }> }).data.map((c) => c.id));
+        if (created === undefined) created = sb.store.insert(K.customers, { name: "Shift Maker", type: "Residential" }).id;
+        return res;
+      },
+    };
+    const req: StRequest = { module: "crm", method: "GET", path: "/customers", query: { sort: "-id" }, operation: '"List Customers"' };
+    const all = await fetchAll<{ id: number }>(shifting, req);
+    const repeated = served.filter((id, i) => served.indexOf(id) !== i);
+    expect(repeated).toHaveLength(1); // the sandbox really shifted a record onto the next page
+    expect(all.data).toHaveLength(listed);
+    expect(ids(all.data)).toBe(listed);
+    expect(all.data.map((c) => c.id)).not.toContain(created); // page 1 was read before it existed
+  });
 });

@@ -1,0 +1,26 @@
+/**
+ * The modules `npm run mutation` covers: where a silent bug loses or leaks data. Each names the source it
+ * mutates and the jest tests that judge it (only those run: the whole suite would not fit the machine).
+ */
+module.exports = {
+  http: {
+    mutate: ["src/http/**/*.ts"],
+    tests: ["test/http/*.test.ts", "test/leads/transport.test.ts", "test/foundation/*.test.ts"],
+  },
+  paging: {
+    mutate: ["src/paging/**/*.ts"],
+    tests: ["test/paging/*.test.ts", "test/sandbox/exportFeed.test.ts", "test/actions/factory.test.ts"],
+  },
+  triggers: {
+    mutate: ["src/triggers/**/*.ts"],
+    tests: ["test/triggers/*.test.ts"],
+  },
+  clean: {
+    mutate: ["src/inputs/clean.ts"],
+    tests: ["test/inputs/*.test.ts", "test/http/json.test.ts"],
+  },
+  crm: {
+    mutate: ["src/crm/**/*.ts"],
+    tests: ["test/crm/*.test.ts"],
+  },
+};

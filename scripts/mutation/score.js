@@ -1,0 +1,61 @@
+/**
+ * Prints the mutation score of each module from Stryker's JSON reports (reports/mutation/<module>/mutation.json):
+ * score = detected (killed + timed out) / (detected + undetected (survived + not covered)), per module and
+ * per file. `--survivors` also lists every surviving or uncovered mutant (file:line, mutator, replacement).
+ *
+ *   node scripts/mutation/score.js [module …] [--survivors]
+ */
+const fs = require("node:fs");
+const path = require("node:path");
+const modules = require("./modules.js");
+
+const ROOT = path.resolve(__dirname, "..", "..");
+const reportOf = (name) => path.join(ROOT, "reports", "mutation", name, "mutation.json");
+
+const tally = (mutants) => {
+  const t = { killed: 0, timeout: 0, survived: 0, noCoverage: 0, other: 0 };
+  for (const m of mutants) {
+    if (m.status === "Killed") t.killed += 1;
+    else if (m.status === "Timeout") t.timeout += 1;
+    else if (m.status === "Survived") t.survived += 1;
+    else if (m.status === "NoCoverage") t.noCoverage += 1;
+    else t.other += 1; // CompileError, RuntimeError, Ignored, Pending: not counted in the score
+  }
+  const detected = t.killed + t.timeout;
+  const valid = detected + t.survived + t.noCoverage;
+  return { ...t, score: valid ? (100 * detected) / valid : Number.NaN, valid };
+};
+
+const line = (label, t) =>
+  `${label.padEnd(34)} ${Number.isNaN(t.score) ? "   n/a" : `${t.score.toFixed(1).padStart(5)}%`}  killed ${String(t.killed + t.timeout).padStart(4)}  survived ${String(t.survived).padStart(3)}  no coverage ${String(t.noCoverage).padStart(3)}`;
+
+const main = (argv) => {
+  const survivors = argv.includes("--survivors");
+  const names = argv.filter((a) => !a.startsWith("--"));
+  const wanted = names.length ? names : Object.keys(modules);
+  let missing = 0;
+  for (const name of wanted) {
+    const file = reportOf(name);
+    if (!fs.existsSync(file)) {
+      console.log(`${name.padEnd(34)} no report (run: npm run mutation -- ${name})`);
+      missing += 1;
+      continue;
+    }
+    const report = JSON.parse(fs.readFileSync(file, "utf8"));
+    const files = Object.entries(report.files).sort(([a], [b]) => a.localeCompare(b));
+    console.log(line(`${name} (${files.length} files)`, tally(files.flatMap(([, f]) => f.mutants))));
+    for (const [fileName, f] of files) {
+      console.log(line(`  ${path.relative(ROOT, path.resolve(ROOT, fileName))}`, tally(f.mutants)));
+      if (!survivors) continue;
+      for (const m of f.mutants.filter((x) => x.status === "Survived" || x.status === "NoCoverage")) {
+        const where = `${m.location.start.line}:${m.location.start.column}`;
+        const replacement = (m.replacement ?? "").replace(/\s+/g, " ").slice(0, 90);
+        console.log(`      ${m.status === "NoCoverage" ? "uncovered" : "survived "} ${where.padEnd(8)} ${m.mutatorName}: ${replacement}`);
+      }
+    }
+  }
+  return missing;
+};
+
+if (require.main === module) process.exitCode = main(process.argv.slice(2)) ? 1 : 0;
+module.exports = { tally };
