@@ -27,11 +27,13 @@ const listClient = (records: Array<{ id: number }>, opts: { withTotal?: boolean;
 const range = (n: number) => Array.from({ length: n }, (_, i) => ({ id: i + 1 }));
 
 describe("fetchAll", () => {
-  test("uses ⌈N/5000⌉ requests of 5000 and returns every record once, in order", async () => {
+  test("uses ⌈N/5000⌉ pages of 5000 plus one 1-record check per page boundary, and returns every record once, in order", async () => {
     const { client, seen } = listClient(range(12_345));
     const all = await fetchAll(client, req);
-    expect(seen.length).toBe(3);
-    expect(seen.every((q) => q.pageSize === 5000)).toBe(true);
+    expect(seen.filter((q) => q.pageSize === 5000).map((q) => q.page)).toEqual([1, 2, 3]);
+    // The boundary checks re-read the last record of pages 1 and 2 (offsets 4999 and 9999).
+    expect(seen.filter((q) => q.pageSize === 1).map((q) => q.page).sort((a, b) => Number(a) - Number(b))).toEqual([5000, 10_000]);
+    expect(seen).toHaveLength(5);
     expect(all.data.length).toBe(12_345);
     expect(all.data.map((r) => (r as { id: number }).id)).toEqual(range(12_345).map((r) => r.id));
     expect(all).toMatchObject({ hasMore: false, totalCount: 12_345 });
@@ -40,14 +42,15 @@ describe("fetchAll", () => {
   test("without a total it walks page by page until hasMore is false", async () => {
     const { client, seen } = listClient(range(10_001), { withTotal: false });
     const all = await fetchAll(client, req);
-    expect(seen.map((q) => q.page)).toEqual([1, 2, 3]);
+    expect(seen.filter((q) => q.pageSize === 5000).map((q) => q.page)).toEqual([1, 2, 3]);
+    expect(seen.filter((q) => q.pageSize === 1).map((q) => q.page)).toEqual([5000, 10_000]);
     expect(all.data.length).toBe(10_001);
   });
 
   test("records added while fetching are not lost, and shifted duplicates are removed", async () => {
     // After page 1 was read, a new record is inserted at the front: every later record moves one place back,
-    // so page 2 starts with the record that ended page 1 (a real repeat on the wire), and the last records
-    // spill onto a page beyond the announced total.
+    // so page 2 starts with the record that ended page 1 (a real repeat on the wire). The boundary check
+    // sees the shift and the list is read again: every record once, the new one included.
     const records = range(10_000);
     const served: number[] = [];
     const { client } = listClient(records, {
@@ -63,11 +66,11 @@ describe("fetchAll", () => {
     };
     const all = await fetchAll(client, req, { concurrency: 1, pageSize: 5000 });
     const ids = all.data.map((r) => (r as { id: number }).id);
-    expect(served.filter((id) => id === 5000)).toHaveLength(2); // the shift really repeated record 5000
+    expect(served.slice(5000, 5001)).toEqual([5000]); // the shift really repeated record 5000 at the start of page 2
     expect(ids.filter((id) => id === 5000)).toHaveLength(1);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toHaveLength(10_000); // 1‥10 000 once each (20 000 went onto page 1, which was already read)
-    expect([...ids].sort((x, y) => x - y)).toEqual(range(10_000).map((r) => r.id));
+    expect(ids).toHaveLength(10_001); // 1‥10 000 and the inserted 20 000, once each
+    expect([...ids].sort((x, y) => x - y)).toEqual([...range(10_000).map((r) => r.id), 20_000]);
   });
 
   test("maxRecords guard fails instead of silently truncating", async () => {
@@ -115,6 +118,9 @@ describe("bounds", () => {
       [1, 500, true],
       [2, 500, false],
       [3, 500, false],
+      // the boundary checks (the last record of pages 1 and 2) say includeTotal too
+      [500, 1, false],
+      [1000, 1, false],
     ]);
   });
 
