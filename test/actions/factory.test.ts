@@ -17,16 +17,16 @@ afterAll(() => server.close());
 afterEach(() => server.setResponder(() => ({ status: 200, body: {} })));
 
 /** A list endpoint over `total` records: real pages for any page and page size, the total when asked for. */
+/** A list of `total` records (ids 1‥total) whose pages count from `first` (1, or 0 where the contract says so). */
 const listOf =
-  (total: number): Responder =>
+  (total: number, first = 1): Responder =>
   (r) => {
-    const page = Number(r.query.page ?? 1);
+    const page = Number(r.query.page ?? first);
     const size = Number(r.query.pageSize ?? 50);
-    const data = Array.from({ length: Math.max(0, Math.min(size, total - (page - 1) * size)) }, (_, i) => ({
-      id: (page - 1) * size + i + 1,
-    }));
+    const offset = (page - first) * size;
+    const data = Array.from({ length: Math.max(0, Math.min(size, total - offset)) }, (_, i) => ({ id: offset + i + 1 }));
     return {
-      body: { page, pageSize: size, hasMore: page * size < total, data, ...(r.query.includeTotal === "true" ? { totalCount: total } : {}) },
+      body: { page, pageSize: size, hasMore: offset + size < total, data, ...(r.query.includeTotal === "true" ? { totalCount: total } : {}) },
     };
   };
 
@@ -55,6 +55,9 @@ test("Page Size and Fetch All follow the operation's page limit (journal entries
     [1, "500"],
     [2, "500"],
     [3, "500"],
+    // the boundary checks: the last record of pages 1 and 2, one record each
+    [500, "1"],
+    [1000, "1"],
   ]);
 });
 
@@ -62,16 +65,21 @@ test("an operation that requires includeTotal gets it on every page of Fetch All
   const built = builtActions.find((b) => b.op.operationId === "IntacctBusinessUnitMappings_Get");
   expect(built?.op.params.find((p) => p.name === "includeTotal")?.required).toBe(true);
   server.requests.length = 0;
-  server.setResponder(listOf(1201));
+  server.setResponder(listOf(1201, 0)); // this list pages from 0
   const all = (await harness.action(built!.key, { connection: captureConnection(server), fetchAll: "true" })) as Listed;
   expect(new Set(all.data.data.map((r) => r.id)).size).toBe(1201);
   const sent = server.requests.filter((r) => r.path.endsWith("/business-units/intacct"));
   const pageSize = Number(sent[0]?.query.pageSize);
   expect(pageSize).toBeLessThanOrEqual(500);
-  // every page of the walk was asked for, each with includeTotal (true on the first, false after)
-  expect(sent.map((r) => [Number(r.query.page), r.query.includeTotal]).sort((a, b) => Number(a[0]) - Number(b[0]))).toEqual(
-    Array.from({ length: Math.ceil(1201 / pageSize) }, (_, i) => [i + 1, i === 0 ? "true" : "false"]),
+  const pages = sent.filter((r) => Number(r.query.pageSize) === pageSize);
+  const checks = sent.filter((r) => r.query.pageSize === "1");
+  // every page of the walk was asked for, from page 0, each with includeTotal (true on the first, false after)
+  expect(pages.map((r) => [Number(r.query.page), r.query.includeTotal]).sort((a, b) => Number(a[0]) - Number(b[0]))).toEqual(
+    Array.from({ length: Math.ceil(1201 / pageSize) }, (_, i) => [i, i === 0 ? "true" : "false"]),
   );
+  // and so did each boundary check
+  expect(checks).toHaveLength(Math.ceil(1201 / pageSize) - 1);
+  expect(checks.every((r) => r.query.includeTotal === "false")).toBe(true);
 });
 
 test("example payloads show the reshaped output where the curated layer reshapes it", () => {

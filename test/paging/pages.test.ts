@@ -73,6 +73,25 @@ describe("fetchAll", () => {
     expect([...ids].sort((x, y) => x - y)).toEqual([...range(10_000).map((r) => r.id), 20_000]);
   });
 
+  test("a record that moved later in the order while another took its place is returned once", async () => {
+    // After page 1 was read, record 10 is edited so it sorts after 5999, and a new record takes its place:
+    // the record at the page boundary is unchanged (the check passes), but page 2 now holds record 10 again.
+    const records = range(10_000);
+    const { client } = listClient(records, {
+      onRequest: (page) => {
+        if (page === 2 && records[9].id === 10) {
+          const [moved] = records.splice(9, 1, { id: 30_000 });
+          records.splice(5999, 0, moved);
+        }
+      },
+    });
+    const all = await fetchAll(client, req, { concurrency: 1, pageSize: 5000 });
+    const ids = all.data.map((r) => (r as { id: number }).id);
+    expect(ids.filter((id) => id === 10)).toHaveLength(1);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...ids].sort((x, y) => x - y)).toEqual(range(10_000).map((r) => r.id)); // 30 000 came after page 1 was read
+  });
+
   test("maxRecords guard fails instead of silently truncating", async () => {
     const { client } = listClient(range(6000));
     await expect(fetchAll(client, req, { maxRecords: 5500 })).rejects.toThrow(/more than 5500 records/);
