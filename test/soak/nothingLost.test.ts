@@ -1,7 +1,9 @@
 /**
- * "Nothing lost" soak, as far as today's sandbox allows (the production-faithful sandbox is being built
- * elsewhere): every part counts what a perfect consumer must have received and what the component
- * delivered, and prints the figures. Lost must be 0, and so must duplicates beyond declared re-delivery.
+ * "Nothing lost" soak over the production-faithful sandbox (its rate limit, snapshot feeds and the rest
+ * are on by default; A and C are also throttled: about one request in twenty answers 429 with the wait
+ * only in the body, "Try again in 1 seconds."): every part counts what a perfect consumer must have
+ * received and what the component delivered, and prints the figures. Lost must be 0, and so must
+ * duplicates beyond declared re-delivery.
  *
  * A. Fetch All over the in-process sandbox while records are deleted, inserted and re-sorted between
  *    page requests (the test changes `sb.store` from inside the transport, just before a page is asked
@@ -30,6 +32,18 @@ afterAll(() => {
   console.log(`Nothing-lost soak\n${figures.join("\n")}`);
 });
 
+/** About one request in twenty is throttled the way live tenants do it: the wait only in the body. */
+const throttle = (sb: Sandbox): void => {
+  sb.faults.add({
+    name: "throttle",
+    kind: "status",
+    status: 429,
+    probability: 0.05,
+    body: { type: "https://tools.ietf.org/html/rfc6585#section-4", title: "Rate limit is exceeded. Try again in 1 seconds.", status: 429, traceId: "soak" },
+  });
+};
+const throttled = (sb: Sandbox): number => sb.requests.filter((r) => r.status === 429).length;
+
 interface Tally {
   expected: number;
   delivered: number;
@@ -49,6 +63,7 @@ describe("A. Fetch All while the list changes between pages", () => {
   beforeAll(async () => {
     sb = await startSandbox({ port: 0, seedData: { customers: 3000, jobs: 0, bookings: 0 } });
     connection = await sandboxConnection(sb);
+    throttle(sb);
   });
   afterAll(() => sb.close());
 
@@ -107,7 +122,8 @@ describe("A. Fetch All while the list changes between pages", () => {
       }
       churnLeft = 0;
     }
-    report("A. Fetch All under churn", tally, `${complete} complete reads, ${refused} refused as changing (never partial)`);
+    report("A. Fetch All under churn", tally, `${complete} complete reads, ${refused} refused as changing (never partial); ${throttled(sb)} requests answered 429 (wait in the body only)`);
+    expect(throttled(sb)).toBeGreaterThan(0);
     expect(tally.lost).toBe(0);
     expect(tally.duplicated).toBe(0);
     expect(complete).toBeGreaterThanOrEqual(ROUNDS / 2);
@@ -266,6 +282,7 @@ describe("C. Export drains that fail part-way", () => {
   beforeAll(async () => {
     sb = await startSandbox({ port: 0, seedData: { customers: 4000, jobs: 0, bookings: 0 }, exportPageSize: 250 });
     connection = await sandboxConnection(sb);
+    throttle(sb);
   });
   afterAll(() => sb.close());
 
@@ -308,6 +325,7 @@ describe("C. Export drains that fail part-way", () => {
     // Catch up without new changes.
     feed.onFeedRead = undefined;
     sb.faults.clear(); // a failure injected on the last read of the loop would otherwise hit the first catch-up request
+    throttle(sb);
     for (let left = 20; left > 0; left--) {
       const out = (await harness.action("exportCustomers", { connection, drain: "true", from }, quiet)) as {
         data: { data: Array<{ id: number; modifiedOn: string; name: string }>; continueFrom: string; hasMore: boolean };
@@ -323,7 +341,12 @@ describe("C. Export drains that fail part-way", () => {
     const lost = expected.filter((k) => !byVersion.has(k)).length;
     const duplicated = [...byVersion.values()].reduce((n, times) => n + times - 1, 0);
     const delivered = [...byVersion.values()].reduce((a, b) => a + b, 0);
-    report("C. Export drains with failures", { expected: expected.length, delivered, lost, duplicated }, `${drains} drains, ${failures} ended early by a failure after progress and were resumed, ${failedAtOnce} failed before reading anything`);
+    report(
+      "C. Export drains with failures",
+      { expected: expected.length, delivered, lost, duplicated },
+      `${drains} drains, ${failures} ended early by a failure after progress and were resumed, ${failedAtOnce} failed before reading anything; ${throttled(sb)} requests answered 429 (wait in the body only)`,
+    );
+    expect(throttled(sb)).toBeGreaterThan(0);
     expect(failures).toBeGreaterThan(5);
     expect(lost).toBe(0);
     expect(duplicated).toBe(0);
