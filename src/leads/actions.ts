@@ -2,11 +2,11 @@
  * Leads Integration Platform workflow actions: report a pairing's progress, complete a pairing with the
  * account and its profiles, and send a partner booking. Every field rule of seed 003 is a `clean`
  * (src/leads/validate.ts), so bad input fails before a request is made; every call goes through the
- * Leads client (src/http/leadsClient.ts), which shares the tenant client's retry/rate-limit core.
+ * Leads client (src/leads/client.ts), which shares the tenant client's retry/rate-limit core.
  */
 import { createHash } from "node:crypto";
 import { action, input } from "@prismatic-io/spectral";
-import { createLeadsClient, LeadsApiError } from "../http/leadsClient";
+import { createLeadsClient, LeadsApiError } from "./client";
 import type { AttemptedError } from "../http/core";
 import { debugRequestInput, textInput } from "../inputs/shared";
 import { cleanEnum, cleanInteger, cleanString, InputError } from "../inputs/clean";

@@ -58,7 +58,7 @@ const folderGraph = (files: Map<string, string[]>): Map<string, Map<string, stri
 };
 
 /** Strongly connected components with more than one folder (Tarjan): each is a set of folders in a cycle. */
-export const folderCycles = (graph: Map<string, Map<string, string>>): string[][] => {
+const folderCycles = (graph: Map<string, Map<string, string>>): string[][] => {
   const nodes = new Set<string>([...graph.keys(), ...[...graph.values()].flatMap((e) => [...e.keys()])]);
   let next = 0;
   const index = new Map<string, number>();
@@ -118,6 +118,14 @@ describe("import structure", () => {
     const cycles = folderCycles(graph);
     const message = cycles.length ? `folder import cycles:\n${cycles.map((c) => describeCycle(c, graph)).join("\n")}` : "";
     expect(message).toBe("");
+  });
+
+  it("src/core/ is a leaf: it imports nothing of ours outside itself", () => {
+    const outside = [...files.entries()]
+      .filter(([f]) => f.startsWith("src/core/"))
+      .flatMap(([f, deps]) => deps.filter((d) => !d.startsWith("src/core/")).map((d) => `${f} → ${d}`));
+    expect(files.has("src/core/errors.ts")).toBe(true);
+    expect(outside).toEqual([]);
   });
 
   it("the bundle's entry reaches nothing under sandbox/ or scripts/", () => {

@@ -7,11 +7,11 @@
  */
 import type { Connection } from "@prismatic-io/spectral";
 import { LEADS_CONNECTION_KEY, LEADS_ENVIRONMENTS, LEADS_TOKEN_PATH } from "../connections/leadsPlatform";
-import { describeLeadsCode, LEADS_VALIDATION_CODE } from "../leads/errorCodes";
-import { type CoreResponse, sendSettings, sendWithPolicy, type TransportOptions } from "./core";
-import { connectionError, connectionField as field, parseConnectionUrl } from "./endpoints";
-import { excerpt, type FailedCall, type FailureContext, parseErrorBody } from "./errors";
-import { redact, redactError, registerSecret } from "./redact";
+import { describeLeadsCode, LEADS_VALIDATION_CODE } from "./errorCodes";
+import { type CoreResponse, sendSettings, sendWithPolicy, type TransportOptions } from "../http/core";
+import { connectionError, connectionField as field, parseConnectionUrl } from "../http/endpoints";
+import { excerpt, type FailedCall, type FailureContext, parseErrorBody } from "../http/errors";
+import { redact, redactError, registerSecret } from "../core/redact";
 
 /** Options of the Leads client; the timeout defaults to LEADS_DEFAULT_TIMEOUT_MS. */
 export type LeadsClientOptions = TransportOptions;
