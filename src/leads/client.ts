@@ -12,6 +12,7 @@ import { type CoreResponse, sendSettings, sendWithPolicy, type TransportOptions 
 import { connectionError, connectionField as field, parseConnectionUrl } from "../http/endpoints";
 import { excerpt, type FailedCall, type FailureContext, parseErrorBody } from "../http/errors";
 import { redact, redactError, registerSecret } from "../core/redact";
+import { type DebugParams, type RunContext, transportFor } from "../http/clientFor";
 
 /** Options of the Leads client; the timeout defaults to LEADS_DEFAULT_TIMEOUT_MS. */
 export type LeadsClientOptions = TransportOptions;
@@ -211,3 +212,10 @@ export const createLeadsClient = (connection: Connection, options: LeadsClientOp
 
   return { bookingApiUrl: resolved.bookingApiUrl, request };
 };
+
+/** The Leads client for one step: its connection input, logging as `transportFor` decides (Debug Request or platform debug). */
+export const leadsClientFor = (
+  context: RunContext,
+  params: DebugParams & { connection?: unknown },
+  options: Omit<LeadsClientOptions, "logger" | "debug"> = {},
+): LeadsClient => createLeadsClient(params.connection as Connection, { ...options, ...transportFor(context, params) });
