@@ -8,7 +8,7 @@
 import { startSandbox } from "../sandbox/server";
 import { sandboxConnection } from "./lib/connection";
 import { builtHarness } from "./lib/component";
-import { redact } from "../src/http/redact";
+import { redact } from "../src/core/redact";
 
 type Result = { data?: unknown };
 const line = (text = "") => process.stdout.write(`${text}\n`);

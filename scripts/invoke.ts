@@ -10,7 +10,7 @@
 import { buildConnection, fetchToken, sandboxConnection, type ConnectionFields } from "./lib/connection";
 import { builtHarness, loadBuiltComponent } from "./lib/component";
 import { ENVIRONMENTS } from "../src/connections/serviceTitan";
-import { redact } from "../src/http/redact";
+import { redact } from "../src/core/redact";
 
 const usage = () => {
   console.error("usage: npm run invoke -- <actionKey> name=value …   (npm run invoke -- --list to list actions)");

@@ -1,10 +1,17 @@
-import { component } from "@prismatic-io/spectral";
+import { component, type TriggerDefinition } from "@prismatic-io/spectral";
 import { actions } from "./actions";
 import { leadsPlatformConnection } from "./connections/leadsPlatform";
 import { serviceTitanConnection } from "./connections/serviceTitan";
 import { dataSources } from "./dataSources";
-import { redactError } from "./http/redact";
-import { triggers } from "./triggers";
+import { redactError } from "./core/redact";
+import { leadsTriggers } from "./leads/triggers";
+import { recordTriggers } from "./triggers/record";
+
+/** Every trigger of the component: record changes (src/triggers/) and the Leads Integration Platform webhooks (src/leads/). */
+const triggers: Record<string, TriggerDefinition> = {
+  ...recordTriggers,
+  ...(leadsTriggers as unknown as Record<string, TriggerDefinition>),
+};
 
 export default component({
   key: "servicetitan",

@@ -4,7 +4,8 @@
  * values (only what the user set), sends it through the one transport, and returns { data }.
  */
 import { action, type ActionDefinition, type InputFieldDefinition, PerformSafety } from "@prismatic-io/spectral";
-import { createServiceTitanClient, fillPath, type QueryParams, type StRequest } from "../http/client";
+import { fillPath, type QueryParams, type StRequest } from "../http/client";
+import { clientFor } from "../http/clientFor";
 import { encodeMultipart, toFilePart } from "../http/multipart";
 import { cleanString, InputError, setOwn } from "../inputs/clean";
 import { type BuiltInput, type FieldSpec, inputFromSpec, labelForField, pathParamKey, type WireShape } from "../inputs/fromSchema";
@@ -316,10 +317,7 @@ export const buildAction = (entry: CatalogEntry, dataSources?: ReadonlySet<strin
       const values = params as Record<string, unknown>;
       curated.validate?.(values);
       const req = buildRequest(values);
-      const client = createServiceTitanClient(values.connection as never, {
-        logger: context.logger,
-        debug: values.debugRequest === true,
-      });
+      const client = clientFor(context, values);
       if (mode === "page") {
         if (values.fetchAll === true) {
           return {

@@ -4,7 +4,7 @@
  * tenant base of the chosen module, so the token never leaves ServiceTitan's hosts.
  */
 import { action, input } from "@prismatic-io/spectral";
-import { createServiceTitanClient } from "../http/client";
+import { clientFor } from "../http/clientFor";
 import { tenantPathProblem } from "../http/endpoints";
 import { cleanEnum, cleanJson, cleanKeyValueList, cleanString, InputError } from "../inputs/clean";
 import { connectionInput, debugRequestInput } from "../inputs/shared";
@@ -116,7 +116,7 @@ export const rawRequest = action({
   examplePayload: { data: { page: 1, pageSize: 50, hasMore: false, data: [{ id: 1234567, name: "Jane Smith" }] } },
   perform: async (context, params) => {
     const headers = params.headers ?? {};
-    const client = createServiceTitanClient(params.connection, { logger: context.logger, debug: params.debugRequest === true });
+    const client = clientFor(context, params);
     const res = await client.request({
       module: String(params.module),
       method: params.method as HttpMethod,

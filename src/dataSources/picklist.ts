@@ -25,7 +25,8 @@ import {
   type Inputs,
   input,
 } from "@prismatic-io/spectral";
-import { createServiceTitanClient, fillPath, type QueryParams, type QueryValue, type ServiceTitanClient, type StRequest } from "../http/client";
+import { fillPath, type QueryParams, type QueryValue, type ServiceTitanClient, type StRequest } from "../http/client";
+import { clientFor } from "../http/clientFor";
 import { cleanEnum, cleanId } from "../inputs/clean";
 import { connectionInput } from "../inputs/shared";
 import { findOperation } from "../operations/catalog";
@@ -289,7 +290,7 @@ export const buildPicklist = (def: PicklistDefinition): BuiltPicklist => {
         const value = values[key];
         if (extra.placement === "query" && value !== undefined) query[extra.name] = value as QueryValue;
       }
-      const client = createServiceTitanClient(values.connection as never, { logger: context.logger });
+      const client = clientFor(context, values);
       const req: StRequest = { module: op.module, method: "GET", path, query, operation: `"Select ${one}"`, scope: op.scope };
       const { records, truncated } = await fetchPicklistRecords(client, req, strategy, firstPage);
       if (!truncated) return { result: toItems(def, records) };

@@ -2,14 +2,14 @@
  * The one transport: every action, data source and trigger reaches ServiceTitan through `request`.
  * It owns the base URL and auth headers; the attempt loop (timeouts, retries via retry.ts, the rate
  * limit, JSON parsing, debug logging) is core.ts's `sendWithPolicy`, shared with the Leads client;
- * error messages come from errors.ts and redaction from redact.ts.
+ * error messages come from errors.ts and redaction from src/core/redact.ts.
  */
 import type { Connection } from "@prismatic-io/spectral";
 import type { HttpMethod } from "../operations/types";
 import { type CoreResponse, sendSettings, sendWithPolicy, type TransportOptions } from "./core";
 import { resolveConnection, tenantPathProblem, tenantUrl } from "./endpoints";
 import { toApiError, type FailedCall } from "./errors";
-import { fail } from "../inputs/clean";
+import { fail } from "../core/errors";
 
 export type { Logger } from "./core";
 
@@ -61,7 +61,7 @@ export interface ServiceTitanClient {
 
 export const DEFAULT_TIMEOUT_MS = 100_000;
 
-import { toJson } from "./json";
+import { toJson } from "../core/json";
 
 export { toJson };
 

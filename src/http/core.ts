@@ -3,10 +3,10 @@
  * sends the request, reads the answer, and decides — through retry.ts — whether to try again.
  *
  * Both the tenant client (client.ts, ServiceTitan's `/<module>/v2/tenant/<tenant>` APIs) and the Leads
- * Integration Platform client (leadsClient.ts) call `sendWithPolicy`; they differ only in how they
+ * Integration Platform client (src/leads/client.ts) call `sendWithPolicy`; they differ only in how they
  * build the URL and headers and in how an error body is turned into a message (`toError`).
  */
-import { parseJsonExact } from "./json";
+import { parseJsonExact } from "../core/json";
 import axios, { type AxiosResponse } from "axios";
 import {
   type FailedCall,
@@ -18,7 +18,7 @@ import {
   toNetworkError,
 } from "./errors";
 import { DEFAULT_REQUESTS_PER_SECOND, type RateLimiter, rateLimiterFor } from "./rateLimit";
-import { redact, redactAndCut, redactHeaders, redactValue } from "./redact";
+import { redact, redactAndCut, redactHeaders, redactValue } from "../core/redact";
 import {
   type AttemptOutcome,
   DEFAULT_RETRY_POLICY,
@@ -140,7 +140,7 @@ export const lowerHeaders = (headers: unknown): Record<string, string> => {
   return out;
 };
 
-/** Redacted before it is cut, so a secret straddling the cut leaves no fragment (redact.ts). */
+/** Redacted before it is cut, so a secret straddling the cut leaves no fragment (src/core/redact.ts). */
 const truncate = (text: string): string => redactAndCut(text, DEBUG_BODY_LIMIT, (length) => `… (${length} bytes)`);
 
 const withAttempts = (error: Error, attempts: number): AttemptedError => {

@@ -1,7 +1,7 @@
 import { type Connection, ConnectionError } from "@prismatic-io/spectral";
 import { ENVIRONMENTS, SERVICETITAN_CONNECTION_KEY, TOKEN_PATH } from "../connections/serviceTitan";
-import { InputError } from "../inputs/clean";
-import { connectionIdentity, redact, registerSecret } from "./redact";
+import { InputError } from "../core/errors";
+import { connectionIdentity, redact, registerSecret } from "../core/redact";
 
 /** Everything the transport needs from a ServiceTitan connection, checked once. */
 export interface ResolvedConnection {

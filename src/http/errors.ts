@@ -1,5 +1,5 @@
 import { type Connection, ConnectionError } from "@prismatic-io/spectral";
-import { connectionIdentity, redact, redactAndCut, redactError } from "./redact";
+import { connectionIdentity, redact, redactAndCut, redactError } from "../core/redact";
 
 /** What the transport knows about the call that failed, for the message. */
 export interface FailedCall {
@@ -81,7 +81,7 @@ const STATUS_TEXT: Record<number, string> = {
 
 /**
  * An error body read as a JSON object (RFC 7807 here, the Leads platform's `{ code, message, … }` in
- * leadsClient.ts); undefined when it is not one, so the caller falls back to an excerpt.
+ * src/leads/client.ts); undefined when it is not one, so the caller falls back to an excerpt.
  */
 export const parseErrorBody = <T extends object>(body: string): T | undefined => {
   const trimmed = body.trim();

@@ -4,36 +4,19 @@
  * what was expected, before any request is sent (Spectral runs `clean` before `perform`).
  */
 import { z } from "zod";
-import { parseJsonExact } from "../http/json";
-import { redactAndCut, registerSecret } from "../http/redact";
+import { parseJsonExact } from "../core/json";
+import { fail, InputError } from "../core/errors";
+import { registerSecret } from "../core/redact";
 import type { SchemaNode } from "../operations/types";
 import { checkAgainstSchema, isRealDateTime } from "./schemaCheck";
 
-export class InputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "InputError";
-  }
-}
+// The input errors live in the leaf src/core/errors.ts (everything may import them); re-exported here for
+// the input helpers' callers.
+export { checkDateRange, fail, InputError } from "../core/errors";
 
 export interface CleanOptions {
   required?: boolean;
 }
-
-const show = (value: unknown): string => {
-  const text = typeof value === "string" ? `"${value}"` : (() => {
-    try {
-      return JSON.stringify(value) ?? String(value);
-    } catch {
-      return String(value);
-    }
-  })();
-  return redactAndCut(text, 80);
-};
-
-export const fail = (label: string, expected: string, value?: unknown): never => {
-  throw new InputError(`${label}: expected ${expected}${value === undefined ? "" : `, got ${show(value)}`}.`);
-};
 
 /** Empty means "not set": undefined, null, "", whitespace, or an empty list. */
 export const isEmpty = (value: unknown): boolean =>
@@ -365,11 +348,3 @@ export const cleanKeyValueList =
     }
     return Object.keys(out).length ? out : undefined;
   };
-
-/** Two cleaned date-times that must form a range: start strictly before end. */
-export const checkDateRange = (startLabel: string, start: unknown, endLabel: string, end: unknown): void => {
-  if (typeof start !== "string" || typeof end !== "string") return;
-  if (Date.parse(start) >= Date.parse(end)) {
-    throw new InputError(`${startLabel} and ${endLabel}: expected ${startLabel} (${start}) to be before ${endLabel} (${end}).`);
-  }
-};

@@ -5,6 +5,7 @@
 import type { InputFieldDefinition } from "@prismatic-io/spectral";
 import type { SchemaNode } from "../operations/types";
 import { camel, humanize, singular, words } from "../operations/naming";
+import type { InputOverrides } from "../operations/curated/types";
 import {
   cleanBoolean,
   cleanDate,
@@ -35,16 +36,6 @@ export type WireShape = "scalar" | "commaList" | "array" | "json";
 export interface BuiltInput {
   definition: InputFieldDefinition;
   wire: WireShape;
-}
-
-export interface InputOverrides {
-  label?: string;
-  comments?: string;
-  example?: string;
-  placeholder?: string;
-  required?: boolean;
-  dataSource?: string;
-  default?: string;
 }
 
 const isIdName = (name: string): boolean => /(^id$|Id$|_id$)/.test(name);

@@ -2,11 +2,11 @@
  * Leads Integration Platform workflow actions: report a pairing's progress, complete a pairing with the
  * account and its profiles, and send a partner booking. Every field rule of seed 003 is a `clean`
  * (src/leads/validate.ts), so bad input fails before a request is made; every call goes through the
- * Leads client (src/http/leadsClient.ts), which shares the tenant client's retry/rate-limit core.
+ * Leads client (src/leads/client.ts), which shares the tenant client's retry/rate-limit core.
  */
 import { createHash } from "node:crypto";
 import { action, input } from "@prismatic-io/spectral";
-import { createLeadsClient, LeadsApiError } from "../http/leadsClient";
+import { LeadsApiError, leadsClientFor } from "./client";
 import type { AttemptedError } from "../http/core";
 import { debugRequestInput, textInput } from "../inputs/shared";
 import { cleanEnum, cleanInteger, cleanString, InputError } from "../inputs/clean";
@@ -45,11 +45,6 @@ const requestIdInput = input({
   clean: (value: unknown) => cleanLeadsText("Request ID", { required: true, maxLength: MAX_LEADS_LENGTH, noSpecial: true })(value) as string,
 });
 
-const clientOptions = (context: { logger: unknown }, debug: boolean | undefined) => ({
-  logger: context.logger as never,
-  debug: debug === true,
-});
-
 export const setAccountPairingStatus = action({
   display: {
     label: "Set Account Pairing Status",
@@ -77,7 +72,7 @@ export const setAccountPairingStatus = action({
   performSafety: "notAllowed",
   examplePayload: { data: { requestId: "FghxlOBeZQQYbYS6WxSbUO", status: "PROCESSING", response: null } },
   perform: async (context, params) => {
-    const client = createLeadsClient(params.connection, clientOptions(context, params.debugRequest));
+    const client = leadsClientFor(context, params);
     const body = { requestId: params.requestId, status: params.status };
     const res = await client.request({ method: "POST", path: LEADS_ACCOUNTS_PATH, body, operation: "Set Account Pairing Status" });
     return { data: { requestId: params.requestId, status: params.status, response: res.data ?? null } };
@@ -133,7 +128,7 @@ export const completeAccountPairing = action({
     },
   },
   perform: async (context, params) => {
-    const client = createLeadsClient(params.connection, clientOptions(context, params.debugRequest));
+    const client = leadsClientFor(context, params);
     const account = { id: params.accountId, name: params.accountName, profiles: params.profiles };
     const body = { requestId: params.requestId, status: "COMPLETED", account };
     const res = await client.request({ method: "POST", path: LEADS_ACCOUNTS_PATH, body, operation: "Complete Account Pairing" });
@@ -395,7 +390,7 @@ export const createPartnerBooking = action({
     const remembered = [...memory.filter((m) => m.t !== token), { t: token, p: params.partnerBookingId, f: print }].slice(-BOOKING_MEMORY_LIMIT);
     if (context.crossFlowState) context.crossFlowState[BOOKING_MEMORY_KEY] = remembered;
 
-    const client = createLeadsClient(params.connection, { ...clientOptions(context, params.debugRequest), timeoutMs: params.timeoutSeconds * 1000 });
+    const client = leadsClientFor(context, params, { timeoutMs: params.timeoutSeconds * 1000 });
     let response: unknown = null;
     let alreadySent = false;
     try {

@@ -14,7 +14,7 @@
  */
 import { input, trigger, type TriggerPayload } from "@prismatic-io/spectral";
 import { cleanEnum, cleanSecret, cleanString, InputError } from "../inputs/clean";
-import { isSecretHeader, registerSecret } from "../http/redact";
+import { isSecretHeader, registerSecret } from "../core/redact";
 import { exampleTriggerPayload } from "../triggers/examplePayload";
 import {
   firstHeaderValue,
@@ -84,7 +84,7 @@ export const UPDATE_BRANCHES = [...Object.values(UPDATE_KINDS), "Other Update", 
 
 /* ------------------------------------------------------------------ shared request handling */
 
-/** The headers the flow may see: every always-secret header (redact.ts) and the signing-key header left out. */
+/** The headers the flow may see: every always-secret header (src/core/redact.ts) and the signing-key header left out. */
 const scrubHeaders = (headers: Record<string, unknown> | undefined, secretHeader: string): Record<string, string> => {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(headers ?? {})) {

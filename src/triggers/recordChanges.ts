@@ -24,7 +24,8 @@
  */
 import { randomUUID } from "node:crypto";
 import { input, pollingTrigger } from "@prismatic-io/spectral";
-import { createServiceTitanClient, type StRequest } from "../http/client";
+import type { StRequest } from "../http/client";
+import { clientFor } from "../http/clientFor";
 import { cleanBoolean, cleanDateTime, cleanEnum, cleanInteger, InputError } from "../inputs/clean";
 import { connectionInput, debugRequestInput } from "../inputs/shared";
 import { type Change, type ChangeType, type PollResult, pollChanges } from "./changeFeed";
@@ -196,7 +197,7 @@ export const recordChanges = pollingTrigger({
     }
     const descriptor = type.descriptor;
     // The saved cursor is tied to the tenant and host it came from: switching the connection starts anew.
-    const client = createServiceTitanClient(params.connection, { logger: context.logger, debug: params.debugRequest === true });
+    const client = clientFor(context, params);
     const feed = feedKey(client.apiBaseUrl, client.tenant, descriptor.module, descriptor.path);
     const start = startFrom === "now" ? new Date(Date.now() - NOW_SEED_MARGIN_MS).toISOString() : startFrom === "lookBackDate" ? lookBackDate : undefined;
     const saved = readStateFor(context.polling.getState(), feed, `${descriptor.module}:${descriptor.path}`);

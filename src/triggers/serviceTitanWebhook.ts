@@ -35,7 +35,7 @@
  */
 import { createHash } from "node:crypto";
 import { input, trigger } from "@prismatic-io/spectral";
-import { redact } from "../http/redact";
+import { redact } from "../core/redact";
 import { cleanInteger, cleanSecret, cleanString, InputError } from "../inputs/clean";
 import { exampleTriggerPayload } from "./examplePayload";
 import { rawBodyBytes, signatureCandidates, verifySignature } from "./hmac";

@@ -5,7 +5,7 @@
 import { ConnectionError, type Connection } from "@prismatic-io/spectral";
 import { LEADS_CONNECTION_KEY } from "../../src/connections/leadsPlatform";
 import { resolveConnection } from "../../src/http/endpoints";
-import { resolveLeadsConnection } from "../../src/http/leadsClient";
+import { resolveLeadsConnection } from "../../src/leads/client";
 import { buildConnection, type ConnectionFields } from "../../scripts/lib/connection";
 
 const st = (over: Partial<ConnectionFields>): Connection =>

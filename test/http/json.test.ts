@@ -1,4 +1,4 @@
-import { parseJsonExact, toJson } from "../../src/http/json";
+import { parseJsonExact, toJson } from "../../src/core/json";
 import { cleanJson } from "../../src/inputs/clean";
 
 describe("int64 IDs stay exact", () => {

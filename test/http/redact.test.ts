@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
 import { ConnectionError } from "@prismatic-io/spectral";
-import { redact, redactAndCut, redactError, redactHeaders, redactValue, registerSecret, REDACTED } from "../../src/http/redact";
+import { redact, redactAndCut, redactError, redactHeaders, redactValue, registerSecret, REDACTED } from "../../src/core/redact";
 
 describe("redaction", () => {
   test("registered secrets are masked wherever they appear", () => {

@@ -1,7 +1,7 @@
 import type { Connection } from "@prismatic-io/spectral";
 import { startLeadsSandbox, type LeadsSandbox } from "../../sandbox/leads";
 import { LEADS_CONNECTION_KEY } from "../../src/connections/leadsPlatform";
-import { createLeadsClient, LeadsApiError, resolveLeadsConnection, toLeadsError } from "../../src/http/leadsClient";
+import { createLeadsClient, LeadsApiError, resolveLeadsConnection, toLeadsError } from "../../src/leads/client";
 import { LEADS_ERROR_CODES } from "../../src/leads/errorCodes";
 import { fetchLeadsToken, leadsConnection } from "./support";
 

@@ -2,7 +2,7 @@
  * jest setupFilesAfterEnv hook of the secret scan (see secretScan.ts). In every test file it
  * - copies each console.* call and each process.stdout / process.stderr write into this worker's
  *   capture file, with the running test file and the file:line that wrote it;
- * - records every value the component registers as a secret (src/http/redact.ts `registerSecret`:
+ * - records every value the component registers as a secret (src/core/redact.ts `registerSecret`:
  *   access tokens, app keys, client secrets, webhook keys), so run-time secrets are scanned for too.
  * Output still reaches the terminal unchanged. Without ST_SECRET_SCAN_DIR (set by
  * secretScanSetup.ts) it does nothing.
@@ -12,8 +12,8 @@ import path from "node:path";
 import { format } from "node:util";
 import { CAPTURE_PREFIX, type CapturedLine, REGISTERED_PREFIX } from "./secretScan";
 
-jest.mock("../../src/http/redact", () => {
-  const actual = jest.requireActual("../../src/http/redact");
+jest.mock("../../src/core/redact", () => {
+  const actual = jest.requireActual("../../src/core/redact");
   const dir = process.env.ST_SECRET_SCAN_DIR;
   const seen = new Set<string>();
   return {

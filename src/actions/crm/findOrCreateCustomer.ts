@@ -5,7 +5,7 @@
  */
 import { action, input } from "@prismatic-io/spectral";
 import { findOrCreateCustomer as run } from "../../crm/findOrCreate";
-import { createServiceTitanClient } from "../../http/client";
+import { clientFor } from "../../http/clientFor";
 import { cleanBoolean, cleanEnum, InputError } from "../../inputs/clean";
 import { connectionInput, debugRequestInput, textInput } from "../../inputs/shared";
 
@@ -108,7 +108,7 @@ export const findOrCreateCustomer = action({
   perform: async (context, params) => {
     const p = params as unknown as Params & Record<string, unknown>;
     checkFindOrCreateParams(p);
-    const client = createServiceTitanClient(p.connection as never, { logger: context.logger, debug: p.debugRequest === true });
+    const client = clientFor(context, p);
     const data = await run(client, {
       name: p.name as string,
       street: p.street as string | undefined,

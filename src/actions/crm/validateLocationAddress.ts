@@ -6,7 +6,7 @@
  */
 import { action, input } from "@prismatic-io/spectral";
 import { validateLocationAddress as run } from "../../crm/validateAddress";
-import { createServiceTitanClient } from "../../http/client";
+import { clientFor } from "../../http/clientFor";
 import { cleanBoolean, cleanNumber } from "../../inputs/clean";
 import { connectionInput, debugRequestInput, textInput } from "../../inputs/shared";
 
@@ -76,7 +76,7 @@ export const validateLocationAddress = action({
   },
   perform: async (context, params) => {
     const p = params as Record<string, unknown>;
-    const client = p.checkExisting === false ? undefined : createServiceTitanClient(p.connection as never, { logger: context.logger, debug: p.debugRequest === true });
+    const client = p.checkExisting === false ? undefined : clientFor(context, p);
     const str = (k: string) => p[k] as string | undefined;
     const data = await run(
       client,

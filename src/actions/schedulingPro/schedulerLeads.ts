@@ -4,7 +4,7 @@
  * who tried three times is called once.
  */
 import { action, input } from "@prismatic-io/spectral";
-import { createServiceTitanClient } from "../../http/client";
+import { clientFor } from "../../http/clientFor";
 import { checkDateRange, cleanBoolean, cleanEnum } from "../../inputs/clean";
 import { connectionInput, debugRequestInput } from "../../inputs/shared";
 import { isAbandoned, isBooked, listSchedulers, personName, sessionsInPeriod, type SessionRecord } from "../../schedulingPro/sessions";
@@ -94,7 +94,7 @@ export const listSchedulerLeads = action({
   },
   perform: async (context, params) => {
     checkDateRange("Sessions Created On or After", params.createdOnOrAfter, "Sessions Created Before", params.createdBefore);
-    const client = createServiceTitanClient(params.connection, { logger: context.logger, debug: params.debugRequest === true });
+    const client = clientFor(context, params);
     const ids = params.schedulerId ? [params.schedulerId] : (await listSchedulers(client)).map((s) => s.id);
     const sessions = await sessionsInPeriod(client, ids, params.createdOnOrAfter as string, params.createdBefore as string);
     const leads = leadRows(sessions, params.outcome as "all" | "booked" | "abandoned", params.onePerPerson !== false);

@@ -4,7 +4,7 @@
  * which marketing sources bring sessions and bookings. Structured JSON for a chart or a spreadsheet.
  */
 import { action, input } from "@prismatic-io/spectral";
-import { createServiceTitanClient } from "../../http/client";
+import { clientFor } from "../../http/clientFor";
 import { checkDateRange, cleanEnum, cleanInteger } from "../../inputs/clean";
 import { connectionInput, debugRequestInput } from "../../inputs/shared";
 import {
@@ -125,7 +125,7 @@ export const summarizeSchedulerSessions = action({
   },
   perform: async (context, params) => {
     checkDateRange("Sessions Created On or After", params.createdOnOrAfter, "Sessions Created Before", params.createdBefore);
-    const client = createServiceTitanClient(params.connection, { logger: context.logger, debug: params.debugRequest === true });
+    const client = clientFor(context, params);
     const all = await listSchedulers(client);
     const schedulers = params.schedulerId ? all.filter((s) => s.id === params.schedulerId) : all;
     if (params.schedulerId && schedulers.length === 0) schedulers.push({ id: params.schedulerId });

@@ -1,4 +1,4 @@
-import { InputError } from "../../inputs/clean";
+import { InputError } from "../../core/errors";
 import type { CuratedCatalog, CuratedInput } from "./types";
 
 /**

@@ -1,4 +1,4 @@
-import { checkDateRange } from "../../inputs/clean";
+import { checkDateRange } from "../../core/errors";
 import type { CuratedCatalog, CuratedInput } from "./types";
 
 const windowInputs = (what: string): Record<string, CuratedInput> => ({

@@ -3,7 +3,16 @@
  * keep the keys integrations already use), rename or relabel inputs, add examples, link data sources,
  * tighten required flags, and add a cross-field rule checked before sending.
  */
-import type { InputOverrides } from "../../inputs/fromSchema";
+/** What curated words may set on one generated input (applied by src/inputs/fromSchema.ts). */
+export interface InputOverrides {
+  label?: string;
+  comments?: string;
+  example?: string;
+  placeholder?: string;
+  required?: boolean;
+  dataSource?: string;
+  default?: string;
+}
 
 export interface CuratedInput extends InputOverrides {
   /** Input key to use instead of the derived one (e.g. the seed's "jobAppointmentId"). */

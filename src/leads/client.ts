@@ -7,11 +7,12 @@
  */
 import type { Connection } from "@prismatic-io/spectral";
 import { LEADS_CONNECTION_KEY, LEADS_ENVIRONMENTS, LEADS_TOKEN_PATH } from "../connections/leadsPlatform";
-import { describeLeadsCode, LEADS_VALIDATION_CODE } from "../leads/errorCodes";
-import { type CoreResponse, sendSettings, sendWithPolicy, type TransportOptions } from "./core";
-import { connectionError, connectionField as field, parseConnectionUrl } from "./endpoints";
-import { excerpt, type FailedCall, type FailureContext, parseErrorBody } from "./errors";
-import { redact, redactError, registerSecret } from "./redact";
+import { describeLeadsCode, LEADS_VALIDATION_CODE } from "./errorCodes";
+import { type CoreResponse, sendSettings, sendWithPolicy, type TransportOptions } from "../http/core";
+import { connectionError, connectionField as field, parseConnectionUrl } from "../http/endpoints";
+import { excerpt, type FailedCall, type FailureContext, parseErrorBody } from "../http/errors";
+import { redact, redactError, registerSecret } from "../core/redact";
+import { type DebugParams, type RunContext, transportFor } from "../http/clientFor";
 
 /** Options of the Leads client; the timeout defaults to LEADS_DEFAULT_TIMEOUT_MS. */
 export type LeadsClientOptions = TransportOptions;
@@ -211,3 +212,10 @@ export const createLeadsClient = (connection: Connection, options: LeadsClientOp
 
   return { bookingApiUrl: resolved.bookingApiUrl, request };
 };
+
+/** The Leads client for one step: its connection input, logging as `transportFor` decides (Debug Request or platform debug). */
+export const leadsClientFor = (
+  context: RunContext,
+  params: DebugParams & { connection?: unknown },
+  options: Omit<LeadsClientOptions, "logger" | "debug"> = {},
+): LeadsClient => createLeadsClient(params.connection as Connection, { ...options, ...transportFor(context, params) });

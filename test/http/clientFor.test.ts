@@ -1,0 +1,99 @@
+/**
+ * One `clientFor(context, params)` (issue 17 item 4): a request and its answer are logged (redacted)
+ * when the action's Debug Request input is on OR Prismatic's platform debug mode (`context.debug.enabled`,
+ * the integration's debug switch) is on; with neither, nothing is logged. Checked through real actions of
+ * the component against the sandbox: a generated action, Raw Request, a hand-written workflow and a data
+ * source.
+ */
+import { createHarness } from "@prismatic-io/spectral/dist/testing";
+import type { Connection } from "@prismatic-io/spectral";
+import component from "../../src/index";
+import type { Sandbox } from "../../sandbox/server";
+import { startSandboxWithCustomer } from "../support/sandbox";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { transportFor } from "../../src/http/clientFor";
+
+describe("clientFor: Debug Request input or the platform's debug mode", () => {
+  let sb: Sandbox;
+  let connection: Connection;
+  let customerId: string;
+  const harness = createHarness(component);
+  const logged: string[] = [];
+  const logger = Object.fromEntries(
+    (["debug", "info", "warn", "error", "log", "trace", "metric"] as const).map((level) => [
+      level,
+      (...args: unknown[]) => {
+        logged.push(args.map((a) => (typeof a === "string" ? a : JSON.stringify(a))).join(" "));
+      },
+    ]),
+  );
+  // What the platform sends when the integration runs in debug mode: Spectral's perform wrapper turns
+  // `globalDebug` into `context.debug.enabled` (serverTypes/context.js createDebugContext).
+  const platformDebug = { logger, globalDebug: true } as never;
+  const secrets = () => [sb.credentials.clientSecret, sb.credentials.appKey, String(connection.token?.access_token)];
+
+  beforeAll(async () => {
+    ({ sb, connection, customerId } = await startSandboxWithCustomer({ seedData: { customers: 3 } }));
+  });
+  afterAll(() => sb.close());
+  beforeEach(() => {
+    logged.length = 0;
+  });
+
+  const expectRequestAndAnswerLogged = (path: string) => {
+    const text = logged.join("\n");
+    expect(text).toContain(`ServiceTitan request: GET ${sb.url}${path}`);
+    expect(text).toMatch(/ServiceTitan response: 200/);
+    expect(text).toContain("[REDACTED]");
+    for (const secret of secrets()) expect(text).not.toContain(secret);
+  };
+
+  test("platform debug on, no Debug Request input: a generated action logs request and answer, redacted", async () => {
+    await harness.action("getCustomer", { connection, customerId }, platformDebug);
+    expectRequestAndAnswerLogged(`/crm/v2/tenant/${sb.credentials.tenant}/customers/${customerId}`);
+  });
+
+  test("platform debug on: Raw Request logs too", async () => {
+    await harness.action("rawRequest", { connection, module: "crm", method: "GET", path: `/customers/${customerId}` }, platformDebug);
+    expectRequestAndAnswerLogged(`/crm/v2/tenant/${sb.credentials.tenant}/customers/${customerId}`);
+  });
+
+  test("platform debug on: a data source logs too", async () => {
+    const [key] = Object.keys(component.dataSources ?? {});
+    await harness.dataSource(key, { connection }, platformDebug);
+    expect(logged.join("\n")).toMatch(/ServiceTitan request: GET /);
+    for (const secret of secrets()) expect(logged.join("\n")).not.toContain(secret);
+  });
+
+  test("Debug Request input alone still logs", async () => {
+    await harness.action("getCustomer", { connection, customerId, debugRequest: "true" }, { logger } as never);
+    expectRequestAndAnswerLogged(`/crm/v2/tenant/${sb.credentials.tenant}/customers/${customerId}`);
+  });
+
+  test("neither: nothing is logged", async () => {
+    await harness.action("getCustomer", { connection, customerId }, { logger } as never);
+    await harness.action("rawRequest", { connection, module: "crm", method: "GET", path: `/customers/${customerId}` }, { logger } as never);
+    expect(logged).toEqual([]);
+  });
+});
+
+describe("transportFor (shared by the ServiceTitan and Leads clients)", () => {
+  const logger = { info: () => {} };
+  it("turns logging on for either switch and off for neither", () => {
+    expect(transportFor({ logger, debug: { enabled: true } }, {})).toEqual({ logger, debug: true });
+    expect(transportFor({ logger, debug: { enabled: false } }, { debugRequest: true })).toEqual({ logger, debug: true });
+    expect(transportFor({ logger, debug: { enabled: false } }, { debugRequest: false })).toEqual({ logger, debug: false });
+    expect(transportFor({ logger }, {})).toEqual({ logger, debug: false });
+  });
+
+  it("every step builds its client through clientFor / leadsClientFor (no copied debug expression)", () => {
+    const root = path.resolve(__dirname, "../../src");
+    const files = (readdirSync(root, { recursive: true }) as string[]).filter((f) => f.endsWith(".ts")).map((f) => f.split(path.sep).join("/"));
+    const direct = files.filter((f) => {
+      const text = readFileSync(path.join(root, f), "utf8");
+      return /\bcreate(ServiceTitan|Leads)Client\(/.test(text.replace(/export const create(ServiceTitan|Leads)Client = \(/g, ""));
+    });
+    expect(direct.sort()).toEqual(["http/clientFor.ts", "leads/client.ts"]);
+  });
+});
