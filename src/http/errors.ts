@@ -109,6 +109,17 @@ export const excerpt = (body: string): string => {
   return redactAndCut(text, 200);
 };
 
+/**
+ * The message of a 401 that follows accepted attempts of the same call: nothing in the connection is
+ * wrong, the access token only aged out while the call waited to retry (tenant and Leads clients alike).
+ */
+export const tokenExpiredDuringRetries = (head: string, context: FailureContext, trace?: string): string => {
+  const seconds = context.elapsedMs === undefined ? "" : ` ${Math.round(context.elapsedMs / 1000)} s after the first attempt`;
+  return `${head} on attempt ${context.attempts}${seconds} — the access token expired during the retries (ServiceTitan accepted it on the earlier attempts). Run the step again: it starts with a fresh token.${
+    trace ? ` — ${trace}` : ""
+  }`;
+};
+
 /** Turns an HTTP error response into an Error whose message a person can act on. */
 export const toApiError = (
   call: FailedCall,
@@ -151,13 +162,7 @@ export const toApiError = (
   if (problem?.traceId) parts.push(`traceId: ${problem.traceId}`);
 
   if (status === 401 && context?.tokenExpiredDuringRetries) {
-    // The token was good for the earlier attempts: nothing in the connection is wrong, it only aged out.
-    const seconds = context.elapsedMs === undefined ? "" : ` ${Math.round(context.elapsedMs / 1000)} s after the first attempt`;
-    const text = redact(
-      `${parts[0]} on attempt ${context.attempts}${seconds} — the access token expired during the retries (ServiceTitan accepted it on the earlier attempts). Run the step again: it starts with a fresh token.${
-        problem?.traceId ? ` — traceId: ${problem.traceId}` : ""
-      }`,
-    );
+    const text = redact(tokenExpiredDuringRetries(parts[0], context, problem?.traceId ? `traceId: ${problem.traceId}` : undefined));
     return connection
       ? new ConnectionError(connectionIdentity(connection) as Connection, text)
       : redactError(new ServiceTitanApiError(text, status, problem?.traceId));

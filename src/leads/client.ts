@@ -10,7 +10,7 @@ import { LEADS_CONNECTION_KEY, LEADS_ENVIRONMENTS, LEADS_TOKEN_PATH } from "../c
 import { describeLeadsCode, LEADS_VALIDATION_CODE } from "./errorCodes";
 import { type CoreResponse, sendSettings, sendWithPolicy, type TransportOptions } from "../http/core";
 import { connectionError, connectionField as field, parseConnectionUrl } from "../http/endpoints";
-import { excerpt, type FailedCall, type FailureContext, parseErrorBody } from "../http/errors";
+import { excerpt, type FailedCall, type FailureContext, parseErrorBody, tokenExpiredDuringRetries } from "../http/errors";
 import { redact, redactError, registerSecret } from "../core/redact";
 import { type DebugParams, type RunContext, transportFor } from "../http/clientFor";
 
@@ -94,14 +94,7 @@ export const toLeadsError = (
   if (parsed?.stTraceId) parts.push(`stTraceId: ${parsed.stTraceId} (give it to ServiceTitan support when reporting this)`);
   const message = redact(parts.join(" — "));
   if (status === 401 && connection && context?.tokenExpiredDuringRetries) {
-    // Accepted on the earlier attempts of this call: nothing in the connection is wrong, the token aged out.
-    const seconds = context.elapsedMs === undefined ? "" : ` ${Math.round(context.elapsedMs / 1000)} s after the first attempt`;
-    return connectionError(
-      connection,
-      `${head} on attempt ${context.attempts}${seconds}: the access token expired during the retries (it was accepted on the earlier attempts). Run the step again: it starts with a fresh token.${
-        parsed?.stTraceId ? ` — stTraceId: ${parsed.stTraceId}` : ""
-      }`,
-    );
+    return connectionError(connection, tokenExpiredDuringRetries(head, context, parsed?.stTraceId ? `stTraceId: ${parsed.stTraceId}` : undefined));
   }
   if (status === 401 && connection) {
     return connectionError(
