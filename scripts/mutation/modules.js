@@ -7,6 +7,10 @@ module.exports = {
     mutate: ["src/http/**/*.ts"],
     tests: ["test/http/*.test.ts", "test/leads/transport.test.ts", "test/foundation/*.test.ts"],
   },
+  core: {
+    mutate: ["src/core/**/*.ts"],
+    tests: ["test/http/redact.test.ts", "test/http/json.test.ts", "test/support/secretScan.test.ts", "test/inputs/*.test.ts"],
+  },
   paging: {
     mutate: ["src/paging/**/*.ts"],
     tests: ["test/paging/*.test.ts", "test/sandbox/exportFeed.test.ts", "test/actions/factory.test.ts"],
