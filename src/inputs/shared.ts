@@ -19,7 +19,7 @@ export const debugRequestInput = input({
   default: "false",
   required: false,
   comments:
-    "When true, the request and the response are written to the execution log, with tokens, secrets and keys masked. Leave off in production flows.",
+    "When true, the request and the response are written to the execution log, with tokens, secrets and keys masked. Prismatic's debug mode for the whole execution does the same without this input. Leave off in production flows.",
   example: "false",
   clean: cleanBoolean("Debug Request", { default: false }),
 });
