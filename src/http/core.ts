@@ -24,6 +24,7 @@ import {
   DEFAULT_RETRY_POLICY,
   decideRetry,
   isIdempotent,
+  isMaintenanceBody,
   type RetryPolicy,
   type StopReason,
   serviceTitanWaitHint,
@@ -340,7 +341,9 @@ export const sendWithPolicy = async <T>(
         // with our credentials attached.
         result = { status, headers: responseHeaders, data: { redirectUrl: responseHeaders.location ?? null } as T, contentType };
       } else {
-        failure = options.toError(status, raw.toString("utf8"), context);
+        const text = raw.toString("utf8");
+        if (status === 409 && isMaintenanceBody(text)) outcome = { kind: "status", status, maintenance: true };
+        failure = options.toError(status, text, context);
       }
       if (result) return result;
 

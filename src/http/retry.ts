@@ -45,7 +45,8 @@ const MAYBE_SENT = new Set(["ECONNRESET", "ETIMEDOUT", "ECONNABORTED", "EPIPE", 
 
 /** What happened on one attempt. */
 export type AttemptOutcome =
-  | { kind: "status"; status: number }
+  /** `maintenance`: a 409 whose body says the service is suspended for maintenance (see isMaintenanceBody). */
+  | { kind: "status"; status: number; maintenance?: boolean }
   | { kind: "network"; code?: string; message?: string }
   | { kind: "badBody"; status: number };
 
@@ -58,6 +59,8 @@ export const isRetryableOutcome = (outcome: AttemptOutcome, repeatable: boolean)
   switch (outcome.kind) {
     case "status":
       if (outcome.status === 429) return true;
+      // ServiceTitan's maintenance 409 succeeds when repeated (live tenants, api facts §12): like a 503.
+      if (outcome.status === 409 && outcome.maintenance) return repeatable;
       return [502, 503, 504].includes(outcome.status) && repeatable;
     case "badBody":
       return repeatable;
@@ -98,6 +101,9 @@ export const retryAfterHint: WaitHint = (status, headers, _body, now) =>
 const UNIT_MS: Record<string, number> = { s: 1000, sec: 1000, secs: 1000, second: 1000, seconds: 1000, minute: 60_000, minutes: 60_000 };
 /** "Try again in 50 seconds", "retry after 1 second", "try again in 3 sec" (any case, any punctuation around). */
 const STATED_WAIT = /(?:try again|retry)(?:\s+(?:in|after))?\s+(\d+(?:\.\d+)?)\s*(seconds?|secs?|s|minutes?)\b/i;
+
+/** ServiceTitan's "The service is suspended for maintenance. Please try again later." (a 409, live tenants). */
+export const isMaintenanceBody = (body: string): boolean => /suspended for maintenance/i.test(body.slice(0, 4000));
 
 /** The wait stated in words in an error body (ServiceTitan's 429 title), in ms. */
 export const waitFromBody = (body: string): number | undefined => {

@@ -233,6 +233,31 @@ describe("the run's deadline (deadlineAt)", () => {
   });
 });
 
+describe("ServiceTitan's maintenance 409 (it succeeds when repeated)", () => {
+  const maintenance = { type: "https://tools.ietf.org/html/rfc7231#section-6.5.8", title: "The service is suspended for maintenance. Please try again later.", status: 409, traceId: "00-maint-01" };
+
+  test("a read that meets it is repeated and succeeds", async () => {
+    server.setHandler((_req, res, n) => (n === 1 ? json(res, 409, maintenance) : json(res, 200, { id: 7 })));
+    const { client, waits } = recording();
+    expect((await get(client)).data.id).toBe(7);
+    expect(server.hits).toBe(2);
+    expect(waits).toHaveLength(1);
+  });
+
+  test("a POST is not repeated (it may not be safe), and another 409 is never retried", async () => {
+    server.setHandler((_req, res) => json(res, 409, maintenance));
+    const { client } = recording();
+    await expect(client.request({ module: "crm", method: "POST", path: "/customers", operation: '"Create Customer"', body: {} })).rejects.toThrow(
+      /409.*suspended for maintenance/,
+    );
+    expect(server.hits).toBe(1);
+    server.hits = 0;
+    server.setHandler((_req, res) => json(res, 409, { title: "Customer ID = 7 is not active", status: 409 }));
+    await expect(get(client)).rejects.toThrow(/not active/);
+    expect(server.hits).toBe(1);
+  });
+});
+
 describe("a token that expires during a long retry sequence", () => {
   test("401 on a retry after a non-401 attempt: ConnectionError saying the token expired during retries", async () => {
     server.setHandler((_req, res, n) => (n <= 2 ? json(res, 503, { title: "Service Unavailable" }) : json(res, 401, { title: "Unauthorized" })));
