@@ -160,11 +160,21 @@ const keyTime = (key: string): number | undefined => {
  * RECENT_CHANGES_WINDOW_MS of `mark`; at most SEEN_MEMORY_CAP keys in all (pinned ones first). The
  * window is covered whether ServiceTitan measures it in changes or in time.
  */
-export const trimSeen = (seen: string[], pinned: number, mark?: number, window = 0): { seen: string[]; since?: number } => {
-  const keepAll = Math.max(0, seen.length - pinned - BOUNDARY_MEMORY - 2 * window);
+export const trimSeen = (
+  seen: string[],
+  pinned: number,
+  mark?: number,
+  window = 0,
+  catchUp: { catchingUp: boolean; since?: number } = { catchingUp: false },
+): { seen: string[]; since?: number } => {
+  // While a backlog is being caught up over bounded runs, nothing is forgotten for its age (only the cap
+  // applies): a record of the backlog created long before the mark and edited again before the feed
+  // reaches it was never handled, and only a complete memory can tell it apart from an old record.
+  const keepAll = catchUp.catchingUp ? 0 : Math.max(0, seen.length - pinned - BOUNDARY_MEMORY - 2 * window);
   const oldest = mark === undefined ? undefined : mark - RECENT_CHANGES_WINDOW_MS;
-  // `since`: every change handled with a modifiedOn at or after it is still remembered.
-  let since = oldest;
+  // `since`: every change handled with a modifiedOn at or after it is still remembered — never before the
+  // point from which the memory was complete already (the start, or the last trim).
+  let since = catchUp.catchingUp ? catchUp.since : oldest === undefined || catchUp.since === undefined ? oldest : Math.max(oldest, catchUp.since);
   const dropped = (key: string) => {
     const t = keyTime(key);
     if (t === undefined) return;
@@ -199,7 +209,9 @@ export const pollChanges = async <T = unknown>(
   const idsThisRun = new Set<string>();
   /** Ids of every change remembered; with `since`, a record created since then and absent here is new. */
   const knownIds = new Set(from.seen.map(keyId));
-  const since = timeOf(from.since);
+  // A fresh cursor has handled nothing: its memory is complete from its start (the epoch from the beginning).
+  const fresh = from.token === undefined && from.seen.length === 0 && from.since === undefined;
+  const since = fresh ? (timeOf(from.start) ?? 0) : timeOf(from.since);
   let error: string | undefined;
   let window = from.window ?? 0;
   const maxRequests = options.maxRequests ?? 1000;
@@ -291,7 +303,7 @@ export const pollChanges = async <T = unknown>(
   }
   if (stoppedBy === "error") hasMore = true;
   if (!hasMore) stoppedBy = undefined;
-  const memory = trimSeen(seen, pinned, newest, window);
+  const memory = trimSeen(seen, pinned, newest, window, { catchingUp: hasMore, since });
   const cursor: Cursor = { token, start: from.start, seen: memory.seen, pinned };
   if (newest !== undefined) cursor.mark = new Date(newest).toISOString();
   if (memory.since !== undefined) cursor.since = new Date(memory.since).toISOString();

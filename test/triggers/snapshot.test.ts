@@ -172,3 +172,23 @@ describe("through the trigger", () => {
     expect(polling.committed.token).toBe("t2");
   });
 });
+
+test("catching up a backlog in bounded runs: a record created in the backlog and edited later is still delivered as created", async () => {
+  const { client, change } = snapshotFeed();
+  const at = (day: number, hour: number) => new Date(Date.UTC(2026, 0, day, hour)).toISOString();
+  change({ id: 1, active: true, name: "a", createdOn: at(5, 8), modifiedOn: at(5, 8) });
+  change({ id: 3, active: true, name: "c", createdOn: at(5, 10), modifiedOn: at(5, 10) });
+  change({ id: 2, active: true, name: "b", createdOn: at(5, 18), modifiedOn: at(5, 18) });
+  change({ id: 3, active: true, name: "c edited", createdOn: at(5, 10), modifiedOn: at(6, 10) }); // moves behind record 2
+  // Look-back from January 1st, two changes a run: the first run handles 1 and 2 (mark: the 5th, 18:00,
+  // more than an hour after record 3 was created) and stops before record 3.
+  const first = await pollChanges(client, req, emptyCursor(at(1, 0)), { ...options, maxRecords: 2 });
+  expect(first.changes.map((c) => c.id)).toEqual([1, 2]);
+  expect(first.hasMore).toBe(true);
+  const second = await pollChanges(client, req, first.cursor, options);
+  expect(second.changes.map((c) => [c.id, c.changeType])).toEqual([[3, "created"]]);
+  // Once caught up, a record created before the start and edited now is an update, not a creation.
+  change({ id: 9, active: true, name: "old, edited", createdOn: at(0, 0), modifiedOn: at(7, 0) });
+  const third = await pollChanges(client, req, second.cursor, options);
+  expect(third.changes.map((c) => [c.id, c.changeType])).toEqual([[9, "updated"]]);
+});
