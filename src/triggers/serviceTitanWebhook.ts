@@ -45,7 +45,12 @@ export const DEFAULT_SIGNATURE_HEADER = "X-ServiceTitan-Signature";
 export const DEFAULT_SIGNATURE_HEADERS = [DEFAULT_SIGNATURE_HEADER, "X-ST-Signature", "X-Signature", "*signature*"];
 export const DEFAULT_EVENT_ID_FIELD = "eventId";
 export const DEFAULT_EVENT_TIME_FIELD = "createdOn";
-export const DEFAULT_MAX_EVENT_AGE_MINUTES = 60;
+/**
+ * Off by default: ServiceTitan does not publish which body field dates the DELIVERY, and V2 payloads
+ * follow the API models, where createdOn is when the record was created — a window on it would refuse
+ * events about older records, and ServiceTitan stops retrying after about 7 minutes (lost events).
+ */
+export const DEFAULT_MAX_EVENT_AGE_MINUTES = 0;
 export const SEEN_EVENTS_KEY = "serviceTitanWebhookSeenEventIds";
 export const SEEN_EVENTS_LIMIT = 1000;
 export const WEBHOOK_BRANCHES = ["Event", "Duplicate", "Rejected"];
@@ -137,7 +142,7 @@ export const serviceTitanWebhookInputs = {
     required: true,
     default: String(DEFAULT_MAX_EVENT_AGE_MINUTES),
     comments:
-      "Events dated longer ago than this are refused (400), so a captured request cannot be replayed later. ServiceTitan's own retries end within about 7 minutes; raise it when you replay older deliveries from ServiceTitan's developer portal. 0 turns the check off.",
+      "Events dated (by Event Time Field) longer ago than this are refused (400), so a captured request cannot be replayed later. 0, the default, turns the check off: ServiceTitan does not say which field dates the delivery, and a record field such as createdOn would refuse events about older records. Set Event Time Field to a field that holds when the event was sent, then a window of, say, 60: ServiceTitan's own retries end within about 7 minutes; raise it when you replay older deliveries from the developer portal.",
     example: String(DEFAULT_MAX_EVENT_AGE_MINUTES),
     clean: cleanInteger("Max Event Age (minutes)", { required: true, min: 0, max: 525600 }),
   }),

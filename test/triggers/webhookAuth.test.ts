@@ -144,15 +144,23 @@ describe("the flow acts only on the verified bytes", () => {
     expect(res.payload.body.data).toEqual(signed);
   });
 
-  it("refuses events older than the window (default 60 minutes), without handing anything on", async () => {
+  it("by default takes an event about an old record: which field dates the event is not published, so no age check unless configured", async () => {
+    // createdOn may be when the RECORD was created (payloads follow the API models): a Job.Completed
+    // about a job booked yesterday must not be refused — ServiceTitan stops retrying after ~7 minutes.
+    const old = makeEvent("Job.Completed", { id: 2 }, { createdOn: new Date(Date.now() - 26 * 3600_000).toISOString() });
+    const raw = bytesOf(old);
+    expect((await deliver(raw, { "X-ST-Signature": sign(raw, KEY, "hex") }, { hmacKey: KEY })).branch).toBe("Event");
+  });
+
+  it("refuses events older than a configured window, without handing anything on", async () => {
     const old = makeEvent("Job.Completed", { id: 2 }, { createdOn: new Date(Date.now() - 2 * 3600_000).toISOString() });
     const raw = bytesOf(old);
     const headers = { "X-ST-Signature": sign(raw, KEY, "hex") };
-    const res = await deliver(raw, headers, { hmacKey: KEY });
+    const res = await deliver(raw, headers, { hmacKey: KEY, maxEventAgeMinutes: "60" });
     expect(res.response.statusCode).toBe(400);
     expect(JSON.parse(res.response.body).reason).toMatch(/older than 60 minutes/);
     expectNothingHandedOn(res);
-    await expect(deliver(raw, headers, { hmacKey: KEY, whenRefused: "fail" })).rejects.toThrow(/older than 60 minutes/);
+    await expect(deliver(raw, headers, { hmacKey: KEY, maxEventAgeMinutes: "60", whenRefused: "fail" })).rejects.toThrow(/older than 60 minutes/);
     // a wider window, or 0 (no check), takes it
     expect((await deliver(raw, headers, { hmacKey: KEY, maxEventAgeMinutes: "180" })).branch).toBe("Event");
     expect((await deliver(raw, headers, { hmacKey: KEY, maxEventAgeMinutes: "0" })).branch).toBe("Event");
@@ -164,11 +172,11 @@ describe("the flow acts only on the verified bytes", () => {
     const { createdOn: _, ...undated } = makeEvent("A", {});
     expect((await deliver(bytesOf(undated), {})).branch).toBe("Event");
     const stamped = bytesOf({ ...undated, meta: { sentAt: new Date(Date.now() - 3 * 3600_000).toISOString() } });
-    expect((await deliver(stamped, {}, { eventTimeField: "meta.sentAt" })).branch).toBe("Rejected");
+    expect((await deliver(stamped, {}, { eventTimeField: "meta.sentAt", maxEventAgeMinutes: "60" })).branch).toBe("Rejected");
   });
 
   it("an old event is refused even without a key", async () => {
     const old = bytesOf(makeEvent("A", {}, { createdOn: "2020-01-01T00:00:00Z" }));
-    expectNothingHandedOn(await deliver(old, {}));
+    expectNothingHandedOn(await deliver(old, {}, { maxEventAgeMinutes: "60" }));
   });
 });
