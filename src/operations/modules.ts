@@ -7,11 +7,22 @@
  * official OpenAPI document (in ../shared/servicetitan-openapi) into a descriptor, and the factory into
  * an action. An entry without one is reachable through Raw Request only.
  *
- * Adding an API document to the catalog: give its entry `document` (and `curated`, its curated file),
- * run `npm run generate` and `npm run docs`.
+ * Adding an API document to the catalog: give its entry `document` and `curated` (its curated file,
+ * curated/<key>.ts, one entry per operation), run `npm run generate` and `npm run docs`.
  *
- * This file is plain data (no generated JSON): anything may import it without pulling in the catalog.
+ * This file and the curated files are plain data and our words (no generated JSON): anything may
+ * import it without pulling in the catalog.
  */
+import { curation as crm } from "./curated/crm";
+import { curation as jpm } from "./curated/jpm";
+import { curation as dispatch } from "./curated/dispatch";
+import { curation as settings } from "./curated/settings";
+import { curation as accounting } from "./curated/accounting";
+import { curation as equipmentsystems } from "./curated/equipmentsystems";
+import { curation as marketing } from "./curated/marketing";
+import { curation as schedulingpro } from "./curated/schedulingpro";
+import { curation as jbce } from "./curated/jbce";
+import type { ModuleCuration } from "./curated/types";
 
 export interface ApiModule {
   /**
@@ -23,6 +34,8 @@ export interface ApiModule {
   readonly label: string;
   /** File name of the official OpenAPI document whose operations become actions; absent: Raw Request only. */
   readonly document?: string;
+  /** Its curated words (curated/<key>.ts): required with `document`. */
+  readonly curated?: ModuleCuration;
 }
 
 /**
@@ -30,14 +43,14 @@ export interface ApiModule {
  * (the order of `generatedOperations`, the actions and the reference docs).
  */
 export const API_MODULES = [
-  { key: "crm", label: "CRM", document: "crm-v2.json" },
-  { key: "jpm", label: "Job Planning", document: "jpm-v2.json" },
-  { key: "dispatch", label: "Dispatch", document: "dispatch-v2.json" },
-  { key: "settings", label: "Settings", document: "settings-v2.json" },
-  { key: "accounting", label: "Accounting", document: "accounting-v2.json" },
-  { key: "equipmentsystems", label: "Equipment Systems", document: "equipment-systems-v2.json" },
-  { key: "marketing", label: "Marketing", document: "marketing-v2.json" },
-  { key: "schedulingpro", label: "Scheduling Pro", document: "scheduling-pro-v2.json" },
+  { key: "crm", label: "CRM", document: "crm-v2.json", curated: crm },
+  { key: "jpm", label: "Job Planning", document: "jpm-v2.json", curated: jpm },
+  { key: "dispatch", label: "Dispatch", document: "dispatch-v2.json", curated: dispatch },
+  { key: "settings", label: "Settings", document: "settings-v2.json", curated: settings },
+  { key: "accounting", label: "Accounting", document: "accounting-v2.json", curated: accounting },
+  { key: "equipmentsystems", label: "Equipment Systems", document: "equipment-systems-v2.json", curated: equipmentsystems },
+  { key: "marketing", label: "Marketing", document: "marketing-v2.json", curated: marketing },
+  { key: "schedulingpro", label: "Scheduling Pro", document: "scheduling-pro-v2.json", curated: schedulingpro },
   { key: "marketingads", label: "Marketing Ads" },
   { key: "marketingreputation", label: "Marketing Reputation" },
   { key: "taskmanagement", label: "Task Management" },
@@ -45,7 +58,7 @@ export const API_MODULES = [
   { key: "service-agreements", label: "Service Agreements" },
   { key: "sales", label: "Sales and Estimates" },
   // Job Booking: in the catalog for its call-reasons list, which the CRM's bookings and leads refer to.
-  { key: "jbce", label: "Job Booking", document: "jbce-v2.json" },
+  { key: "jbce", label: "Job Booking", document: "jbce-v2.json", curated: jbce },
   { key: "forms", label: "Forms" },
   { key: "inventory", label: "Inventory" },
   { key: "memberships", label: "Memberships" },
@@ -57,13 +70,19 @@ export const API_MODULES = [
 
 type Registered = (typeof API_MODULES)[number];
 /** A module in the catalog: one whose official document is generated into actions. */
-export type CatalogModule = Extract<Registered, { document: string }>;
+export type CatalogModule = Extract<Registered, { document: string; curated: ModuleCuration }>;
 /** The modules in the catalog, by key (their URL path segment). */
 export type ModuleKey = CatalogModule["key"];
 /** Every module a request may name (Raw Request's choices). */
 export type ApiModuleKey = Registered["key"];
 
 const inCatalog = (m: Registered): m is CatalogModule => "document" in m;
+
+for (const m of API_MODULES as readonly ApiModule[]) {
+  if ((m.document === undefined) !== (m.curated === undefined)) {
+    throw new Error(`Module registry: ${m.key} needs both a document and its curated words, or neither.`);
+  }
+}
 
 /** The catalog's modules, in registry order. */
 export const CATALOG_MODULES: readonly CatalogModule[] = API_MODULES.filter(inCatalog);
