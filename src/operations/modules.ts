@@ -21,6 +21,7 @@ import { curation as accounting } from "./curated/accounting";
 import { curation as equipmentsystems } from "./curated/equipmentsystems";
 import { curation as marketing } from "./curated/marketing";
 import { curation as schedulingpro } from "./curated/schedulingpro";
+import { curation as taskmanagement } from "./curated/taskmanagement";
 import { curation as jbce } from "./curated/jbce";
 import type { ModuleCuration } from "./curated/types";
 
@@ -53,7 +54,7 @@ export const API_MODULES = [
   { key: "schedulingpro", label: "Scheduling Pro", document: "scheduling-pro-v2.json", curated: schedulingpro },
   { key: "marketingads", label: "Marketing Ads" },
   { key: "marketingreputation", label: "Marketing Reputation" },
-  { key: "taskmanagement", label: "Task Management" },
+  { key: "taskmanagement", label: "Task Management", document: "task-management-v2.json", curated: taskmanagement },
   { key: "customer-interactions", label: "Customer Interactions" },
   { key: "service-agreements", label: "Service Agreements" },
   { key: "sales", label: "Sales and Estimates" },
