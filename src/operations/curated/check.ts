@@ -11,40 +11,60 @@ import type { CuratedOperation } from "./types";
 const PAGING_PARAMS = new Set(["page", "pageSize", "includeTotal", "sort"]);
 const EXPORT_PARAMS = new Set(["from", "includeRecentChanges"]);
 
-/** "<placement>.<wire name>" → schema, for every contract field that becomes an input. */
-export const curatableFields = (op: OperationDescriptor): Map<string, SchemaNode> => {
-  const fields = new Map<string, SchemaNode>();
-  const paged = op.kind === "list" && op.params.some((p) => p.name === "page") && op.params.some((p) => p.name === "pageSize");
-  for (const p of op.params) {
-    if (p.in === "query" && paged && PAGING_PARAMS.has(p.name)) continue;
-    if (p.in === "query" && op.kind === "export" && EXPORT_PARAMS.has(p.name)) continue;
-    fields.set(`${p.in}.${p.name}`, p.schema);
+const paged = (op: OperationDescriptor): boolean =>
+  op.kind === "list" && op.params.some((p) => p.name === "page") && op.params.some((p) => p.name === "pageSize");
+
+/** The schema of one contract field that becomes an input ("path", "query" or "body" and its wire name), or undefined. */
+const fieldSchema = (op: OperationDescriptor, placement: string, name: string): SchemaNode | undefined => {
+  if (placement === "path" || placement === "query") {
+    if (placement === "query" && ((EXPORT_PARAMS.has(name) && op.kind === "export") || (PAGING_PARAMS.has(name) && paged(op)))) return undefined;
+    return op.params.find((p) => p.in === placement && p.name === name)?.schema;
   }
-  const schema = op.body?.schema;
-  if (op.body) {
-    const props = schema?.type === "object" ? schema.properties : undefined;
-    for (const [name, s] of Object.entries(props ?? {})) if (!s.readOnly) fields.set(`body.${name}`, s);
-    const mapLike = Boolean(schema?.additionalProperties && typeof schema.additionalProperties === "object");
-    if (!props || mapLike) fields.set("body.body", schema ?? {});
-  }
-  return fields;
+  if (placement !== "body" || !op.body) return undefined;
+  const schema = op.body.schema;
+  const props = schema?.type === "object" ? schema.properties : undefined;
+  const own = props && Object.hasOwn(props, name) ? props[name] : undefined;
+  if (own) return own.readOnly ? undefined : own;
+  const mapLike = Boolean(schema?.additionalProperties && typeof schema.additionalProperties === "object");
+  return name === "body" && (!props || mapLike) ? (schema ?? {}) : undefined;
 };
 
-/** What is wrong with an operation's curated input words; empty when every key names a field. */
+/** Every "<placement>.<wire name>" that becomes an input, for messages. */
+const fieldNames = (op: OperationDescriptor): string[] => {
+  const names = op.params.map((p) => `${p.in}.${p.name}`).filter((f) => fieldSchema(op, ...(f.split(".") as [string, string])));
+  const props = op.body?.schema?.type === "object" ? op.body.schema.properties : undefined;
+  for (const name of [...Object.keys(props ?? {}), "body"]) if (fieldSchema(op, "body", name)) names.push(`body.${name}`);
+  return names;
+};
+
+const isUpload = (op: OperationDescriptor): boolean =>
+  Object.values((op.body?.schema?.type === "object" && op.body.schema.properties) || {}).some((s) => !s.readOnly && s.format === "binary");
+
+/** What is wrong with an operation's curated input words; empty when every key names a field. Runs at every catalog build: direct look-ups only. */
 export const curatedInputProblems = (op: OperationDescriptor, curated: CuratedOperation): string[] => {
   const inputs = curated.inputs;
   if (!inputs) return [];
-  const fields = curatableFields(op);
-  const upload = [...fields.entries()].some(([field, s]) => field.startsWith("body.") && s.format === "binary");
   const problems: string[] = [];
-  for (const [key, words] of Object.entries(inputs)) {
-    if (key === "fileName" && upload) {
+  for (const key in inputs) {
+    const words = inputs[key];
+    if (key === "fileName" && isUpload(op)) {
       if (words.note !== undefined || words.choices !== undefined) problems.push(`${key}: the File Name input takes only a replaced comment, no added one or choices`);
       continue;
     }
-    const matches = key.includes(".") ? (fields.has(key) ? [fields.get(key) as SchemaNode] : []) : [...fields.entries()].filter(([f]) => f.endsWith(`.${key}`)).map(([, s]) => s);
+    const dot = key.indexOf(".");
+    const matches: SchemaNode[] = [];
+    if (dot > 0) {
+      const schema = fieldSchema(op, key.slice(0, dot), key.slice(dot + 1));
+      if (schema) matches.push(schema);
+    } else {
+      for (const placement of ["path", "query", "body"]) {
+        const schema = fieldSchema(op, placement, key);
+        if (schema) matches.push(schema);
+      }
+    }
     if (matches.length === 0) {
-      problems.push(`${key}: no such input (fields: ${[...fields.keys()].join(", ") || "none"}${upload ? ", fileName" : ""})`);
+      const known = fieldNames(op).join(", ") || "none";
+      problems.push(`${key}: no such input (fields: ${known}${isUpload(op) ? ", fileName" : ""})`);
       continue;
     }
     if (words.choices) {
