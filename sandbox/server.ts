@@ -33,6 +33,7 @@ import { multipartFields } from "./multipart";
 import { type Env, Router, type RouteDef } from "./router";
 import { seed } from "./seedData";
 import { Store } from "./store";
+import { MODULE_KEYS } from "../src/operations/modules";
 import type { LatencySettings, RecordedRequest, Sandbox, SandboxCredentials, SandboxOptions, SandboxResponse } from "./types";
 import { validateBody, validatePathParams, validateQuery } from "./validate";
 
@@ -46,8 +47,8 @@ export const DEFAULT_CREDENTIALS: SandboxCredentials = {
   tenant: "1234567",
 };
 
-/** API modules the sandbox answers (the generated ones plus jbce for call reasons). */
-export const SANDBOX_MODULES = ["crm", "jpm", "dispatch", "settings", "accounting", "equipmentsystems", "marketing", "schedulingpro", "jbce"];
+/** API modules the sandbox answers: the catalog's, from the module registry. */
+export const SANDBOX_MODULES: readonly string[] = MODULE_KEYS;
 
 const API_PATH = /^\/([a-z-]+)\/v2\/tenant\/([^/]+)(\/.*)?$/i;
 const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

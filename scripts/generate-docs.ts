@@ -21,7 +21,7 @@ import { builtActions } from "../src/actions";
 import { leadsActions } from "../src/leads/actions";
 import * as dataSourceModule from "../src/dataSources";
 import component from "../src/index";
-import { MODULE_LABELS } from "../src/operations/naming";
+import { MODULE_LABELS, tenantBasePath } from "../src/operations/modules";
 
 export const ROOT = path.resolve(__dirname, "..");
 export const REFERENCE_DIR = "documentation/reference";
@@ -306,7 +306,7 @@ export const renderReference = (model: DocsModel): Map<string, string> => {
     const opts: InputNotesOptions = { dataSourceRef, escape: mdText };
     const lines: string[] = [GENERATED_NOTE, "", `# ${g.title}`, ""];
     lines.push(
-      model.groupIntros[g.slug] ?? `Actions and data sources for ServiceTitan's ${g.title} API (\`/${g.slug}/v2/tenant/{tenant}/…\`).`,
+      model.groupIntros[g.slug] ?? `Actions and data sources for ServiceTitan's ${g.title} API (\`${tenantBasePath(g.slug)}/…\`).`,
       "",
       `${g.actions.length} action(s), ${g.dataSources.length} data source(s). Back to the [index](index.md).`,
       "",

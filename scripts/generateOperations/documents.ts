@@ -6,24 +6,15 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import type { ModuleKey } from "../../src/operations/types";
+import { CATALOG_MODULES, MODULE_KEYS, type ModuleKey } from "../../src/operations/modules";
 
-/** Document file name for each module we cover (the order is the order of `generatedOperations`). */
-export const MODULE_FILES: Readonly<Record<ModuleKey, string>> = Object.freeze({
-  crm: "crm-v2.json",
-  jpm: "jpm-v2.json",
-  dispatch: "dispatch-v2.json",
-  settings: "settings-v2.json",
-  accounting: "accounting-v2.json",
-  equipmentsystems: "equipment-systems-v2.json",
-  marketing: "marketing-v2.json",
-  schedulingpro: "scheduling-pro-v2.json",
-  // Job Booking: one list operation (call reasons), which the CRM's bookings and leads refer to.
-  jbce: "jbce-v2.json",
-});
+/** Document file name for each module in the catalog, from the module registry (src/operations/modules.ts). */
+export const MODULE_FILES: Readonly<Record<ModuleKey, string>> = Object.freeze(
+  Object.fromEntries(CATALOG_MODULES.map((m) => [m.key, m.document])) as Record<ModuleKey, string>,
+);
 
-/** Fixed module order used everywhere (generated index, tests). */
-export const MODULE_KEYS: readonly ModuleKey[] = Object.freeze(Object.keys(MODULE_FILES) as ModuleKey[]);
+/** Fixed module order used everywhere (generated index, tests): the registry's. */
+export { MODULE_KEYS };
 
 /** Sub-directory holding the last OpenAPI 3.0.1 documents (March 2026) for operations dropped since. */
 export const LEGACY_DIR = "legacy-3.0.1-2026-03-17";

@@ -310,16 +310,19 @@ export function generateFiles(openapiDir: string): Record<string, string> {
   for (const module of MODULE_KEYS) {
     files[moduleFileName(module)] = `${render(byModule[module])}\n`;
   }
-  const imports = MODULE_KEYS.map((m) => `import ${m}Json from "./${m}.json";`).join("\n");
-  const typed = MODULE_KEYS.map((m) => `const ${m}Operations = ${m}Json as unknown as OperationDescriptor[];`).join("\n");
-  const entries = MODULE_KEYS.map((m) => `  ${m}: ${m}Operations,`).join("\n");
+  // A key such as "customer-interactions" becomes the identifier customerInteractions (and a quoted key).
+  const id = (m: string) => m.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+  const prop = (m: string) => (/^[a-z][a-z0-9]*$/i.test(m) ? m : JSON.stringify(m));
+  const imports = MODULE_KEYS.map((m) => `import ${id(m)}Json from "./${m}.json";`).join("\n");
+  const typed = MODULE_KEYS.map((m) => `const ${id(m)}Operations = ${id(m)}Json as unknown as OperationDescriptor[];`).join("\n");
+  const entries = MODULE_KEYS.map((m) => `  ${prop(m)}: ${id(m)}Operations,`).join("\n");
   files[`${GENERATED_DIR}/index.ts`] =
     `${HEADER}\nimport type { ModuleKey, OperationDescriptor } from "../types";\n${imports}\n\n${typed}\n\n` +
     `/** Descriptors per module, each sorted by path then method (GET, POST, PUT, PATCH, DELETE). */\n` +
     `export const operationsByModule: Record<ModuleKey, OperationDescriptor[]> = {\n${entries}\n};\n\n` +
     `/** Every descriptor, modules in a fixed order (${MODULE_KEYS.join(", ")}); legacy operations included. */\n` +
     `export const generatedOperations: OperationDescriptor[] = [\n` +
-    MODULE_KEYS.map((m) => `  ...${m}Operations,`).join("\n") +
+    MODULE_KEYS.map((m) => `  ...${id(m)}Operations,`).join("\n") +
     `\n];\n`;
   return files;
 }

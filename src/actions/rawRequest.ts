@@ -8,14 +8,11 @@ import { clientFor } from "../http/clientFor";
 import { tenantPathProblem } from "../http/endpoints";
 import { cleanEnum, cleanJson, cleanKeyValueList, cleanString, InputError } from "../inputs/clean";
 import { connectionInput, debugRequestInput } from "../inputs/shared";
+import { API_MODULE_KEYS } from "../operations/modules";
 import type { HttpMethod } from "../operations/types";
 
-/** Every module path segment ServiceTitan's tenant APIs use. */
-export const RAW_REQUEST_MODULES = [
-  "crm", "jpm", "dispatch", "settings", "accounting", "equipmentsystems", "marketing", "schedulingpro",
-  "marketingads", "marketingreputation", "taskmanagement", "customer-interactions", "service-agreements",
-  "sales", "jbce", "forms", "inventory", "memberships", "payroll", "pricebook", "reporting", "timesheets",
-] as const;
+/** Every module path segment ServiceTitan's tenant APIs use: the module registry's keys. */
+export const RAW_REQUEST_MODULES = API_MODULE_KEYS;
 
 const METHODS: HttpMethod[] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 const PROTECTED_HEADERS = /^(authorization|st-app-key|host|content-length)$/i;

@@ -500,7 +500,7 @@ export const inputFromSpec = (spec: FieldSpec, label: string, overrides: InputOv
   const opts = { required };
 
   if (schema.enum?.length && schema.type !== "array") {
-    const model = schema.enum.map((v) => ({ label: humanize(String(v)), value: String(v) }));
+    const model = schema.enum.map((v) => ({ label: overrides.choices?.[String(v)] ?? humanize(String(v)), value: String(v) }));
     return {
       definition: def({ ...base, type: "string", model: required ? model : [{ label: "(not set)", value: "" }, ...model], clean: (v: unknown) => {
         const hit = cleanEnum(lbl, schema.enum as Array<string | number>, opts)(v);

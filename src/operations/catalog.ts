@@ -4,6 +4,7 @@
  */
 import { generatedOperations, operationsByModule } from "./generated";
 import { curatedOperations } from "./curated";
+import { curatedInputProblems } from "./curated/check";
 import type { CuratedOperation } from "./curated/types";
 import { actionKeyFor } from "./naming";
 import type { ModuleKey, OperationDescriptor } from "./types";
@@ -28,10 +29,12 @@ export const buildCatalog = (
   const refs = new Set<string>();
   const byKey = new Map<string, CatalogEntry[]>();
   let clashing = false;
+  const misnamed: string[] = [];
   const entries = operations.map((op) => {
     const ref = operationRef(op);
     refs.add(ref);
     const c = curated[ref] ?? {};
+    if (c.inputs) for (const problem of curatedInputProblems(op, c)) misnamed.push(`${ref} ${problem}`);
     const entry = { key: c.key ?? actionKeyFor(op), op, curated: c };
     const same = byKey.get(entry.key);
     if (same) {
@@ -48,8 +51,8 @@ export const buildCatalog = (
         .join("; ")}`,
     );
   }
-  for (const ref of Object.keys(curated)) {
-    if (!refs.has(ref)) throw new Error(`Curated entry ${ref} matches no operation in the contract.`);
-  }
+  const unknown = Object.keys(curated).filter((ref) => !refs.has(ref));
+  if (unknown.length) throw new Error(`Curated words name operations the contract does not have: ${unknown.join(", ")}.`);
+  if (misnamed.length) throw new Error(`Curated words name inputs the contract does not have: ${misnamed.join("; ")}.`);
   return entries;
 };

@@ -3,19 +3,10 @@
  * descriptions built from the resource and verb. Nothing here comes from the documents' prose;
  * everything is derived from operation IDs, paths and field names.
  */
-import type { ModuleKey, OperationDescriptor } from "./types";
+import type { OperationDescriptor } from "./types";
 
-export const MODULE_LABELS: Record<ModuleKey, string> = {
-  crm: "CRM",
-  jpm: "Job Planning",
-  dispatch: "Dispatch",
-  settings: "Settings",
-  accounting: "Accounting",
-  equipmentsystems: "Equipment Systems",
-  marketing: "Marketing",
-  schedulingpro: "Scheduling Pro",
-  jbce: "Job Booking",
-};
+/** Module labels live in the registry; re-exported here for the callers that read them with the other words. */
+export { MODULE_LABELS } from "./modules";
 
 /** Splits camelCase, PascalCase, kebab-case and snake_case into lower-case words. */
 export const words = (text: string): string[] =>

@@ -4,18 +4,10 @@
  * lives here — only names, types, formats, enums, required flags and structure.
  */
 
-/** The ServiceTitan API modules this component covers, by their URL path segment. */
-export type ModuleKey =
-  | "crm"
-  | "jpm"
-  | "dispatch"
-  | "settings"
-  | "accounting"
-  | "equipmentsystems"
-  | "marketing"
-  | "schedulingpro"
-  /** Job Booking: only its call-reasons list, which bookings and leads refer to. */
-  | "jbce";
+/** The ServiceTitan API modules in the catalog, by their URL path segment (derived from the registry, modules.ts). */
+import type { ModuleKey } from "./modules";
+
+export type { ModuleKey };
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 

@@ -11,7 +11,11 @@ import { generatedOperations, operationsByModule } from "../../src/operations/ge
 import type { ModuleKey } from "../../src/operations/types";
 import { describeWithDocs, loadDocument, loadLegacyDocument, MODULE_KEYS } from "../support/openapiDocs";
 
-const EXPECTED_COUNTS: Record<ModuleKey, number> = {
+/**
+ * Operation counts of the modules first covered, pinned; a module added to the registry later is checked
+ * against its own document (below), so adding one needs no edit here.
+ */
+const PINNED_COUNTS: Partial<Record<ModuleKey, number>> = {
   crm: 86,
   jpm: 71,
   dispatch: 41,
@@ -80,25 +84,30 @@ describeWithDocs("generated operation descriptors", (dir) => {
   });
 
   test("operation counts per module match the documents", () => {
+    // What each document itself contains: every operation becomes a descriptor.
+    const inDocuments = Object.fromEntries(
+      MODULE_KEYS.map((m) => {
+        let n = 0;
+        for (const item of Object.values<any>(loadDocument(m).paths)) {
+          n += ["get", "post", "put", "patch", "delete"].filter((method) => item[method]).length;
+        }
+        return [m, n];
+      }),
+    );
     const counts = Object.fromEntries(
       MODULE_KEYS.map((m) => [m, operationsByModule[m].filter((op) => !op.legacy).length]),
     );
-    expect(counts).toEqual(EXPECTED_COUNTS);
+    expect(counts).toEqual(inDocuments);
+    expect(Object.fromEntries(Object.keys(PINNED_COUNTS).map((m) => [m, counts[m]]))).toEqual(PINNED_COUNTS);
     const legacy = generatedOperations.filter((op) => op.legacy);
     expect(legacy.map((op) => `${op.module} ${op.method} ${op.path} ${op.operationId}`)).toEqual([
       "accounting POST /payments Payments_Create",
     ]);
-    // 322 operations of the eight modules, the legacy Payments_Create, and Job Booking's call-reasons list.
-    expect(generatedOperations).toHaveLength(322 + 1 + 1);
-    // The counts above are also what the documents themselves contain.
-    for (const m of MODULE_KEYS) {
-      const doc = loadDocument(m);
-      let n = 0;
-      for (const item of Object.values<any>(doc.paths)) {
-        n += ["get", "post", "put", "patch", "delete"].filter((method) => item[method]).length;
-      }
-      expect([m, n]).toEqual([m, EXPECTED_COUNTS[m]]);
-    }
+    // Every operation of the documents, plus the legacy Payments_Create.
+    const total = Object.values(inDocuments).reduce((a, b) => a + b, 0);
+    expect(generatedOperations).toHaveLength(total + 1);
+    // 322 operations of the eight modules first covered and Job Booking's call-reasons list.
+    expect(Object.keys(PINNED_COUNTS).reduce((n, m) => n + counts[m], 0)).toBe(322 + 1);
   });
 
   test("(module, method, path) and (module, operationId) are unique", () => {

@@ -1,23 +1,25 @@
-import { InputError } from "../../core/errors";
-import type { CuratedCatalog, CuratedInput } from "./types";
-
 /**
- * CRM refinements beyond seed parity: labels and comments for the filters integration builders use to
- * work leads, find customers and locations before creating them, and manage contacts; examples that
- * match the sandbox; and the booking rule checked before sending. Seed keys, labels and input keys are
- * in seed.ts (merged first): entries here never rename an action or an input the seed already names.
+ * Curated words for ServiceTitan CRM (module "crm"), one entry per operation keyed by operationId.
+ * Bookings, customers, locations and their contacts keep the action and input keys of the earlier
+ * component (seed parity, test/seed); leads, contacts (v2) and the filters builders use to find customers
+ * and locations before creating them get our labels and comments; Create Booking by Provider checks
+ * ServiceTitan's booking rule before sending.
  */
+import { InputError } from "../../core/errors";
+import type { InputWords, ModuleCuration } from "./types";
+import { ADDRESS, CONTACTS, CUSTOM_FIELDS, DATE_TIME, EXTERNAL_DATA, field, id, ids, list, WAS_TEXT_BOOLEAN } from "./words";
 
-const f = (label: string, comments: string, example?: string, extra: Partial<CuratedInput> = {}): CuratedInput => ({
+/** An input's label, our comment in place of the generated one, and an example. */
+const f = (label: string, comments: string, example?: string, extra: Partial<InputWords> = {}): InputWords => ({
   label,
-  comments,
+  comments: { replace: comments },
   ...(example !== undefined ? { example } : {}),
   ...extra,
 });
 
 const tri = (what: string) => `${what} Empty: no filter.`;
 
-const ADDRESS_FILTERS: Record<string, CuratedInput> = {
+const ADDRESS_FILTERS: Record<string, InputWords> = {
   "query.street": f("Street Contains", "Only records whose street contains this text (case-insensitive), such as a house number or street name. ServiceTitan compares text as stored: \"St\" does not find \"Street\" — use Find or Create Customer for spelling-tolerant matching.", "1200 Main"),
   "query.unit": f("Unit Contains", "Only records whose unit contains this text.", "4"),
   "query.city": f("City", "Only records in this city.", "Glendale"),
@@ -28,7 +30,7 @@ const ADDRESS_FILTERS: Record<string, CuratedInput> = {
   "query.longitude": f("Longitude", "Only records at exactly this longitude (decimal degrees).", "-118.2551"),
 };
 
-const LEAD_TEXT: Record<string, CuratedInput> = {
+const LEAD_TEXT: Record<string, InputWords> = {
   "body.leadCustomerName": f("Lead Name", "Name of the person or business, for a lead not yet tied to a customer record.", "Jane Smith"),
   "body.leadPhone": f("Lead Phone", "Phone number of a lead without a customer record.", "555-201-3344"),
   "body.leadEmail": f("Lead Email", "Email address of a lead without a customer record.", "jane.smith@example.com"),
@@ -70,9 +72,213 @@ export const checkBookingHasContactRoute = (params: Record<string, unknown>): vo
   }
 };
 
-export const crm: CuratedCatalog = {
-  // ---- leads ---------------------------------------------------------------------------------------------
-  "crm:Leads_GetList": {
+
+export const curation: ModuleCuration = {
+  // ---- bookings ------------------------------------------------------------------------------------------------
+  Bookings_Create: {
+    key: "createBookingByProvider",
+    label: "Create Booking by Provider",
+    inputs: {
+      "path.booking_provider": id("bookingProvider", "Booking Provider"),
+      "body.source": field("source", "Source", "Website chat"),
+      "body.name": field("name", "Name", "Jane Smith"),
+      "body.summary": field("summary", "Summary", "AC not cooling; customer home after 2pm."),
+      "body.isFirstTimeClient": field("isFirstTimeClient", "Is First Time Client", "true", { comments: { add: WAS_TEXT_BOOLEAN } }),
+      "body.externalId": field("externalId", "External ID", "chat-88213"),
+      "body.address": field("address", "Address", ADDRESS),
+      "body.contacts": field("contacts", "Contacts", CONTACTS),
+      "body.customerType": field("customerType", "Customer Type", "Residential"),
+      "body.start": field("start", "Start", DATE_TIME),
+      "body.campaignId": id("campaignId", "Campaign ID"),
+      "body.businessUnitId": id("businessUnitId", "Business Unit ID"),
+      "body.jobTypeId": id("jobTypeId", "Job Type ID"),
+      "body.priority": field("priority", "Priority", "Normal"),
+      "body.uploadedImages": field("uploadedImages", "Uploaded Images", "https://example.com/photos/unit.jpg"),
+      "body.isSendConfirmationEmail": field("isSendConfirmationEmail", "Send Confirmation Email", "false", { comments: { add: WAS_TEXT_BOOLEAN } }),
+    },
+    description:
+      "Creates a booking for the Calls screen through a booking provider (POST /booking-provider/{booking_provider}/bookings, scope tn.crm.bookings:w). A name and either an address or a phone number/email are required, checked before sending; Job Type, Business Unit and Campaign prefill the CSR's form (with job types mapped to business units, send a matching pair).",
+    validate: checkBookingHasContactRoute,
+  },
+  Bookings_GetForProvider: {
+    key: "getBookingByProvider",
+    label: "Get Booking by Provider",
+    inputs: { "path.booking_provider": id("bookingProvider", "Booking Provider"), "path.id": id("bookingId", "Booking ID") },
+  },
+  Bookings_Get: { key: "getBookingByTenant", label: "Get Booking by Tenant", inputs: { "path.id": id("bookingId", "Booking ID") } },
+  Bookings_GetList2: list("listBookingByProvider", "List Bookings by Provider", {
+    "path.booking_provider": id("bookingProvider", "Booking Provider"),
+  }),
+  Bookings_GetList: list("listBookingByTenant", "List Bookings by Tenant"),
+  Bookings_Update: {
+    key: "updateBooking",
+    label: "Update Booking",
+    inputs: {
+      "path.booking_provider": id("bookingProvider", "Booking Provider"),
+      "path.id": id("bookingId", "Booking ID"),
+      "body.address": field("address", "Address", ADDRESS),
+      "body.isFirstTimeClient": field("isFirstTimeClient", "Is First Time Client", "false"),
+    },
+  },
+  Bookings_GetContactList2: { key: "listBookingContactsByProvider", label: "List Booking Contacts by Provider" },
+
+  // ---- bulk tags -----------------------------------------------------------------------------------------------
+  BulkTags_AddTags: {
+    label: "Add Tags to Customers (Bulk)",
+    inputs: {
+      "body.customerIds": f("Customer IDs", "Customers to tag: one ID per row, or separated by commas.", "1234567"),
+      "body.tagTypeIds": f("Tag Type IDs", "Tag types to add to every listed customer.", "1234567"),
+    },
+  },
+  BulkTags_RemoveTags: {
+    label: "Remove Tags from Customers (Bulk)",
+    inputs: {
+      "body.customerIds": f("Customer IDs", "Customers to untag: one ID per row, or separated by commas.", "1234567"),
+      "body.tagTypeIds": f("Tag Type IDs", "Tag types to remove from every listed customer.", "1234567"),
+    },
+  },
+
+  // ---- contact methods -----------------------------------------------------------------------------------------
+  ContactMethods_GetContactMethods: { inputs: { "path.contactId": CONTACT_GUID } },
+  ContactMethods_CreateContactMethod: {
+    inputs: {
+      "path.contactId": CONTACT_GUID,
+      "body.type": f("Contact Method Type", "Phone, MobilePhone, Email or Fax.", "MobilePhone"),
+      "body.value": f("Value", "The phone number or email address.", "555-201-3344"),
+    },
+  },
+  ContactMethods_GetContactMethod: { inputs: { "path.contactId": CONTACT_GUID, "path.contactMethodId": METHOD_GUID } },
+  ContactMethods_UpdateContactMethod: { inputs: { "path.contactId": CONTACT_GUID, "path.contactMethodId": METHOD_GUID } },
+  ContactMethods_UpsertContactMethod: { label: "Create or Replace Contact Method", inputs: { "path.contactId": CONTACT_GUID, "path.contactMethodId": METHOD_GUID } },
+  ContactMethods_DeleteContactMethod: { inputs: { "path.contactId": CONTACT_GUID, "path.contactMethodId": METHOD_GUID } },
+
+  // ---- contact preferences -------------------------------------------------------------------------------------
+  ContactPreferences_GetContactMethodPreferences: { inputs: { "path.contactId": CONTACT_GUID, "path.contactMethodId": METHOD_GUID } },
+  ContactPreferences_GetContactMethodPreference: {
+    inputs: { "path.contactId": CONTACT_GUID, "path.contactMethodId": METHOD_GUID, "path.preferenceName": PREFERENCE },
+  },
+  ContactPreferences_UpdateContactMethodPreference: {
+    inputs: {
+      "path.contactId": CONTACT_GUID,
+      "path.contactMethodId": METHOD_GUID,
+      "path.preferenceName": PREFERENCE,
+      "body.value": f("Value", "The new value; true or false for yes/no preferences.", "false"),
+    },
+  },
+
+  // ---- contacts ------------------------------------------------------------------------------------------------
+  Contacts_GetPreferenceMetadataList: {
+    label: "List Contact Preference Types",
+    description:
+      "Lists the communication preferences ServiceTitan can store for a contact method (such as job reminders or marketing updates), with each one's name and data type. Use the names with Get or Update Contact Method Preference. Calls GET /contacts/preferences (scope tn.crm.contacts:r).",
+  },
+  Contacts_Create: {
+    label: "Create Contact",
+    inputs: {
+      "body.name": f("Name", "The person's name.", "Jane Smith"),
+      "body.title": f("Title", "Job title or role, such as Property Manager.", "Property Manager"),
+      "body.referenceId": f("Reference ID", "Your own ID for this contact (for example from your CRM), to find it again with List Contacts.", "crm-4411"),
+    },
+  },
+  Contacts_Get: { inputs: { "path.id": CONTACT_GUID } },
+  Contacts_Update: { inputs: { "path.id": CONTACT_GUID } },
+  Contacts_Replace: { inputs: { "path.id": CONTACT_GUID } },
+  Contacts_DeleteContact: { inputs: { "path.id": CONTACT_GUID } },
+  Contacts_GetContactRelationshipList: { inputs: { "path.contactId": CONTACT_GUID } },
+  Contacts_CreateContactRelationship: {
+    label: "Create Contact Relationship",
+    inputs: { "path.contactId": CONTACT_GUID, "path.relatedEntityId": RELATED_ID, "path.typeSlug": TYPE_SLUG },
+  },
+  Contacts_DeleteContactRelationship: {
+    label: "Delete Contact Relationship",
+    inputs: { "path.contactId": CONTACT_GUID, "path.relatedEntityId": RELATED_ID, "path.typeSlug": TYPE_SLUG },
+  },
+  Contacts_GetByRelationshipId: {
+    label: "List Contacts of a Record",
+    inputs: { "path.relationshipId": f("Related Record ID", "ID of the customer, location or other record whose related contacts are listed.", "1234567") },
+  },
+
+  // ---- customers -----------------------------------------------------------------------------------------------
+  Customers_CreateContact: {
+    key: "createCustomerContact",
+    label: "Create Customer Contact",
+    inputs: {
+      "path.id": id("customerId", "Customer ID"),
+      "body.type": field("type", "Customer Contact Type", "MobilePhone"),
+      "body.value": field("value", "Contact Value", "555-201-3344"),
+      "body.memo": field("memo", "Memo", "Owner's mobile"),
+    },
+  },
+  Customers_UpdateContact: {
+    key: "updateCustomerContact",
+    label: "Update Customer Contact",
+    inputs: {
+      "path.id": id("customerId", "Customer ID"),
+      "path.contactId": id("customerContactId", "Customer Contact ID"),
+      "body.type": field("type", "Customer Contact Type", "Email"),
+      "body.value": field("value", "Contact Value", "jane.smith@example.com"),
+      "body.memo": field("memo", "Memo", "Billing questions"),
+    },
+  },
+  Customers_DeleteContact: {
+    key: "deletCustomersContact",
+    label: "Delete Customer Contact",
+    inputs: { "path.id": id("customerId", "Customer ID"), "path.contactId": id("customerContactId", "Customer Contact ID") },
+  },
+  Customers_GetContactList: list("listCustomersContact", "List Customer Contacts", { "path.id": id("customerId", "Customer ID") }),
+  Customers_Create: {
+    key: "createCustomer",
+    label: "Create Customer",
+    inputs: {
+      "body.name": field("name", "Name", "Jane Smith"),
+      "body.address": field("address", "Address", ADDRESS),
+      "body.locations": field(
+        "locations",
+        "Locations",
+        JSON.stringify([{ name: "Home", address: JSON.parse(ADDRESS), contacts: [{ type: "Phone", value: "555-201-3344" }] }]),
+      ),
+      "body.contacts": field("contacts", "Contacts", CONTACTS),
+      "body.customFields": field("customFields", "Custom Fields", CUSTOM_FIELDS),
+      "body.externalData": field("externalData", "External Data", EXTERNAL_DATA),
+      "body.doNotMail": field("doNotMail", "Do Not Mail", "false", { comments: { add: WAS_TEXT_BOOLEAN } }),
+      "body.doNotService": field("doNotService", "Do Not Service", "false", { comments: { add: WAS_TEXT_BOOLEAN } }),
+      "body.tagTypeIds": ids("tagTypeIds", "Tag Type IDs"),
+      "body.type": field("type", "Customer Type", "Residential"),
+    },
+  },
+  Customers_Update: {
+    key: "updateCustomer",
+    label: "Update Customer",
+    inputs: {
+      "path.id": id("customerId", "Customer ID"),
+      "body.name": field("name", "Name", "Jane Smith"),
+      "body.type": field("type", "Customer Type", "Commercial"),
+      "body.customFields": field("customFields", "Custom Fields", CUSTOM_FIELDS),
+      "body.tagTypeIds": ids("tagTypeIds", "Tag Type IDs"),
+    },
+  },
+  Customers_Get: { key: "getCustomer", label: "Get Customer", inputs: { "path.id": id("customerId", "Customer ID") } },
+  Customers_CreateTag: { label: "Add Tag to Customer" },
+  Customers_DeleteTag: { label: "Remove Tag from Customer" },
+  Customers_GetModifiedContactsList: {
+    label: "List Contacts Across Customers",
+    description:
+      "Lists the contact entries (phone numbers, emails) of many customers at once from ServiceTitan CRM, filtered by customer or by when they were created or changed; handy for syncing contact changes. Returns one page (Page, Page Size), or every matching entry with Fetch All. Calls GET /customers/contacts (scope tn.crm.customers:r).",
+  },
+  Customers_GetList: list("listCustomers", "List Customers", {
+    "query.name": f("Name Contains", "Only customers whose name contains this text (case-insensitive).", "Smith"),
+    "query.phone": f("Phone", "Only customers with a contact phone number matching this one.", "5552013344"),
+    ...ADDRESS_FILTERS,
+  }),
+  Customers_GetCustomFieldTypes: { label: "List Customer Custom Field Types" },
+  Customers_GetNotes: { label: "List Customer Notes" },
+  Customers_CreateNote: {
+    label: "Create Customer Note",
+    inputs: { "body.text": NOTE_TEXT, "body.pinToTop": PIN, "body.addToLocations": f("Add to Locations", "When true, the note is also added to each of the customer's locations.", "false") },
+  },
+
+  // ---- leads ---------------------------------------------------------------------------------------------------
+  Leads_GetList: {
     label: "List Leads",
     inputs: {
       "query.status": f(
@@ -103,8 +309,8 @@ export const crm: CuratedCatalog = {
       "query.genPermUrl": f("Include Permanent Lead URL", "When true, each lead carries a permanent link to it in ServiceTitan (leadUrl).", "false"),
     },
   },
-  "crm:Leads_Get": { label: "Get Lead" },
-  "crm:Leads_Create": {
+  Leads_Get: { label: "Get Lead" },
+  Leads_Create: {
     label: "Create Lead",
     inputs: {
       "body.campaignId": f("Campaign ID", "The marketing campaign the lead came from.", "1234567"),
@@ -117,8 +323,8 @@ export const crm: CuratedCatalog = {
       ...LEAD_TEXT,
     },
   },
-  "crm:Leads_Update": { label: "Update Lead", inputs: { ...LEAD_TEXT } },
-  "crm:Leads_SubmitLeadForm": {
+  Leads_Update: { label: "Update Lead", inputs: { ...LEAD_TEXT } },
+  Leads_SubmitLeadForm: {
     label: "Submit Lead Form",
     inputs: {
       "query.id": f("Existing Lead ID", "Optional: the lead this form submission updates; empty creates a new lead from the form.", "1234567"),
@@ -128,7 +334,7 @@ export const crm: CuratedCatalog = {
       "body.summary": f("Summary", "What the person asked for.", "Furnace makes a rattling noise."),
     },
   },
-  "crm:Leads_CreateFollowUp": {
+  Leads_CreateFollowUp: {
     label: "Set Lead Follow-Up",
     description: "Sets the next follow-up date of an open lead and, optionally, logs a note about this follow-up (POST /leads/{id}/follow-up, scope tn.crm.leads:w).",
     inputs: {
@@ -137,34 +343,36 @@ export const crm: CuratedCatalog = {
       "body.pinToTop": PIN,
     },
   },
-  "crm:Leads_Dismiss": {
+  Leads_Dismiss: {
     label: "Dismiss Lead",
     inputs: {
       "body.dismissingReasonId": f("Dismissal Reason ID", "ID of the call reason explaining why the lead needs no further follow-up (Settings → Call Reasons).", "1234567"),
     },
   },
-  "crm:Leads_GetNotes": { label: "List Lead Notes" },
-  "crm:Leads_CreateNote": { label: "Create Lead Note", inputs: { "body.text": NOTE_TEXT, "body.pinToTop": PIN } },
+  Leads_GetNotes: { label: "List Lead Notes" },
+  Leads_CreateNote: { label: "Create Lead Note", inputs: { "body.text": NOTE_TEXT, "body.pinToTop": PIN } },
 
-  // ---- customers and locations ---------------------------------------------------------------------------
-  "crm:Customers_GetList": {
+  // ---- locations -----------------------------------------------------------------------------------------------
+  Locations_Create: {
+    key: "createLocation",
+    label: "Create Location",
     inputs: {
-      "query.name": f("Name Contains", "Only customers whose name contains this text (case-insensitive).", "Smith"),
-      "query.phone": f("Phone", "Only customers with a contact phone number matching this one.", "5552013344"),
-      ...ADDRESS_FILTERS,
+      "body.name": field("name", "Name", "Main Street Office"),
+      "body.address": field("address", "Address", ADDRESS),
+      "body.customerId": id("customerId", "Customer ID"),
+      "body.contacts": field("contacts", "Contacts", CONTACTS),
+      "body.customFields": field("customFields", "Custom Fields", CUSTOM_FIELDS),
+      "body.externalData": field("externalData", "External Data", EXTERNAL_DATA),
+      "body.tagTypeIds": ids("tagTypeIds", "Tag Type IDs"),
     },
   },
-  "crm:Locations_GetList": {
+  Locations_Update: {
+    key: "updateLocation",
+    label: "Update Location",
     inputs: {
-      "query.name": f("Name Contains", "Only locations whose name contains this text (case-insensitive).", "Smith"),
-      "query.customerId": f("Customer ID", "Only locations of this customer.", "1234567"),
-      ...ADDRESS_FILTERS,
-    },
-  },
-  "crm:Customers_GetCustomFieldTypes": { label: "List Customer Custom Field Types" },
-  "crm:Locations_GetCustomFieldTypes": { label: "List Location Custom Field Types" },
-  "crm:Locations_Update": {
-    inputs: {
+      "path.id": id("locationId", "Location ID"),
+      "body.name": field("name", "Name", "Main Street Office"),
+      "body.address": field("address", "Address", JSON.stringify({ ...JSON.parse(ADDRESS), latitude: 34.1425, longitude: -118.2551 })),
       "body.customFields": f(
         "Custom Fields",
         "Custom field values to set, as a JSON list of { typeId, value }; type IDs come from List Location Custom Field Types. Fields not listed keep their values.",
@@ -172,86 +380,27 @@ export const crm: CuratedCatalog = {
       ),
     },
   },
-  "crm:Customers_GetNotes": { label: "List Customer Notes" },
-  "crm:Customers_CreateNote": {
-    label: "Create Customer Note",
-    inputs: { "body.text": NOTE_TEXT, "body.pinToTop": PIN, "body.addToLocations": f("Add to Locations", "When true, the note is also added to each of the customer's locations.", "false") },
+  Locations_Get: { key: "getLocation", label: "Get Location", inputs: { "path.id": id("locationId", "Location ID") } },
+  Locations_CreateTag: { label: "Add Tag to Location" },
+  Locations_DeleteTag: { label: "Remove Tag from Location" },
+  Locations_UpdatePreferredTechnician: {
+    label: "Set Location Preferred Technician",
+    inputs: { "path.preferredTechnicianId": { comments: { replace: "The technician to prefer for work at this location (see List Technicians). A ServiceTitan ID (a positive whole number). Required. Part of the URL path." }, example: "1234567" } },
   },
-  "crm:Locations_GetNotes": { label: "List Location Notes" },
-  "crm:Locations_CreateNote": {
+  Locations_GetLocationsContactsList: {
+    label: "List Contacts Across Locations",
+    description:
+      "Lists the contact entries (phone numbers, emails) of many locations at once from ServiceTitan CRM, filtered by location or by when they were created or changed. Returns one page (Page, Page Size), or every matching entry with Fetch All. Calls GET /locations/contacts (scope tn.crm.locations:r).",
+  },
+  Locations_GetList: list("listLocations", "List Locations", {
+    "query.name": f("Name Contains", "Only locations whose name contains this text (case-insensitive).", "Smith"),
+    "query.customerId": f("Customer ID", "Only locations of this customer.", "1234567"),
+    ...ADDRESS_FILTERS,
+  }),
+  Locations_GetCustomFieldTypes: { label: "List Location Custom Field Types" },
+  Locations_GetNotes: { label: "List Location Notes" },
+  Locations_CreateNote: {
     label: "Create Location Note",
     inputs: { "body.text": NOTE_TEXT, "body.pinToTop": PIN, "body.addToCustomer": f("Add to Customer", "When true, the note is also added to the location's customer.", "false") },
-  },
-  "crm:BulkTags_AddTags": {
-    label: "Add Tags to Customers (Bulk)",
-    inputs: {
-      "body.customerIds": f("Customer IDs", "Customers to tag: one ID per row, or separated by commas.", "1234567"),
-      "body.tagTypeIds": f("Tag Type IDs", "Tag types to add to every listed customer.", "1234567"),
-    },
-  },
-  "crm:BulkTags_RemoveTags": {
-    label: "Remove Tags from Customers (Bulk)",
-    inputs: {
-      "body.customerIds": f("Customer IDs", "Customers to untag: one ID per row, or separated by commas.", "1234567"),
-      "body.tagTypeIds": f("Tag Type IDs", "Tag types to remove from every listed customer.", "1234567"),
-    },
-  },
-
-  // ---- v2 contacts -----------------------------------------------------------------------------------------
-  "crm:Contacts_Create": {
-    label: "Create Contact",
-    inputs: {
-      "body.name": f("Name", "The person's name.", "Jane Smith"),
-      "body.title": f("Title", "Job title or role, such as Property Manager.", "Property Manager"),
-      "body.referenceId": f("Reference ID", "Your own ID for this contact (for example from your CRM), to find it again with List Contacts.", "crm-4411"),
-    },
-  },
-  "crm:Contacts_Get": { inputs: { "path.id": CONTACT_GUID } },
-  "crm:Contacts_Update": { inputs: { "path.id": CONTACT_GUID } },
-  "crm:Contacts_Replace": { inputs: { "path.id": CONTACT_GUID } },
-  "crm:Contacts_DeleteContact": { inputs: { "path.id": CONTACT_GUID } },
-  "crm:ContactMethods_GetContactMethods": { inputs: { "path.contactId": CONTACT_GUID } },
-  "crm:ContactMethods_CreateContactMethod": {
-    inputs: {
-      "path.contactId": CONTACT_GUID,
-      "body.type": f("Contact Method Type", "Phone, MobilePhone, Email or Fax.", "MobilePhone"),
-      "body.value": f("Value", "The phone number or email address.", "555-201-3344"),
-    },
-  },
-  "crm:ContactMethods_GetContactMethod": { inputs: { "path.contactId": CONTACT_GUID, "path.contactMethodId": METHOD_GUID } },
-  "crm:ContactMethods_UpdateContactMethod": { inputs: { "path.contactId": CONTACT_GUID, "path.contactMethodId": METHOD_GUID } },
-  "crm:ContactMethods_UpsertContactMethod": { inputs: { "path.contactId": CONTACT_GUID, "path.contactMethodId": METHOD_GUID } },
-  "crm:ContactMethods_DeleteContactMethod": { inputs: { "path.contactId": CONTACT_GUID, "path.contactMethodId": METHOD_GUID } },
-  "crm:ContactPreferences_GetContactMethodPreferences": { inputs: { "path.contactId": CONTACT_GUID, "path.contactMethodId": METHOD_GUID } },
-  "crm:ContactPreferences_GetContactMethodPreference": {
-    inputs: { "path.contactId": CONTACT_GUID, "path.contactMethodId": METHOD_GUID, "path.preferenceName": PREFERENCE },
-  },
-  "crm:ContactPreferences_UpdateContactMethodPreference": {
-    inputs: {
-      "path.contactId": CONTACT_GUID,
-      "path.contactMethodId": METHOD_GUID,
-      "path.preferenceName": PREFERENCE,
-      "body.value": f("Value", "The new value; true or false for yes/no preferences.", "false"),
-    },
-  },
-  "crm:Contacts_GetContactRelationshipList": { inputs: { "path.contactId": CONTACT_GUID } },
-  "crm:Contacts_CreateContactRelationship": {
-    label: "Create Contact Relationship",
-    inputs: { "path.contactId": CONTACT_GUID, "path.relatedEntityId": RELATED_ID, "path.typeSlug": TYPE_SLUG },
-  },
-  "crm:Contacts_DeleteContactRelationship": {
-    label: "Delete Contact Relationship",
-    inputs: { "path.contactId": CONTACT_GUID, "path.relatedEntityId": RELATED_ID, "path.typeSlug": TYPE_SLUG },
-  },
-  "crm:Contacts_GetByRelationshipId": {
-    label: "List Contacts of a Record",
-    inputs: { "path.relationshipId": f("Related Record ID", "ID of the customer, location or other record whose related contacts are listed.", "1234567") },
-  },
-
-  // ---- bookings ---------------------------------------------------------------------------------------------
-  "crm:Bookings_Create": {
-    description:
-      "Creates a booking for the Calls screen through a booking provider (POST /booking-provider/{booking_provider}/bookings, scope tn.crm.bookings:w). A name and either an address or a phone number/email are required, checked before sending; Job Type, Business Unit and Campaign prefill the CSR's form (with job types mapped to business units, send a matching pair).",
-    validate: checkBookingHasContactRoute,
   },
 };

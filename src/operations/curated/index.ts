@@ -1,21 +1,41 @@
-import type { CuratedCatalog } from "./types";
-import { disambiguation } from "./disambiguation";
-import { labels } from "./labels";
-import { limits } from "./limits";
-import { seed } from "./seed";
-import { crm } from "./crm";
-import { schedulingPro } from "./schedulingPro";
+/**
+ * The curated catalog: each catalog module's curated file (curated/<module>.ts, named by its registry
+ * entry in ../modules.ts) compiled into entries keyed by "<module>:<operationId>", the form the catalog
+ * and the factory read. Comment words become `comments` (replace the generated comment) or `note`
+ * (added after it). Unknown operation IDs and input keys are refused when the catalog is built
+ * (../catalog.ts).
+ *
+ * Seed parity: the 58 action keys, labels and input keys that integrations built on the earlier
+ * ServiceTitan component are wired to (seed 001) live in the module files as entries with a `key`;
+ * test/seed pins them against its own table, whatever file an entry is in. Keys are kept exactly, the
+ * typo `deletCustomersContact` included; `rawRequest` is hand-written (src/actions/rawRequest.ts).
+ */
+import { CATALOG_MODULES } from "../modules";
+import type { CuratedCatalog, CuratedInput, CuratedOperation, InputWords, ModuleCuration, OperationWords } from "./types";
 
-/** All curated entries, merged per operation (later sources refine earlier ones; inputs merge by field). */
-const merge = (...sources: CuratedCatalog[]): CuratedCatalog => {
+const compileInput = (where: string, words: InputWords): CuratedInput => {
+  const { comments, ...rest } = words;
+  if (comments === undefined) return rest;
+  if (typeof comments.replace === "string" && comments.add === undefined) return { ...rest, comments: comments.replace };
+  if (typeof comments.add === "string" && comments.replace === undefined) return { ...rest, note: comments.add };
+  throw new Error(`Curated words for ${where}: comments must be { replace: "…" } or { add: "…" }.`);
+};
+
+const compileOperation = (ref: string, words: OperationWords): CuratedOperation => {
+  if (!words.inputs) return words as CuratedOperation;
+  const inputs: Record<string, CuratedInput> = {};
+  for (const [field, input] of Object.entries(words.inputs)) inputs[field] = compileInput(`${ref} input ${field}`, input);
+  return { ...words, inputs };
+};
+
+/** One module's curated file as catalog entries. */
+export const compileModule = (module: string, curation: ModuleCuration): CuratedCatalog => {
   const out: CuratedCatalog = {};
-  for (const source of sources) {
-    for (const [ref, entry] of Object.entries(source)) {
-      const prev = out[ref];
-      out[ref] = prev ? { ...prev, ...entry, inputs: { ...prev.inputs, ...entry.inputs } } : entry;
-    }
+  for (const [operationId, words] of Object.entries(curation)) {
+    const ref = `${module}:${operationId}`;
+    out[ref] = compileOperation(ref, words);
   }
   return out;
 };
 
-export const curatedOperations: CuratedCatalog = merge(disambiguation, labels, limits, seed, crm, schedulingPro);
+export const curatedOperations: CuratedCatalog = Object.assign({}, ...CATALOG_MODULES.map((m) => compileModule(m.key, m.curated)));

@@ -1,11 +1,13 @@
+import { curatedOperations } from "./index";
 import type { CuratedCatalog } from "./types";
 
 /**
- * Limits ServiceTitan states only in words (so the generated contract facts cannot carry them): journal
- * entry lists take at most 500 records a page.
+ * Page-size limits ServiceTitan states only in words (so the generated contract facts cannot carry them),
+ * by "<module>:<operationId>". The limits themselves are written in each module's curated file
+ * (`maxPageSize`); this is the view of them for code that reads limits alone.
  */
-export const limits: CuratedCatalog = {
-  "accounting:JournalEntries_GetList": { maxPageSize: 500 },
-  "accounting:JournalEntries_GetSummary": { maxPageSize: 500 },
-  "accounting:JournalEntries_GetDetails": { maxPageSize: 500 },
-};
+export const limits: CuratedCatalog = Object.fromEntries(
+  Object.entries(curatedOperations)
+    .filter(([, entry]) => entry.maxPageSize !== undefined)
+    .map(([ref, entry]) => [ref, { maxPageSize: entry.maxPageSize }]),
+);

@@ -1,26 +1,36 @@
 /**
  * The curated layer: our words on top of the generated contract. An entry can rename an action (to
- * keep the keys integrations already use), rename or relabel inputs, add examples, link data sources,
- * tighten required flags, and add a cross-field rule checked before sending.
+ * keep the keys integrations already use), rename or relabel inputs, add examples, label enum choices,
+ * link data sources, tighten required flags, and add a cross-field rule checked before sending.
+ *
+ * Words are written per module (curated/<module>.ts, one entry per operation, keyed by ServiceTitan's
+ * operationId) as `ModuleCuration`, and compiled (curated/index.ts) into the `CuratedCatalog` the
+ * catalog and the factory read. Unknown operation IDs and input keys fail the catalog build.
  */
+
 /** What curated words may set on one generated input (applied by src/inputs/fromSchema.ts). */
 export interface InputOverrides {
   label?: string;
+  /** Replaces the generated comment. */
   comments?: string;
   example?: string;
   placeholder?: string;
   required?: boolean;
   dataSource?: string;
   default?: string;
+  /** Labels of an enum input's choices, by value; values not listed keep their derived label. */
+  choices?: Readonly<Record<string, string>>;
 }
 
+/** One input's curated words as the factory reads them (compiled from `InputWords`). */
 export interface CuratedInput extends InputOverrides {
   /** Input key to use instead of the derived one (e.g. the seed's "jobAppointmentId"). */
   key?: string;
-  /** Shown after the generated comment when the seed and the document disagree; the document wins. */
+  /** Added after the generated comment (which stays). */
   note?: string;
 }
 
+/** One operation's curated words as the catalog and the factory read them. */
 export interface CuratedOperation {
   /** Action key. Integrations are wired to keys: never change a published one. */
   key?: string;
@@ -45,3 +55,30 @@ export interface CuratedOperation {
 
 /** Curated entries keyed by "<module>:<operationId>". */
 export type CuratedCatalog = Record<string, CuratedOperation>;
+
+// ---- the words as written, one file per module ------------------------------------------------------
+
+/**
+ * What curated words do with an input's generated comment, said explicitly: `replace` it with ours, or
+ * `add` a sentence after it (the generated comment — type, format, where the value goes — stays).
+ */
+export type CommentWords = { readonly replace: string; readonly add?: never } | { readonly add: string; readonly replace?: never };
+
+/** One input's words in a module's curated file. */
+export interface InputWords extends Omit<InputOverrides, "comments"> {
+  /** Input key to use instead of the derived one. Integrations are wired to input keys too. */
+  key?: string;
+  comments?: CommentWords;
+}
+
+/** One operation's words in a module's curated file. */
+export interface OperationWords extends Omit<CuratedOperation, "inputs"> {
+  /**
+   * Words per contract field, keyed by "<placement>.<wire name>" (e.g. "path.id", "query.name",
+   * "body.technicianIds"), by the plain wire name, or "fileName" (the File Name of a multipart upload).
+   */
+  inputs?: Record<string, InputWords>;
+}
+
+/** A module's curated file: one entry per operation, keyed by ServiceTitan's operationId. */
+export type ModuleCuration = Readonly<Record<string, OperationWords>>;

@@ -9,6 +9,7 @@ import accountingJson from "./accounting.json";
 import equipmentsystemsJson from "./equipmentsystems.json";
 import marketingJson from "./marketing.json";
 import schedulingproJson from "./schedulingpro.json";
+import taskmanagementJson from "./taskmanagement.json";
 import jbceJson from "./jbce.json";
 
 const crmOperations = crmJson as unknown as OperationDescriptor[];
@@ -19,6 +20,7 @@ const accountingOperations = accountingJson as unknown as OperationDescriptor[];
 const equipmentsystemsOperations = equipmentsystemsJson as unknown as OperationDescriptor[];
 const marketingOperations = marketingJson as unknown as OperationDescriptor[];
 const schedulingproOperations = schedulingproJson as unknown as OperationDescriptor[];
+const taskmanagementOperations = taskmanagementJson as unknown as OperationDescriptor[];
 const jbceOperations = jbceJson as unknown as OperationDescriptor[];
 
 /** Descriptors per module, each sorted by path then method (GET, POST, PUT, PATCH, DELETE). */
@@ -31,10 +33,11 @@ export const operationsByModule: Record<ModuleKey, OperationDescriptor[]> = {
   equipmentsystems: equipmentsystemsOperations,
   marketing: marketingOperations,
   schedulingpro: schedulingproOperations,
+  taskmanagement: taskmanagementOperations,
   jbce: jbceOperations,
 };
 
-/** Every descriptor, modules in a fixed order (crm, jpm, dispatch, settings, accounting, equipmentsystems, marketing, schedulingpro, jbce); legacy operations included. */
+/** Every descriptor, modules in a fixed order (crm, jpm, dispatch, settings, accounting, equipmentsystems, marketing, schedulingpro, taskmanagement, jbce); legacy operations included. */
 export const generatedOperations: OperationDescriptor[] = [
   ...crmOperations,
   ...jpmOperations,
@@ -44,5 +47,6 @@ export const generatedOperations: OperationDescriptor[] = [
   ...equipmentsystemsOperations,
   ...marketingOperations,
   ...schedulingproOperations,
+  ...taskmanagementOperations,
   ...jbceOperations,
 ];

@@ -1,15 +1,20 @@
+/**
+ * Curated words for ServiceTitan Scheduling Pro (module "schedulingpro"), one entry per operation keyed
+ * by operationId: scheduler and router IDs named as such, the performance period as two required dates
+ * checked before sending, and scheduler metrics named as Scheduling Pro users speak of them.
+ */
 import { checkDateRange } from "../../core/errors";
-import type { CuratedCatalog, CuratedInput } from "./types";
+import type { InputWords, ModuleCuration } from "./types";
 
-const windowInputs = (what: string): Record<string, CuratedInput> => ({
+const windowInputs = (what: string): Record<string, InputWords> => ({
   "query.sessionCreatedOnOrAfter": {
     label: "Sessions Created On or After",
-    comments: `Start of the period: ${what} for sessions created at or after this moment. Required; ISO 8601 such as 2026-01-01 or 2026-01-01T00:00:00Z (UTC unless an offset is given). Must be before Sessions Created Before.`,
+    comments: { replace: `Start of the period: ${what} for sessions created at or after this moment. Required; ISO 8601 such as 2026-01-01 or 2026-01-01T00:00:00Z (UTC unless an offset is given). Must be before Sessions Created Before.` },
     example: "2026-01-01",
   },
   "query.sessionCreatedBefore": {
     label: "Sessions Created Before",
-    comments: `End of the period (exclusive): ${what} for sessions created before this moment. Required; ISO 8601 such as 2026-02-01.`,
+    comments: { replace: `End of the period (exclusive): ${what} for sessions created before this moment. Required; ISO 8601 such as 2026-02-01.` },
     example: "2026-02-01",
   },
 });
@@ -42,17 +47,26 @@ export const namedSchedulerMetrics = (data: unknown) => {
   };
 };
 
-export const schedulingPro: CuratedCatalog = {
-  "schedulingpro:Scheduler_Schedulers": { label: "List Schedulers" },
-  "schedulingpro:Scheduler_SchedulerSessions": {
-    label: "List Scheduler Sessions",
-    inputs: { "path.id": { key: "schedulerId", label: "Scheduler ID", example: "sch-abc123" } },
-  },
-  "schedulingpro:Router_RouterSessions": {
+export const curation: ModuleCuration = {
+  // ---- router --------------------------------------------------------------------------------------------------
+  Router_RouterSessions: {
     label: "List Router Sessions",
     inputs: { "path.id": { key: "routerId", label: "Router ID", example: "rtr-abc123" } },
   },
-  "schedulingpro:Scheduler_SchedulerPerformance": {
+  Router_RouterPerformance: {
+    key: "getRouterPerformance",
+    label: "Get Router Performance",
+    inputs: { "path.id": { key: "routerId", label: "Router ID", example: "rtr-abc123" }, ...windowInputs("performance") },
+    validate: validateWindow,
+  },
+
+  // ---- scheduler -----------------------------------------------------------------------------------------------
+  Scheduler_Schedulers: { label: "List Schedulers" },
+  Scheduler_SchedulerSessions: {
+    label: "List Scheduler Sessions",
+    inputs: { "path.id": { key: "schedulerId", label: "Scheduler ID", example: "sch-abc123" } },
+  },
+  Scheduler_SchedulerPerformance: {
     key: "getSchedulerPerformance",
     label: "Get Scheduler Performance",
     description:
@@ -60,11 +74,5 @@ export const schedulingPro: CuratedCatalog = {
     inputs: { "path.id": { key: "schedulerId", label: "Scheduler ID", example: "sch-abc123" }, ...windowInputs("performance") },
     validate: validateWindow,
     transformOutput: namedSchedulerMetrics,
-  },
-  "schedulingpro:Router_RouterPerformance": {
-    key: "getRouterPerformance",
-    label: "Get Router Performance",
-    inputs: { "path.id": { key: "routerId", label: "Router ID", example: "rtr-abc123" }, ...windowInputs("performance") },
-    validate: validateWindow,
   },
 };

@@ -1,0 +1,160 @@
+/**
+ * Curated words for ServiceTitan Job Planning (module "jpm"), one entry per operation keyed by operationId.
+ * Jobs, appointments and projects keep the action and input keys of the earlier component (seed
+ * parity, test/seed); other entries give clearer labels, and two routes whose derived keys would clash
+ * get keys that say which one they are.
+ */
+import type { ModuleCuration } from "./types";
+import { CUSTOM_FIELDS, DATE_TIME, EXTERNAL_DATA, field, id, ids, list, WAS_TEXT_BOOLEAN } from "./words";
+
+export const curation: ModuleCuration = {
+  // ---- appointments --------------------------------------------------------------------------------------------
+  Appointments_Add: {
+    key: "createAppointment",
+    label: "Create Appointment",
+    inputs: {
+      "body.jobId": id("jobId", "Job ID"),
+      "body.start": field("start", "Start", DATE_TIME),
+      "body.end": field("end", "End", "2026-01-15T11:30:00Z"),
+      "body.arrivalWindowStart": field("arrivalWindowStart", "Arrival Window Start", DATE_TIME),
+      "body.arrivalWindowEnd": field("arrivalWindowEnd", "Arrival Window End", "2026-01-15T10:30:00Z"),
+      "body.specialInstructions": field("specialInstructions", "Special Instructions", "Call the office on arrival."),
+      "body.technicianIds": field("technicianId", "Technician IDs", "1234567", {
+        comments: { add: "The earlier component took a single Technician ID under this key; ServiceTitan's document takes a list (technicianIds), so one ID or several may be given and all are sent as that list." },
+      }),
+    },
+  },
+  Appointments_Get: { key: "getAppointment", label: "Get Appointment", inputs: { "path.id": id("appointmentId", "Appointment ID") } },
+  Appointments_GetList: list("listAppointments", "List Appointments"),
+  Appointments_Delete: { key: "deleteAppointment", label: "Delete Appointment", inputs: { "path.id": id("appointmentId", "Appointment ID") } },
+  Appointments_Hold: { label: "Put Appointment on Hold" },
+
+  // ---- budget codes --------------------------------------------------------------------------------------------
+  BudgetCodes_CreateBudgetCodePartial: { label: "Create Budget Code (Partial)" },
+  BudgetCodes_CreateBudgetCodesBatch: { label: "Create Budget Codes (Batch)" },
+  BudgetCodes_CreateBudgetCodesPartialBatch: { label: "Create Budget Codes (Partial Batch)" },
+  BudgetCodes_ListCompanySegments: { label: "List Company Budget Segments" },
+  BudgetCodes_ListCompanySegmentItems: { label: "List Company Budget Segment Items" },
+  BudgetCodes_ListCompanySegmentItemChildren: { label: "List Child Items of Company Budget Segment Item" },
+  BudgetCodes_ListProjectSegments: { label: "List Project Budget Segments" },
+  BudgetCodes_ListProjectSegmentItems: { label: "List Project Budget Segment Items" },
+  BudgetCodes_ListProjectSegmentItemChildren: { label: "List Child Items of Project Budget Segment Item" },
+  BudgetCodes_MatchCompanyBudgetCodes: { label: "Find Company Budget Codes by Code" },
+  BudgetCodes_MatchProjectBudgetCodes: { label: "Find Project Budget Codes by Code" },
+
+  // ---- export --------------------------------------------------------------------------------------------------
+  Export_JobCancelReasons: { label: "Export Job Cancellation Log" },
+
+  // ---- job cancel reasons --------------------------------------------------------------------------------------
+  JobCancelReasons_GetList: list("listJobCancelReasons", "List Job Cancel Reasons"),
+
+  // ---- job equipment -------------------------------------------------------------------------------------------
+  JobEquipment_Attach: { label: "Attach Equipment to Job" },
+  JobEquipment_Detach: { label: "Detach Equipment from Job" },
+  JobEquipment_DetachBulk: { label: "Detach Equipment from Job (Several)" },
+  JobEquipment_Get: { label: "List Equipment on Job" },
+
+  // ---- job hold reasons ----------------------------------------------------------------------------------------
+  JobHoldReasons_Get: { key: "listHoldReasons", label: "List Hold Reasons (Job Hold Reasons Route)" },
+
+  // ---- jobs ----------------------------------------------------------------------------------------------------
+  Jobs_Create: {
+    key: "createJob",
+    label: "Create Job",
+    inputs: {
+      "body.customerId": id("customerId", "Customer ID"),
+      "body.locationId": id("locationId", "Location ID"),
+      "body.businessUnitId": id("businessUnitId", "Business Unit ID"),
+      "body.jobTypeId": id("jobTypeId", "Job Type ID"),
+      "body.priority": field("priority", "Priority", "Normal"),
+      "body.campaignId": id("campaignId", "Campaign ID"),
+      "body.appointments": field(
+        "appointments",
+        "Appointments",
+        JSON.stringify([{ start: DATE_TIME, end: "2026-01-15T11:30:00Z", technicianIds: [1234567] }]),
+      ),
+      "body.projectId": id("projectId", "Project ID"),
+      "body.summary": field("summary", "Summary", "AC not cooling."),
+      "body.customerPo": field("customerPo", "Customer PO", "PO-5521"),
+      "body.customFields": field("customFields", "Custom Fields", CUSTOM_FIELDS),
+      "body.externalData": field("externalData", "External Data", EXTERNAL_DATA),
+      "body.invoiceSignatureIsRequired": field("invoiceSignatureIsRequired", "Invoice Signature Is Required", "true", {
+        comments: { add: WAS_TEXT_BOOLEAN },
+      }),
+      "body.jobGeneratedLeadSource": field("jobGeneratedLeadSource", "Job Generated Lead Source", JSON.stringify({ jobId: 1234567, employeeId: 7654321 })),
+      "body.tagTypeIds": ids("tagTypeIds", "Tag Type IDs"),
+    },
+  },
+  Jobs_Cancel: {
+    key: "cancelJob",
+    label: "Cancel Job",
+    inputs: {
+      "path.id": id("jobId", "Job ID"),
+      "body.reasonId": id("reasonId", "Reason ID"),
+      "body.memo": field("memo", "Job Memo", "Customer rescheduled with another provider."),
+    },
+  },
+  Jobs_Update: {
+    key: "updateJob",
+    label: "Update Job",
+    inputs: { "path.id": id("jobId", "Job ID"), "body.summary": field("summary", "Summary", "AC not cooling; filter replaced.") },
+  },
+  Jobs_GetList: list("listJobs", "List Jobs"),
+  Jobs_Get: {
+    key: "getJob",
+    label: "Get Job",
+    inputs: {
+      "path.id": id("jobId", "Job ID"),
+      "query.externalDataApplicationGuid": field("externalDataApplicationGuid", "External Data Application GUID", "6B29FC40-CA47-1067-B31D-00DD010662DA"),
+    },
+  },
+  // The earlier component's listJobCancelReasons is the reason catalog (/job-cancel-reasons, above); this
+  // route returns the reasons given for specific jobs.
+  Jobs_GetCancelReasons: { key: "listCancelReasonsForJobs", label: "List Cancel Reasons for Jobs" },
+  Jobs_RemoveCancellation: {
+    label: "Undo Job Cancellation",
+    description:
+      "Reopens a canceled job in ServiceTitan Job Planning, as if it had not been canceled. Calls PUT /jobs/{id}/remove-cancellation (scope tn.jpm.jobs:w).",
+  },
+  Jobs_GetJobCanceledLogs: { label: "List Job Cancellation Log" },
+  Jobs_GetBookedLog: { label: "Get Job Booking Log" },
+
+  // ---- projects ------------------------------------------------------------------------------------------------
+  Projects_Create: {
+    key: "createProject",
+    label: "Create Project",
+    inputs: {
+      "body.locationId": id("locationId", "Location ID"),
+      "body.customerId": id("customerId", "Customer ID"),
+      "body.name": field("name", "Name", "Kitchen remodel"),
+      "body.summary": field("summary", "Summary", "Full kitchen remodel, phase 1."),
+      "body.projectManagerIds": ids("projectManagerIds", "Project Manager IDs"),
+      "body.statusId": id("statusId", "Status ID"),
+      "body.subStatusId": id("subStatusId", "Sub Status ID"),
+      "body.startDate": field("startDate", "Start Date", DATE_TIME),
+      "body.targetCompletionDate": field("targetCompletionDate", "Target Completion Date", "2026-03-01T17:00:00Z"),
+      "body.actualCompletionDate": field("actualCompletionDate", "Actual Completion Date", "2026-03-04T17:00:00Z"),
+      "body.customFields": field("customFields", "Custom Fields", CUSTOM_FIELDS),
+      "body.externalData": field("externalData", "External Data", EXTERNAL_DATA),
+    },
+  },
+  Projects_Get: {
+    key: "getProject",
+    label: "Get Project",
+    inputs: { "path.id": id("projectId", "Project ID") },
+  },
+  Projects_GetList: list("listProjects", "List Projects"),
+  Projects_Update: {
+    key: "updateProject",
+    label: "Update Project",
+    inputs: {
+      "path.id": id("projectId", "Project ID"),
+      "body.jobIds": ids("jobIds", "Job IDs"),
+      "body.projectManagerIds": ids("projectManagerIds", "Project Manager IDs"),
+      "body.name": field("name", "Name", "Kitchen remodel"),
+      "body.startDate": field("startDate", "Start Date", DATE_TIME),
+    },
+  },
+  Projects_AttachJob: { label: "Attach Job to Project" },
+  Projects_DetachJob: { label: "Detach Job from Project" },
+};

@@ -1,0 +1,101 @@
+/**
+ * The module registry: every ServiceTitan tenant API this component reaches, in one list. Each list of
+ * modules elsewhere is derived from it — the `ModuleKey` type, the generator's documents and generated
+ * index, module labels in descriptions and docs, the sandbox's routes and Raw Request's Module choices.
+ *
+ * An entry with a `document` is in the catalog: `npm run generate` turns every operation of that
+ * official OpenAPI document (in ../shared/servicetitan-openapi) into a descriptor, and the factory into
+ * an action. An entry without one is reachable through Raw Request only.
+ *
+ * Adding an API document to the catalog: give its entry `document` and `curated` (its curated file,
+ * curated/<key>.ts, one entry per operation), run `npm run generate` and `npm run docs`.
+ *
+ * This file and the curated files are plain data and our words (no generated JSON): anything may
+ * import it without pulling in the catalog.
+ */
+import { curation as crm } from "./curated/crm";
+import { curation as jpm } from "./curated/jpm";
+import { curation as dispatch } from "./curated/dispatch";
+import { curation as settings } from "./curated/settings";
+import { curation as accounting } from "./curated/accounting";
+import { curation as equipmentsystems } from "./curated/equipmentsystems";
+import { curation as marketing } from "./curated/marketing";
+import { curation as schedulingpro } from "./curated/schedulingpro";
+import { curation as taskmanagement } from "./curated/taskmanagement";
+import { curation as jbce } from "./curated/jbce";
+import type { ModuleCuration } from "./curated/types";
+
+export interface ApiModule {
+  /**
+   * The module's URL path segment, which is also its key everywhere (descriptors, requests, docs file
+   * names): https://api.servicetitan.io/<key>/v2/tenant/{tenant}/…
+   */
+  readonly key: string;
+  /** How builders read the module's name ("ServiceTitan <label>"). */
+  readonly label: string;
+  /** File name of the official OpenAPI document whose operations become actions; absent: Raw Request only. */
+  readonly document?: string;
+  /** Its curated words (curated/<key>.ts): required with `document`. */
+  readonly curated?: ModuleCuration;
+}
+
+/**
+ * In the order Raw Request offers them; the catalog keeps the same order for the modules it covers
+ * (the order of `generatedOperations`, the actions and the reference docs).
+ */
+export const API_MODULES = [
+  { key: "crm", label: "CRM", document: "crm-v2.json", curated: crm },
+  { key: "jpm", label: "Job Planning", document: "jpm-v2.json", curated: jpm },
+  { key: "dispatch", label: "Dispatch", document: "dispatch-v2.json", curated: dispatch },
+  { key: "settings", label: "Settings", document: "settings-v2.json", curated: settings },
+  { key: "accounting", label: "Accounting", document: "accounting-v2.json", curated: accounting },
+  { key: "equipmentsystems", label: "Equipment Systems", document: "equipment-systems-v2.json", curated: equipmentsystems },
+  { key: "marketing", label: "Marketing", document: "marketing-v2.json", curated: marketing },
+  { key: "schedulingpro", label: "Scheduling Pro", document: "scheduling-pro-v2.json", curated: schedulingpro },
+  { key: "marketingads", label: "Marketing Ads" },
+  { key: "marketingreputation", label: "Marketing Reputation" },
+  { key: "taskmanagement", label: "Task Management", document: "task-management-v2.json", curated: taskmanagement },
+  { key: "customer-interactions", label: "Customer Interactions" },
+  { key: "service-agreements", label: "Service Agreements" },
+  { key: "sales", label: "Sales and Estimates" },
+  // Job Booking: in the catalog for its call-reasons list, which the CRM's bookings and leads refer to.
+  { key: "jbce", label: "Job Booking", document: "jbce-v2.json", curated: jbce },
+  { key: "forms", label: "Forms" },
+  { key: "inventory", label: "Inventory" },
+  { key: "memberships", label: "Memberships" },
+  { key: "payroll", label: "Payroll" },
+  { key: "pricebook", label: "Pricebook" },
+  { key: "reporting", label: "Reporting" },
+  { key: "timesheets", label: "Timesheets" },
+] as const satisfies readonly ApiModule[];
+
+type Registered = (typeof API_MODULES)[number];
+/** A module in the catalog: one whose official document is generated into actions. */
+export type CatalogModule = Extract<Registered, { document: string; curated: ModuleCuration }>;
+/** The modules in the catalog, by key (their URL path segment). */
+export type ModuleKey = CatalogModule["key"];
+/** Every module a request may name (Raw Request's choices). */
+export type ApiModuleKey = Registered["key"];
+
+const inCatalog = (m: Registered): m is CatalogModule => "document" in m;
+
+for (const m of API_MODULES as readonly ApiModule[]) {
+  if ((m.document === undefined) !== (m.curated === undefined)) {
+    throw new Error(`Module registry: ${m.key} needs both a document and its curated words, or neither.`);
+  }
+}
+
+/** The catalog's modules, in registry order. */
+export const CATALOG_MODULES: readonly CatalogModule[] = API_MODULES.filter(inCatalog);
+
+/** Catalog module keys, in registry order. */
+export const MODULE_KEYS: readonly ModuleKey[] = CATALOG_MODULES.map((m) => m.key);
+
+/** Every module's key (URL path segment), in registry order. */
+export const API_MODULE_KEYS: readonly ApiModuleKey[] = API_MODULES.map((m) => m.key);
+
+/** "CRM", "Job Planning", … per catalog module. */
+export const MODULE_LABELS = Object.fromEntries(CATALOG_MODULES.map((m) => [m.key, m.label])) as Record<ModuleKey, string>;
+
+/** The module's tenant base path, as ServiceTitan's documents serve it: /<key>/v2/tenant/{tenant}. */
+export const tenantBasePath = (key: string): string => `/${key}/v2/tenant/{tenant}`;
