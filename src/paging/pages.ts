@@ -13,6 +13,7 @@
  * returns a set it cannot show to be complete.
  */
 import type { QueryParams, ServiceTitanClient, StRequest } from "../http/client";
+import { firstPageOf } from "../http/rules";
 
 export const MAX_PAGE_SIZE = 5000;
 export const DEFAULT_PAGE_SIZE = 50;
@@ -76,8 +77,8 @@ const sameRecord = (a: unknown, b: unknown): boolean => {
   return ia !== undefined || ib !== undefined ? ia === ib : JSON.stringify(a) === JSON.stringify(b);
 };
 
-/** The number of the first page of an operation: its contract's `page` minimum (0 or 1; 1 when unstated). */
-export const firstPageOf = (pageMinimum: number | undefined): number => (pageMinimum === 0 ? 0 : 1);
+/** The number of the first page of an operation (a transport rule, src/http/rules.ts). */
+export { firstPageOf };
 
 /** How many times Fetch All reads a list that changed under it before it gives up. */
 export const DEFAULT_READ_ATTEMPTS = 3;
