@@ -5,7 +5,7 @@
  *
  * - ServiceTitan's tenant APIs: `Retry-After` (seconds or an HTTP-date) on 429 and 503 when present;
  *   live tenants usually send none and state the wait only in the 429's RFC 7807 title, "Rate limit is
- *   exceeded. Try again in 50 seconds." (api facts §3 and §12).
+ *   exceeded. Try again in 50 seconds." (api facts §3 and §12), or in `message` where a gateway answers.
  * - The Leads Integration Platform: nothing is published about its 429s. It is read the standard way,
  *   `Retry-After`, and its own error body's `message` when that states a wait in words.
  */
@@ -30,7 +30,8 @@ export type WaitHintSource =
 export const WAIT_HINTS = {
   serviceTitan: [
     { from: "header", name: "retry-after", statuses: [429, 503] },
-    { from: "words", fields: ["title"], statuses: [429] },
+    // `message`: the same words in the gateway's own 429 shape ({ statusCode, message }).
+    { from: "words", fields: ["title", "message"], statuses: [429] },
   ],
   leads: [
     { from: "header", name: "retry-after", statuses: [429, 503] },
