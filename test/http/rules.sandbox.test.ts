@@ -74,7 +74,11 @@ const run = (reportId: number): StRequest => ({
 
 test("Fetch All of a three-page report and a second report: paced by the component, never refused by ServiceTitan", async () => {
   const waits: number[] = [];
-  const client = clientFor({}, { connection }, { now: () => clock.now, sleep: async (ms) => void (waits.push(ms), (clock.now += ms)) });
+  const sleep = async (ms: number) => {
+    waits.push(ms);
+    clock.now += ms;
+  };
+  const client = clientFor({}, { connection }, { now: () => clock.now, sleep });
 
   const all = await fetchAll<{ total: number }>(client, run(101), { pageSize: 2, countTotal: false });
   expect(all.data.map((r) => r.total)).toEqual([100, 200, 300, 400, 500]);
