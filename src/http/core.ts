@@ -197,7 +197,8 @@ export const sendWithPolicy = async <T>(
   }
 
   const now = options.now;
-  const started = now();
+  /** When the call began; moved to when its first budget slot was granted, so time queued for a budget is not taken from its retries. */
+  let started = now();
   const { deadlineAt } = init;
   const timeLeft = (): number | undefined => (deadlineAt === undefined ? undefined : deadlineAt - now());
   let attempt = 0;
@@ -253,8 +254,9 @@ export const sendWithPolicy = async <T>(
 
   /**
    * The operation's budget (rules.ts), taken before the tenant's slot so no tenant slot is held while
-   * waiting. A wait longer than the call may wait — the policy's longest wait, its time budget, the
-   * run's deadline — fails at once, nothing sent.
+   * waiting. A wait longer than the call may wait — the policy's longest wait, or the time left before
+   * the run's deadline — fails at once, nothing sent. Time spent waiting for earlier calls of the same
+   * budget (pages read concurrently queue here) counts against neither.
    */
   const takeBudget = async (): Promise<Release> => {
     const budget = init.budget;
@@ -263,7 +265,7 @@ export const sendWithPolicy = async <T>(
     return window.acquire(
       (waitMs) => {
         const left = timeLeft();
-        const allowed = Math.min(policy.maxRetryAfterMs, Math.max(0, policy.totalBudgetMs - (now() - started)));
+        const allowed = policy.maxRetryAfterMs;
         const deadline = left !== undefined && waitMs >= left && left <= allowed;
         if (deadline || waitMs > allowed) {
           throw withAttempts(toBudgetError(label, call, { says: budget.says, waitMs, allowedMs: deadline ? Math.max(0, left as number) : allowed, deadline, attempts: attempt }), attempt);
@@ -279,6 +281,7 @@ export const sendWithPolicy = async <T>(
     const late = pastDeadline();
     if (late) throw late;
     const releaseBudget = await takeBudget();
+    if (attempt === 0 && init.budget) started = now();
     // The slot is held until the answer is in, so the rate limit holds for arrivals (rateLimit.ts).
     const releaseTenant = await limiter.acquire();
     const release = () => {

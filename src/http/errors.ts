@@ -305,7 +305,7 @@ export interface BudgetStop {
 export const toBudgetError = (label: string, call: FailedCall, stop: BudgetStop): ServiceTitanApiError => {
   const head = `${label} ${call.operation} was not sent${stop.attempts ? ` again after ${stop.attempts} attempt${stop.attempts === 1 ? "" : "s"}` : ""} (${call.method} ${call.path})`;
   const why = `ServiceTitan allows ${stop.says}, so the next call must wait ${secondsText(stop.waitMs)}, more than the ${secondsText(stop.allowedMs)} ${
-    stop.deadline ? "left before the run's time limit" : "this call may wait (the retry policy's longest wait or its remaining time budget)"
+    stop.deadline ? "left before the run's time limit" : "this call may wait (the retry policy's longest wait)"
   }`;
   const message = redact(`${head}: ${why}. Run it again later, or space the runs of this operation further apart.`);
   return stop.deadline ? new ServiceTitanDeadlineError(message, 0, stop.attempts) : new ServiceTitanBudgetError(message, stop.waitMs);

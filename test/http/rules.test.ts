@@ -91,6 +91,23 @@ describe("budget: one run of the same report per minute per tenant", () => {
     expect(waits).toEqual([60_000, 60_000, 60_000, 60_000]);
   });
 
+  test("pages queued behind the budget (Fetch All reads pages concurrently) are not failed by the time they spent queued", async () => {
+    const { client, waits, clock } = onFakeClock();
+    const rows = Array.from({ length: 8 }, (_, i) => ({ id: i + 1 }));
+    server.setResponder((req) => {
+      const page = Number(req.query.page);
+      const size = Number(req.query.pageSize);
+      clock.now += 200;
+      return { status: 200, body: { page, pageSize: size, hasMore: page * size < rows.length, totalCount: rows.length, data: rows.slice((page - 1) * size, page * size) } };
+    });
+    const all = await fetchAll(client, runReport("operations", 351), { pageSize: 1, concurrency: 8 });
+    expect(all.data).toHaveLength(8);
+    // Eight pages and seven boundary checks, a minute apart: far more than the 300 s a single call may
+    // spend on retries, yet no call failed for the time it waited its turn.
+    expect(server.requests).toHaveLength(15);
+    expect(waits).toHaveLength(14);
+  });
+
   test("a wait longer than the time left before the run's deadline fails at once, nothing sent, saying why", async () => {
     const { client, clock, waits } = onFakeClock();
     await client.request(runReport("operations", 401));
