@@ -6,6 +6,7 @@
 import { action, type ActionDefinition, type InputFieldDefinition, PerformSafety } from "@prismatic-io/spectral";
 import { fillPath, type QueryParams, type StRequest } from "../http/client";
 import { clientFor } from "../http/clientFor";
+import { rulesFor } from "../http/rules";
 import { encodeMultipart, toFilePart } from "../http/multipart";
 import { cleanString, InputError, setOwn } from "../inputs/clean";
 import { type BuiltInput, type FieldSpec, inputFromSpec, labelForField, pathParamKey, type WireShape } from "../inputs/fromSchema";
@@ -16,7 +17,7 @@ import type { CuratedInput } from "../operations/curated/types";
 import { actionLabelFor, camel, MODULE_LABELS } from "../operations/naming";
 import type { OperationDescriptor } from "../operations/types";
 import { DRAIN_DEFAULT_MAX_MILLIS, DRAIN_DEFAULT_MAX_RECORDS, drainExport, fetchExportPage } from "../paging/exportFeed";
-import { DEFAULT_PAGE_SIZE, fetchAll, fetchPage, firstPageOf, MAX_PAGE_SIZE } from "../paging/pages";
+import { DEFAULT_PAGE_SIZE, fetchAll, fetchPage, MAX_PAGE_SIZE } from "../paging/pages";
 
 /** Where one input's cleaned value goes on the wire. */
 export interface Binding {
@@ -211,11 +212,10 @@ export const buildAction = (entry: CatalogEntry, dataSources?: ReadonlySet<strin
   const inputs: Record<string, InputFieldDefinition> = { connection: connectionInput };
   for (const b of ordered) inputs[b.key] = b.input.definition;
   const totalParam = params.find((p) => p.name === "includeTotal");
-  // The largest page the operation takes: ServiceTitan's 5,000 unless its contract (or our curated
-  // knowledge of it) says less; Page Size and Fetch All both respect it.
-  const maxPageSize = Math.min(MAX_PAGE_SIZE, curated.maxPageSize ?? params.find((p) => p.name === "pageSize")?.schema.maximum ?? MAX_PAGE_SIZE);
-  // The list's own first page: its contract's page minimum (0 for a few lists, 1 otherwise).
-  const firstPage = firstPageOf(params.find((p) => p.name === "page")?.schema.minimum);
+  // The largest page the operation takes and its first page, from its transport rules (src/http/rules.ts:
+  // the contract's pageSize maximum and page minimum, or the rules table); Page Size and Fetch All respect them.
+  const { maxPageSize: ruledMax, firstPage } = rulesFor(op);
+  const maxPageSize = Math.min(MAX_PAGE_SIZE, curated.maxPageSize ?? ruledMax, ruledMax);
   if (mode === "page") {
     const sortParam = params.find((p) => p.name === "sort");
     if (sortParam) inputs.sort = sortInput();
@@ -293,6 +293,7 @@ export const buildAction = (entry: CatalogEntry, dataSources?: ReadonlySet<strin
       query,
       body: bodyValue,
       operation: `"${label}"`,
+      operationId: op.operationId,
       scope: op.scope,
       // A read documented without a response body (a download answered by redirect or raw bytes) is
       // binary: an empty or non-JSON body is then the answer, not a cut-off JSON response.

@@ -5,11 +5,14 @@
  * error messages come from errors.ts and redaction from src/core/redact.ts.
  */
 import type { Connection } from "@prismatic-io/spectral";
-import type { HttpMethod } from "../operations/types";
+import { operationsByModule } from "../operations/generated";
+import type { HttpMethod, ModuleKey } from "../operations/types";
 import { type CoreResponse, sendSettings, sendWithPolicy, type TransportOptions } from "./core";
+import { budgetKey, checkPaging, type RuleTarget, rulesForRequest } from "./rules";
 import { resolveConnection, tenantPathProblem, tenantUrl } from "./endpoints";
 import { toApiError, type FailedCall } from "./errors";
 import { fail } from "../core/errors";
+import { redact } from "../core/redact";
 
 export type { Logger } from "./core";
 
@@ -30,6 +33,11 @@ export interface StRequest {
   headers?: Record<string, string>;
   /** Human name of the operation for error messages, e.g. "Create Customer". */
   operation: string;
+  /**
+   * ServiceTitan's operationId (e.g. "Customers_GetList"): finds the operation's transport rules
+   * (rules.ts) exactly. Without it they are found by method and path (Raw Request).
+   */
+  operationId?: string;
   /** OAuth scope the operation needs (named in 403 messages). */
   scope?: string;
   /** "binary" returns the body as a Buffer with its content type. */
@@ -57,7 +65,15 @@ export interface ServiceTitanClient {
   readonly tenant: string;
   readonly apiBaseUrl: string;
   request<T = unknown>(req: StRequest): Promise<StResponse<T>>;
+  /**
+   * Where paging (Fetch All, export drains) reports its progress: set when the client logs (Debug
+   * Request or the platform's debug mode, see clientFor.ts), absent otherwise. Lines are redacted.
+   */
+  readonly progress?: (message: string) => void;
 }
+
+/** The contract descriptors of a module, for finding an operation's rules (none for modules outside the catalog). */
+const descriptorsOf = (module: string): readonly RuleTarget[] | undefined => operationsByModule[module as ModuleKey];
 
 export const DEFAULT_TIMEOUT_MS = 100_000;
 
@@ -116,14 +132,31 @@ export const createServiceTitanClient = (
     };
     if (data !== undefined) headers["Content-Type"] = req.rawBody?.contentType ?? "application/json";
 
+    // The operation's transport rules (rules.ts): paging is checked here, before anything is sent; the
+    // budget and "repeatable" go to the attempt loop.
+    const rules = rulesForRequest({ module: req.module, method: req.method, path: req.path, operationId: req.operationId }, descriptorsOf);
+    checkPaging(rules, req.query);
+    const budget = rules.budget && { ...rules.budget, key: budgetKey(rules, `${resolved.apiBaseUrl}|${resolved.tenant}`, req.path) };
+
     const call: FailedCall = { operation: req.operation, method: req.method, path: req.path, scope: req.scope };
     return sendWithPolicy<T>(
       url,
-      { method: req.method, headers, data, responseType: req.responseType, expectBody: req.expectBody, deadlineAt: req.deadlineAt },
+      {
+        method: req.method,
+        headers,
+        data,
+        responseType: req.responseType,
+        expectBody: req.expectBody,
+        deadlineAt: req.deadlineAt,
+        repeatable: rules.repeatable,
+        budget,
+      },
       call,
       { ...settings, label: "ServiceTitan", toError: (status, body, context) => toApiError(call, status, body, connection, context) },
     );
   };
 
-  return { tenant: resolved.tenant, apiBaseUrl: resolved.apiBaseUrl, request };
+  const logger = options.logger;
+  const progress = options.debug && logger?.info ? (message: string) => logger.info?.(redact(message)) : undefined;
+  return { tenant: resolved.tenant, apiBaseUrl: resolved.apiBaseUrl, request, ...(progress ? { progress } : {}) };
 };

@@ -13,23 +13,24 @@ import {
   type FailureContext,
   statedWaitTooLong,
   toBodyError,
+  toBudgetError,
   toDeadlineError,
   toEmptyBodyError,
   toNetworkError,
 } from "./errors";
-import { DEFAULT_REQUESTS_PER_SECOND, type RateLimiter, rateLimiterFor } from "./rateLimit";
+import { budgetWindowFor } from "./budget";
+import { DEFAULT_REQUESTS_PER_SECOND, type RateLimiter, rateLimiterFor, type Release } from "./rateLimit";
+import { type Budget, isIdempotent } from "./rules";
 import { redact, redactAndCut, redactHeaders, redactValue } from "../core/redact";
 import {
   type AttemptOutcome,
   DEFAULT_RETRY_POLICY,
   decideRetry,
-  isIdempotent,
   isMaintenanceBody,
   type RetryPolicy,
   type StopReason,
-  serviceTitanWaitHint,
-  type WaitHint,
 } from "./retry";
+import { serviceTitanWaitHint, type WaitHint } from "./waitHints";
 
 export interface Logger {
   debug?: (...args: unknown[]) => void;
@@ -77,6 +78,17 @@ export interface SendInit {
    */
   safeToRepeat?: boolean;
   /**
+   * The operation's transport rule (rules.ts): whether a failure after which the request may have
+   * reached the server is retried. Undefined: the method decides (GET, PUT, DELETE yes; POST, PATCH no).
+   * A POST declared repeatable there only reads (ServiceTitan's report data, capacity).
+   */
+  repeatable?: boolean;
+  /**
+   * The operation's budget besides the tenant's (rules.ts), with the key its calls are counted under.
+   * Every attempt waits for a slot; a wait longer than the call may wait fails before sending.
+   */
+  budget?: Budget & { key: string };
+  /**
    * The answer promises a body (a create that returns the new record): a 2xx other than 204 with an
    * empty body is then an error whose outcome is unknown, not an empty success. It is not retried.
    */
@@ -115,7 +127,8 @@ export const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTi
 /**
  * The part of SendOptions that comes from a client's TransportOptions: the retry policy over the
  * defaults, the shared rate limiter for `limiterKey` (one budget per host and account), the timeout,
- * and the client's way of reading a stated wait (`waitHint`, ServiceTitan's by default).
+ * and the client's way of reading a stated wait (`waitHint`, declared per client in waitHints.ts;
+ * ServiceTitan's tenant APIs' by default).
  */
 export const sendSettings = (
   options: TransportOptions,
@@ -165,10 +178,12 @@ export const sendWithPolicy = async <T>(
 ): Promise<CoreResponse<T>> => {
   const { policy, limiter, logger: log, label } = options;
   // Whether a failure may be repeated is decided by retry.ts alone. A request is repeatable when its
-  // method is idempotent or when the caller vouches for it (an idempotency token, see `safeToRepeat`).
+  // operation's rule says so (rules.ts: by default, when its method is idempotent) or when the caller
+  // vouches for it (an idempotency token, see `safeToRepeat`).
   const methodIdempotent = isIdempotent(init.method);
-  const repeatable = methodIdempotent || Boolean(init.safeToRepeat);
-  const repeatNote = init.safeToRepeat && !methodIdempotent ? ", safe to repeat: idempotency token" : "";
+  const ruled = init.repeatable ?? methodIdempotent;
+  const repeatable = ruled || Boolean(init.safeToRepeat);
+  const repeatNote = repeatable && !methodIdempotent ? (ruled ? ", repeatable: it only reads" : ", safe to repeat: idempotency token") : "";
   const { data, headers } = init;
 
   if (options.debug) {
@@ -182,7 +197,8 @@ export const sendWithPolicy = async <T>(
   }
 
   const now = options.now;
-  const started = now();
+  /** When the call began; moved to when its first budget slot was granted, so time queued for a budget is not taken from its retries. */
+  let started = now();
   const { deadlineAt } = init;
   const timeLeft = (): number | undefined => (deadlineAt === undefined ? undefined : deadlineAt - now());
   let attempt = 0;
@@ -236,11 +252,42 @@ export const sendWithPolicy = async <T>(
     );
   };
 
+  /**
+   * The operation's budget (rules.ts), taken before the tenant's slot so no tenant slot is held while
+   * waiting. A wait longer than the call may wait — the policy's longest wait, or the time left before
+   * the run's deadline — fails at once, nothing sent. Time spent waiting for earlier calls of the same
+   * budget (pages read concurrently queue here) counts against neither.
+   */
+  const takeBudget = async (): Promise<Release> => {
+    const budget = init.budget;
+    if (!budget) return () => {};
+    const window = budgetWindowFor(budget.key, budget.calls, budget.periodMs, { now, sleep: options.sleep });
+    return window.acquire(
+      (waitMs) => {
+        const left = timeLeft();
+        const allowed = policy.maxRetryAfterMs;
+        const deadline = left !== undefined && waitMs >= left && left <= allowed;
+        if (deadline || waitMs > allowed) {
+          throw withAttempts(toBudgetError(label, call, { says: budget.says, waitMs, allowedMs: deadline ? Math.max(0, left as number) : allowed, deadline, attempts: attempt }), attempt);
+        }
+      },
+      (waitMs) => {
+        if (options.debug) log?.info?.(redact(`${label} ${call.operation}: waiting ${Math.ceil(waitMs / 100) / 10} s for ServiceTitan's limit of ${budget.says}.`));
+      },
+    );
+  };
+
   for (;;) {
     const late = pastDeadline();
     if (late) throw late;
+    const releaseBudget = await takeBudget();
+    if (attempt === 0 && init.budget) started = now();
     // The slot is held until the answer is in, so the rate limit holds for arrivals (rateLimit.ts).
-    const release = await limiter.acquire();
+    const releaseTenant = await limiter.acquire();
+    const release = () => {
+      releaseTenant();
+      releaseBudget();
+    };
     const lateAfterLimit = pastDeadline();
     if (lateAfterLimit) {
       release();

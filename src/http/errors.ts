@@ -274,3 +274,39 @@ export const toDeadlineError = (label: string, call: FailedCall, stop: DeadlineS
   const tail = stop.maybeCarriedOut ? " The request may have been carried out: check in ServiceTitan before running it again." : "";
   return new ServiceTitanDeadlineError(redact(`${parts.join(" — ")}.${tail}`), stop.status ?? 0, stop.attempts);
 };
+
+/** A call refused before it was sent: its operation's budget (rules.ts) would make it wait too long. */
+export class ServiceTitanBudgetError extends ServiceTitanApiError {
+  readonly code = "ST_BUDGET";
+  constructor(
+    message: string,
+    readonly waitMs: number,
+  ) {
+    super(message, 0);
+    this.name = "ServiceTitanBudgetError";
+  }
+}
+
+export interface BudgetStop {
+  /** The limit in words (rules.ts `Budget.says`). */
+  says: string;
+  waitMs: number;
+  allowedMs: number;
+  /** The run's deadline is what the wait would overrun (else the retry policy's longest wait). */
+  deadline: boolean;
+  /** Attempts already made (0: nothing was sent). */
+  attempts: number;
+}
+
+/**
+ * The error when a budget's wait is longer than the call may wait: a deadline error (code ST_DEADLINE)
+ * when the run's time limit is the tighter one, else a budget error (code ST_BUDGET).
+ */
+export const toBudgetError = (label: string, call: FailedCall, stop: BudgetStop): ServiceTitanApiError => {
+  const head = `${label} ${call.operation} was not sent${stop.attempts ? ` again after ${stop.attempts} attempt${stop.attempts === 1 ? "" : "s"}` : ""} (${call.method} ${call.path})`;
+  const why = `ServiceTitan allows ${stop.says}, so the next call must wait ${secondsText(stop.waitMs)}, more than the ${secondsText(stop.allowedMs)} ${
+    stop.deadline ? "left before the run's time limit" : "this call may wait (the retry policy's longest wait)"
+  }`;
+  const message = redact(`${head}: ${why}. Run it again later, or space the runs of this operation further apart.`);
+  return stop.deadline ? new ServiceTitanDeadlineError(message, 0, stop.attempts) : new ServiceTitanBudgetError(message, stop.waitMs);
+};

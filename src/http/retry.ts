@@ -2,17 +2,19 @@
  * Retry policy: the one place that decides whether a failed attempt is repeated and how long to wait.
  *
  * - 429 is retried on every method: ServiceTitan refused the request, so nothing happened.
- * - 502/503/504, resets, timeouts and a cut-off 2xx body are retried only on idempotent methods:
- *   a POST or PATCH that may have reached ServiceTitan is never sent twice.
+ * - 502/503/504, resets, timeouts and a cut-off 2xx body are retried only on repeatable requests: an
+ *   idempotent method, or a POST that only reads and is declared repeatable in rules.ts. A write that
+ *   may have reached ServiceTitan is never sent twice.
  * - Connect-phase failures (refused, DNS) never reached the server and are retried on every method.
  * - A wait the server states is honoured exactly, once per wait, and never replaced by backoff. Each
- *   client reads it with its own `WaitHint`; ServiceTitan's reads `Retry-After` (seconds or HTTP-date)
- *   on 429 and 503, else a 429 body's title ("Rate limit is exceeded. Try again in N seconds.").
+ *   client reads it with its own `WaitHint`, declared as data in waitHints.ts (ServiceTitan's: `Retry-After`
+ *   on 429 and 503, else a 429 body's title "Rate limit is exceeded. Try again in N seconds.").
  *   A stated wait longer than the policy's cap or the call's remaining budget ends the call at once.
  * - Without a stated wait: exponential backoff with jitter, capped; a total time budget bounds the call.
  * - A run deadline (`deadlineAt`) is never overrun: no wait that would end at or after it is started.
  */
 import type { HttpMethod } from "../operations/types";
+import { isIdempotent } from "./rules";
 
 export interface RetryPolicy {
   /** Attempts in all, the first included. */
@@ -35,8 +37,9 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   totalBudgetMs: 300_000,
 };
 
-const IDEMPOTENT = new Set<string>(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);
-export const isIdempotent = (method: HttpMethod | string): boolean => IDEMPOTENT.has(method.toUpperCase());
+export { isIdempotent };
+// Where each client reads a stated wait: waitHints.ts (data per client).
+export { parseRetryAfter, retryAfterHint, serviceTitanWaitHint, type WaitHint, waitFromBody } from "./waitHints";
 
 /** Network error codes raised before the request could reach the server. */
 const NEVER_SENT = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
@@ -77,47 +80,8 @@ export const isRetryableOutcome = (outcome: AttemptOutcome, repeatable: boolean)
 export const isRetryable = (method: HttpMethod | string, outcome: AttemptOutcome): boolean =>
   isRetryableOutcome(outcome, isIdempotent(method));
 
-/** Parses Retry-After: delta-seconds or an HTTP-date. Returns milliseconds, or undefined. */
-export const parseRetryAfter = (value: unknown, now: number = Date.now()): number | undefined => {
-  if (value === undefined || value === null) return undefined;
-  const text = String(Array.isArray(value) ? value[0] : value).trim();
-  if (!text) return undefined;
-  if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
-  const date = Date.parse(text);
-  if (Number.isNaN(date)) return undefined;
-  return Math.max(0, date - now);
-};
-
-/**
- * Reads the wait a server asks for from one failed answer, in ms, or undefined when it states none.
- * `headers` have lower-case names; `now` is the wall clock (epoch ms) for HTTP-dates.
- */
-export type WaitHint = (status: number, headers: Record<string, string>, body: string, now: number) => number | undefined;
-
-/** `Retry-After` on 429 and 503, in seconds or as an HTTP-date. */
-export const retryAfterHint: WaitHint = (status, headers, _body, now) =>
-  status === 429 || status === 503 ? parseRetryAfter(headers["retry-after"], now) : undefined;
-
-const UNIT_MS: Record<string, number> = { s: 1000, sec: 1000, secs: 1000, second: 1000, seconds: 1000, minute: 60_000, minutes: 60_000 };
-/** "Try again in 50 seconds", "retry after 1 second", "try again in 3 sec" (any case, any punctuation around). */
-const STATED_WAIT = /(?:try again|retry)(?:\s+(?:in|after))?\s+(\d+(?:\.\d+)?)\s*(seconds?|secs?|s|minutes?)\b/i;
-
 /** ServiceTitan's "The service is suspended for maintenance. Please try again later." (a 409, live tenants). */
 export const isMaintenanceBody = (body: string): boolean => /suspended for maintenance/i.test(body.slice(0, 4000));
-
-/** The wait stated in words in an error body (ServiceTitan's 429 title), in ms. */
-export const waitFromBody = (body: string): number | undefined => {
-  const match = STATED_WAIT.exec(body.slice(0, 4000));
-  if (!match) return undefined;
-  return Math.round(Number(match[1]) * UNIT_MS[match[2].toLowerCase()]);
-};
-
-/**
- * ServiceTitan's hint: `Retry-After` when present (429 or 503), else the seconds in a 429's RFC 7807
- * title — live tenants send the wait only there (api facts §12).
- */
-export const serviceTitanWaitHint: WaitHint = (status, headers, body, now) =>
-  retryAfterHint(status, headers, body, now) ?? (status === 429 ? waitFromBody(body) : undefined);
 
 /** Why a failed attempt was not followed by another. */
 export type StopReason =

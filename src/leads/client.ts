@@ -13,6 +13,7 @@ import { connectionError, connectionField as field, parseConnectionUrl } from ".
 import { excerpt, type FailedCall, type FailureContext, parseErrorBody, tokenExpiredDuringRetries } from "../http/errors";
 import { redact, redactError, registerSecret } from "../core/redact";
 import { type DebugParams, type RunContext, transportFor } from "../http/clientFor";
+import { leadsWaitHint } from "../http/waitHints";
 
 /** Options of the Leads client; the timeout defaults to LEADS_DEFAULT_TIMEOUT_MS. */
 export type LeadsClientOptions = TransportOptions;
@@ -180,7 +181,8 @@ export const resolveLeadsConnection = (connection: Connection | undefined): Reso
 
 export const createLeadsClient = (connection: Connection, options: LeadsClientOptions = {}): LeadsClient => {
   const resolved = resolveLeadsConnection(connection);
-  const settings = sendSettings(options, `${resolved.bookingApiUrl}|${resolved.clientId}`, LEADS_DEFAULT_TIMEOUT_MS);
+  // Its own places for a stated wait (src/http/waitHints.ts WAIT_HINTS.leads).
+  const settings = sendSettings(options, `${resolved.bookingApiUrl}|${resolved.clientId}`, LEADS_DEFAULT_TIMEOUT_MS, leadsWaitHint);
 
   const request = async <T>(req: LeadsRequest): Promise<CoreResponse<T>> => {
     if (!/^\/api\/[A-Za-z0-9/_-]+$/.test(req.path)) {

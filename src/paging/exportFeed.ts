@@ -91,20 +91,31 @@ export const drainExport = async <T = unknown>(
   const maxRequests = options.maxRequests ?? 10_000;
   const now = options.now ?? Date.now;
   const deadline = deadlineFrom(now(), options.maxMillis, options.deadlineAt);
+  const progress = client.progress;
+  const log = progress ? (message: string) => progress(`Drain ${req.operation}: ${message}`) : () => {};
   const byKey = new Map<string, T>();
   let from = options.from;
   let requests = 0;
   let received = 0;
   let hasMore = true;
   let error: string | undefined;
+  log(`reading from ${options.from ? "the given token or date" : "the start of the feed"}.`);
   while (hasMore) {
-    if (requests >= maxRequests || (deadline !== undefined && now() >= deadline)) break;
+    if (requests >= maxRequests) {
+      log(`stopped after ${requests} requests (the most one drain makes); Continue From resumes.`);
+      break;
+    }
+    if (deadline !== undefined && now() >= deadline) {
+      log(`stopped at its time limit after ${requests} requests; Continue From resumes.`);
+      break;
+    }
     let page: ExportResponse<T>;
     try {
       page = await fetchExportPage<T>(client, req, from, options.includeRecentChanges, deadline);
     } catch (failure) {
       if (requests === 0) throw failure; // nothing read yet: nothing to keep
       error = failure instanceof Error ? failure.message : String(failure);
+      log(`stopped after ${requests} requests by a failure; the records read are kept and Continue From resumes after them: ${error}`);
       break;
     }
     requests += 1;
@@ -116,7 +127,11 @@ export const drainExport = async <T = unknown>(
     }
     hasMore = page.hasMore;
     if (page.continueFrom) from = page.continueFrom;
-    if (byKey.size >= maxRecords) break;
+    log(`request ${requests}: ${page.data.length} records, ${byKey.size} so far${received > byKey.size ? ` (${received - byKey.size} repeats kept once)` : ""}; ${hasMore ? "more to read" : "caught up"}.`);
+    if (byKey.size >= maxRecords) {
+      if (hasMore) log(`stopped at Max Records (${maxRecords}); Continue From resumes.`);
+      break;
+    }
   }
   const data = [...byKey.values()];
   return { hasMore, continueFrom: from ?? "", data, requests, duplicatesRemoved: received - data.length, ...(error ? { error } : {}) };

@@ -13,6 +13,7 @@
  * returns a set it cannot show to be complete.
  */
 import type { QueryParams, ServiceTitanClient, StRequest } from "../http/client";
+import { firstPageOf } from "../http/rules";
 
 export const MAX_PAGE_SIZE = 5000;
 export const DEFAULT_PAGE_SIZE = 50;
@@ -76,8 +77,8 @@ const sameRecord = (a: unknown, b: unknown): boolean => {
   return ia !== undefined || ib !== undefined ? ia === ib : JSON.stringify(a) === JSON.stringify(b);
 };
 
-/** The number of the first page of an operation: its contract's `page` minimum (0 or 1; 1 when unstated). */
-export const firstPageOf = (pageMinimum: number | undefined): number => (pageMinimum === 0 ? 0 : 1);
+/** The number of the first page of an operation (a transport rule, src/http/rules.ts). */
+export { firstPageOf };
 
 /** How many times Fetch All reads a list that changed under it before it gives up. */
 export const DEFAULT_READ_ATTEMPTS = 3;
@@ -112,6 +113,8 @@ const runBounded = async (queue: Array<() => Promise<void>>, concurrency: number
 };
 
 interface ReadSettings {
+  /** Progress lines, when the client logs (debug on); see `ServiceTitanClient.progress`. */
+  log: (message: string) => void;
   pageSize: number;
   firstPage: number;
   countTotal: boolean;
@@ -130,10 +133,16 @@ interface ReadSettings {
  * is true, the rest of the pass is skipped and the caller reads again.
  */
 const readPages = async <T>(client: ServiceTitanClient, req: StRequest, s: ReadSettings): Promise<{ pages: T[][]; moved: boolean }> => {
-  const { pageSize, firstPage, laterTotal } = s;
+  const { pageSize, firstPage, laterTotal, log } = s;
   const pages: Array<T[] | undefined> = [];
   const probed = new Set<number>();
   let moved = false;
+  /** Records in the pages read so far, for progress lines. */
+  let soFar = 0;
+  const pageRead = (i: number, records: number, total?: number) => {
+    soFar += records;
+    log(`page ${firstPage + i} read: ${records} records, ${soFar}${total === undefined ? "" : ` of ${total}`} so far.`);
+  };
   const queue: Array<() => Promise<void>> = [];
   const probe = (i: number) => async () => {
     if (moved) return;
@@ -143,7 +152,9 @@ const readPages = async <T>(client: ServiceTitanClient, req: StRequest, s: ReadS
       return;
     }
     const now = await fetchPage<T>(client, req, firstPage + (i + 1) * pageSize - 1, 1, laterTotal);
-    if (now.data.length === 0 || !sameRecord(now.data[0], before[pageSize - 1])) moved = true;
+    const shifted = now.data.length === 0 || !sameRecord(now.data[0], before[pageSize - 1]);
+    log(`boundary after page ${firstPage + i} re-read: ${shifted ? "the record there moved, the list changed" : "unchanged"}.`);
+    if (shifted) moved = true;
   };
   /** Page i is in: queue the checks of the boundaries it completes. */
   const arrived = (i: number) => {
@@ -157,12 +168,13 @@ const readPages = async <T>(client: ServiceTitanClient, req: StRequest, s: ReadS
 
   const first = await fetchPage<T>(client, req, firstPage, pageSize, s.countTotal ? true : undefined);
   pages[0] = first.data;
+  const total = typeof first.totalCount === "number" ? first.totalCount : undefined;
+  pageRead(0, first.data.length, total);
   let count = first.data.length;
   if (count > s.maxRecords) throw s.tooMany(count);
   let hasMore = first.hasMore;
   let read = 1;
 
-  const total = typeof first.totalCount === "number" ? first.totalCount : undefined;
   if (hasMore && total !== undefined) {
     if (total > s.maxRecords) throw s.tooMany(total);
     const known = Math.ceil(total / pageSize);
@@ -172,6 +184,7 @@ const readPages = async <T>(client: ServiceTitanClient, req: StRequest, s: ReadS
         if (moved) return; // this pass is void already: spend no more requests on it
         const page = await fetchPage<T>(client, req, firstPage + i, pageSize, laterTotal);
         pages[i] = page.data;
+        pageRead(i, page.data.length, total);
         more.set(i, page.hasMore);
         arrived(i);
       });
@@ -191,6 +204,7 @@ const readPages = async <T>(client: ServiceTitanClient, req: StRequest, s: ReadS
   while (hasMore) {
     const page = await fetchPage<T>(client, req, firstPage + read, pageSize, laterTotal);
     pages[read] = page.data;
+    pageRead(read, page.data.length);
     read += 1;
     count += page.data.length;
     if (count > s.maxRecords) throw s.tooMany(count);
@@ -217,7 +231,10 @@ export const fetchAll = async <T = unknown>(
 ): Promise<ListPage<T>> => {
   const pageSize = Math.min(options.pageSize ?? MAX_PAGE_SIZE, MAX_PAGE_SIZE);
   const maxRecords = options.maxRecords ?? DEFAULT_MAX_RECORDS;
+  const progress = client.progress;
+  const log = progress ? (message: string) => progress(`Fetch All ${req.operation}: ${message}`) : () => {};
   const settings = {
+    log,
     pageSize,
     maxRecords,
     firstPage: options.firstPage ?? 1,
@@ -231,8 +248,12 @@ export const fetchAll = async <T = unknown>(
   };
   const attempts = Math.max(1, options.attempts ?? DEFAULT_READ_ATTEMPTS);
   for (let attempt = 1; attempt <= attempts; attempt += 1) {
+    log(`reading pages of up to ${pageSize} from page ${settings.firstPage}${attempt > 1 ? ` (read ${attempt} of ${attempts})` : ""}.`);
     const read = await readPages<T>(client, req, settings);
-    if (read.moved) continue;
+    if (read.moved) {
+      log(attempt < attempts ? "the list changed between pages; reading it again." : "the list changed between pages again; giving up.");
+      continue;
+    }
     const seen = new Set<unknown>();
     const data: T[] = [];
     for (const chunk of read.pages) {
@@ -245,6 +266,8 @@ export const fetchAll = async <T = unknown>(
         data.push(record);
       }
     }
+    const dropped = read.pages.reduce((n, chunk) => n + chunk.length, 0) - data.length;
+    log(`done: ${data.length} records from ${read.pages.length} pages${dropped ? ` (${dropped} read twice, kept once)` : ""}.`);
     return { page: settings.firstPage, pageSize: data.length, hasMore: false, totalCount: data.length, data };
   }
   throw new ListChangedError(req.operation, attempts);
