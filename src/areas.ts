@@ -7,8 +7,9 @@
 import type { TriggerDefinition } from "@prismatic-io/spectral";
 import { type AreaDataSource, mergeKeyed, type ProductArea } from "./core/productArea";
 import { crmArea } from "./crm";
+import { schedulingProArea } from "./schedulingPro";
 
-export const areas: readonly ProductArea[] = [crmArea];
+export const areas: readonly ProductArea[] = [crmArea, schedulingProArea];
 
 /** Every area's triggers, keyed (a key defined twice fails at load). */
 export const areaTriggers: Record<string, TriggerDefinition> = mergeKeyed(

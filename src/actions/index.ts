@@ -11,8 +11,6 @@ import { DATA_SOURCE_KEYS } from "../dataSources/keys";
 import { areas } from "../areas";
 import { mergeKeyed } from "../core/productArea";
 import { leadsActions } from "../leads/actions";
-import { listSchedulerLeads } from "./schedulingPro/schedulerLeads";
-import { summarizeSchedulerSessions } from "./schedulingPro/summarizeSchedulerSessions";
 
 export const builtActions: BuiltAction[] = buildCatalog().map((entry) => buildAction(entry, DATA_SOURCE_KEYS));
 
@@ -24,8 +22,6 @@ export const workflowActions: Record<string, ActionDefinition> = mergeKeyed("Act
   },
   ...areas.map((a) => a.actions),
   {
-    listSchedulerLeads: listSchedulerLeads as unknown as ActionDefinition,
-    summarizeSchedulerSessions: summarizeSchedulerSessions as unknown as ActionDefinition,
     ...(leadsActions as unknown as Record<string, ActionDefinition>),
   },
 ]);
