@@ -7,9 +7,10 @@
 import type { TriggerDefinition } from "@prismatic-io/spectral";
 import { type AreaDataSource, mergeKeyed, type ProductArea } from "./core/productArea";
 import { crmArea } from "./crm";
+import { recordChangesArea } from "./recordChanges";
 import { schedulingProArea } from "./schedulingPro";
 
-export const areas: readonly ProductArea[] = [crmArea, schedulingProArea];
+export const areas: readonly ProductArea[] = [recordChangesArea, crmArea, schedulingProArea];
 
 /** Every area's triggers, keyed (a key defined twice fails at load). */
 export const areaTriggers: Record<string, TriggerDefinition> = mergeKeyed(

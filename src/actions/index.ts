@@ -6,7 +6,6 @@ import type { ActionDefinition } from "@prismatic-io/spectral";
 import { buildCatalog } from "../operations/catalog";
 import { buildAction, type BuiltAction } from "./fromOperation";
 import { rawRequest } from "./rawRequest";
-import { confirmRecordChanges } from "./confirmRecordChanges";
 import { DATA_SOURCE_KEYS } from "../dataSources/keys";
 import { areas } from "../areas";
 import { mergeKeyed } from "../core/productArea";
@@ -16,10 +15,7 @@ export const builtActions: BuiltAction[] = buildCatalog().map((entry) => buildAc
 
 /** Hand-written actions, keyed. Each calls the same transport. */
 export const workflowActions: Record<string, ActionDefinition> = mergeKeyed("Action", [
-  {
-    rawRequest: rawRequest as unknown as ActionDefinition,
-    confirmRecordChanges: confirmRecordChanges as unknown as ActionDefinition,
-  },
+  { rawRequest: rawRequest as unknown as ActionDefinition },
   ...areas.map((a) => a.actions),
   {
     ...(leadsActions as unknown as Record<string, ActionDefinition>),

@@ -30,7 +30,7 @@ import { cleanBoolean, cleanDateTime, cleanEnum, cleanInteger, InputError } from
 import { connectionInput, debugRequestInput } from "../inputs/shared";
 import { type Change, type ChangeType, type PollResult, pollChanges } from "./changeFeed";
 import { feedKey, freshState, type PollingStateV1, readStateFor } from "./deliveryState";
-import { exampleTriggerPayload } from "./examplePayload";
+import { exampleTriggerPayload } from "../triggers/examplePayload";
 import { RECORD_TYPE_KEYS, RECORD_TYPE_TABLE, RECORD_TYPES } from "./recordTypes";
 
 export const START_FROM = ["now", "lookBackDate", "beginning"] as const;
