@@ -9,8 +9,9 @@ import { type AreaDataSource, mergeKeyed, type ProductArea } from "./core/produc
 import { crmArea } from "./crm";
 import { recordChangesArea } from "./recordChanges";
 import { schedulingProArea } from "./schedulingPro";
+import { webhooksArea } from "./webhooks";
 
-export const areas: readonly ProductArea[] = [recordChangesArea, crmArea, schedulingProArea];
+export const areas: readonly ProductArea[] = [recordChangesArea, crmArea, schedulingProArea, webhooksArea];
 
 /** Every area's triggers, keyed (a key defined twice fails at load). */
 export const areaTriggers: Record<string, TriggerDefinition> = mergeKeyed(

@@ -5,13 +5,11 @@ import { serviceTitanConnection } from "./connections/serviceTitan";
 import { dataSources } from "./dataSources";
 import { redactError } from "./core/redact";
 import { leadsTriggers } from "./leads/triggers";
-import { recordTriggers } from "./triggers/record";
 import { areaTriggers } from "./areas";
 
-/** Every trigger of the component: record changes (src/triggers/) and the Leads Integration Platform webhooks (src/leads/). */
+/** Every trigger of the component: the product areas' (src/areas.ts) and the Leads Integration Platform webhooks (src/leads/). */
 const triggers: Record<string, TriggerDefinition> = {
   ...areaTriggers,
-  ...recordTriggers,
   ...(leadsTriggers as unknown as Record<string, TriggerDefinition>),
 };
 
