@@ -1,6 +1,6 @@
 /**
  * Every action of the component: one per ServiceTitan operation (built by the factory from the
- * catalog) plus the few hand-written workflow actions.
+ * catalog), Raw Request, and the hand-written actions of the product areas (src/areas.ts).
  */
 import type { ActionDefinition } from "@prismatic-io/spectral";
 import { buildCatalog } from "../operations/catalog";
@@ -9,17 +9,13 @@ import { rawRequest } from "./rawRequest";
 import { DATA_SOURCE_KEYS } from "../dataSources/keys";
 import { areas } from "../areas";
 import { mergeKeyed } from "../core/productArea";
-import { leadsActions } from "../leads/actions";
 
 export const builtActions: BuiltAction[] = buildCatalog().map((entry) => buildAction(entry, DATA_SOURCE_KEYS));
 
-/** Hand-written actions, keyed. Each calls the same transport. */
+/** Hand-written actions, keyed: Raw Request, then each product area's (src/areas.ts). Each calls the same transport. */
 export const workflowActions: Record<string, ActionDefinition> = mergeKeyed("Action", [
   { rawRequest: rawRequest as unknown as ActionDefinition },
   ...areas.map((a) => a.actions),
-  {
-    ...(leadsActions as unknown as Record<string, ActionDefinition>),
-  },
 ]);
 
 export const actions: Record<string, ActionDefinition> = mergeKeyed("Action", [
