@@ -4,8 +4,8 @@
  * the code:
  *
  * - documentation/reference/index.md and documentation/reference/<module>.md: every action and data
- *   source, grouped by ServiceTitan module (Leads Integration Platform actions in their own group, other
- *   hand-written actions under "Workflows"), with labels,
+ *   source, grouped by ServiceTitan module (a product area with a reference group of its own, such as the
+ *   Leads Integration Platform, gets its own page; other hand-written actions go under "Workflows"), with labels,
  *   descriptions, inputs (label, key, type, required, comments, example, default, choices, data
  *   source) and trimmed example payloads;
  * - documentation/triggers/<triggerKey>.mdx: one page per trigger, from its definition plus the
@@ -18,7 +18,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { builtActions } from "../src/actions";
-import { leadsActions } from "../src/leads/actions";
+import { areas } from "../src/areas";
 import * as dataSourceModule from "../src/dataSources";
 import component from "../src/index";
 import { MODULE_LABELS, tenantBasePath } from "../src/operations/modules";
@@ -110,13 +110,14 @@ export interface DocsModel {
 }
 
 export const WORKFLOWS = { slug: "workflows", title: "Workflows" };
-export const LEADS = { slug: "leads", title: "Leads Integration Platform" };
 
 /** The model from the real component and the files on disk. */
 export const loadModel = (root = ROOT): DocsModel => {
   const actionModules = new Map(builtActions.map((b) => [b.key, b.op.module as string]));
-  // The Leads Integration Platform is a separate API with its own connection: its own group.
-  for (const key of Object.keys(leadsActions)) actionModules.set(key, LEADS.slug);
+  // A product area that is an API apart (the Leads Integration Platform, with its own connection) has its
+  // own group; the other areas' actions fall under "Workflows".
+  const ownGroups = areas.flatMap((a) => (a.referenceGroup ? [{ group: a.referenceGroup, keys: Object.keys(a.actions) }] : []));
+  for (const { group, keys } of ownGroups) for (const key of keys) actionModules.set(key, group.slug);
   // The picklist factory records the list operation of each data source; read it loosely so the docs
   // keep working whatever else that module exports.
   const picklists = (dataSourceModule as { builtPicklists?: Array<{ key: string; op?: { module?: string } }> }).builtPicklists ?? [];
@@ -134,12 +135,11 @@ export const loadModel = (root = ROOT): DocsModel => {
     component: component as unknown as DocComponent,
     actionModules,
     dataSourceModules,
-    moduleTitles: { ...MODULE_LABELS, [LEADS.slug]: LEADS.title },
+    moduleTitles: { ...MODULE_LABELS, ...Object.fromEntries(ownGroups.map(({ group }) => [group.slug, group.title])) },
     groupIntros: {
       [WORKFLOWS.slug]:
         "Hand-written actions that combine or go beyond single ServiceTitan API operations; they use the ServiceTitan connection.",
-      [LEADS.slug]:
-        "Actions for ServiceTitan's Leads Integration Platform (account pairing and partner bookings). They use the Leads Integration Platform connection, not the ServiceTitan one.",
+      ...Object.fromEntries(ownGroups.map(({ group }) => [group.slug, group.intro])),
     },
     triggerNotes,
   };

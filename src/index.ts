@@ -1,17 +1,10 @@
-import { component, type TriggerDefinition } from "@prismatic-io/spectral";
+import { component } from "@prismatic-io/spectral";
 import { actions } from "./actions";
-import { leadsPlatformConnection } from "./connections/leadsPlatform";
+import { areaConnections, areaDataSources, areaTriggers } from "./areas";
 import { serviceTitanConnection } from "./connections/serviceTitan";
-import { dataSources } from "./dataSources";
+import { mergeKeyed } from "./core/productArea";
+import { dataSources as picklists } from "./dataSources";
 import { redactError } from "./core/redact";
-import { leadsTriggers } from "./leads/triggers";
-import { recordTriggers } from "./triggers/record";
-
-/** Every trigger of the component: record changes (src/triggers/) and the Leads Integration Platform webhooks (src/leads/). */
-const triggers: Record<string, TriggerDefinition> = {
-  ...recordTriggers,
-  ...(leadsTriggers as unknown as Record<string, TriggerDefinition>),
-};
 
 export default component({
   key: "servicetitan",
@@ -23,10 +16,12 @@ export default component({
     iconPath: "icon.png",
     category: "Application Connectors",
   },
-  connections: [serviceTitanConnection, leadsPlatformConnection],
+  connections: [serviceTitanConnection, ...areaConnections],
   actions,
-  dataSources,
-  triggers,
+  // The picklists (one factory over the catalog's list operations), then any area's own.
+  dataSources: mergeKeyed("Data source", [picklists, areaDataSources]),
+  // Every trigger belongs to a product area (src/areas.ts).
+  triggers: areaTriggers,
   // Last line of defence: whatever is thrown leaves with every known secret masked, in every property
   // (nested ones too), and a ConnectionError keeps only which connection failed.
   hooks: { error: (error: unknown) => redactError(error) },

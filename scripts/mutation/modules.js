@@ -16,7 +16,7 @@ module.exports = {
     tests: ["test/paging/*.test.ts", "test/sandbox/exportFeed.test.ts", "test/actions/factory.test.ts"],
   },
   triggers: {
-    mutate: ["src/triggers/**/*.ts"],
+    mutate: ["src/triggers/**/*.ts", "src/recordChanges/**/*.ts", "src/webhooks/**/*.ts"],
     tests: ["test/triggers/*.test.ts"],
   },
   clean: {

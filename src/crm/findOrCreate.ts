@@ -27,6 +27,7 @@
  * the customer with Create Customer.
  */
 import type { ServiceTitanClient } from "../http/client";
+import { requestFor } from "../http/requestFor";
 import type { PostalAddress } from "./address";
 import {
   contactsOfCustomers,
@@ -206,14 +207,14 @@ export const findOrCreateCustomer = async (client: ServiceTitanClient, input: Fi
         const fresh = contactsOf(input).filter(
           (c) => !existing.some((e) => (isPhoneType(c.type) ? isPhoneType(e.type) && normalizePhone(e.value) === normalizePhone(c.value) : normalizeEmail(e.value) === normalizeEmail(c.value))),
         );
-        const res = await client.request<StLocation>({
-          module: "crm",
-          method: "POST",
-          path: "/locations",
-          body: { customerId: customer.id, name: input.locationName?.trim() || input.name.trim(), address, ...(fresh.length ? { contacts: fresh } : {}) },
-          operation: OPERATION,
-          scope: "tn.crm.locations:w",
-        });
+        const res = await client.request<StLocation>(
+          requestFor(
+            "crm",
+            "Locations_Create",
+            { body: { customerId: customer.id, name: input.locationName?.trim() || input.name.trim(), address, ...(fresh.length ? { contacts: fresh } : {}) } },
+            OPERATION,
+          ),
+        );
         location = res.data;
         locationCreated = true;
       }
@@ -244,19 +245,21 @@ export const findOrCreateCustomer = async (client: ServiceTitanClient, input: Fi
     };
   }
   const contactsToSend = contactsOf(input);
-  const res = await client.request<StCustomer & { locations?: StLocation[] }>({
-    module: "crm",
-    method: "POST",
-    path: "/customers",
-    body: {
-      name: input.name.trim(),
-      type: input.customerType ?? "Residential",
-      address,
-      locations: [{ name: input.locationName?.trim() || input.name.trim(), address, ...(contactsToSend.length ? { contacts: contactsToSend } : {}) }],
-    },
-    operation: OPERATION,
-    scope: "tn.crm.customers:w",
-  });
+  const res = await client.request<StCustomer & { locations?: StLocation[] }>(
+    requestFor(
+      "crm",
+      "Customers_Create",
+      {
+        body: {
+          name: input.name.trim(),
+          type: input.customerType ?? "Residential",
+          address,
+          locations: [{ name: input.locationName?.trim() || input.name.trim(), address, ...(contactsToSend.length ? { contacts: contactsToSend } : {}) }],
+        },
+      },
+      OPERATION,
+    ),
+  );
   const created = res.data;
   const location = created.locations?.[0] ?? (await locationsOfCustomer(client, OPERATION, created.id))[0] ?? null;
   return {

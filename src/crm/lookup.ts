@@ -12,6 +12,7 @@
  * contacts of candidates, one customer's locations) are read in full.
  */
 import type { ServiceTitanClient, StRequest } from "../http/client";
+import { requestFor } from "../http/requestFor";
 import { fetchAll, fetchPage, MAX_PAGE_SIZE } from "../paging/pages";
 import { normalizeAddress, type AddressInput } from "./normalize";
 
@@ -66,14 +67,8 @@ export interface Candidates<T> {
 /** A search whose candidates were too many to use, named in results as `searchesTruncated`. */
 export type SearchName = "name" | "phone" | "address" | "zip" | "coordinates";
 
-const get = (operation: string, path: string, query: StRequest["query"], scope: string): StRequest => ({
-  module: "crm",
-  method: "GET",
-  path,
-  query,
-  operation,
-  scope,
-});
+/** A CRM list request, built from the contract (the operation's path, method and scope). */
+const get = (operation: string, operationId: string, query: Record<string, unknown>): StRequest => requestFor("crm", operationId, query, operation);
 
 const all = async <T>(client: ServiceTitanClient, req: StRequest): Promise<T[]> =>
   (await fetchAll<T>(client, req, { maxRecords: MAX_CANDIDATES, pageSize: 500 })).data;
@@ -93,27 +88,27 @@ const chunks = <T>(items: T[], size: number): T[][] => {
 };
 
 export const searchCustomersByPhone = (client: ServiceTitanClient, operation: string, phoneDigits: string): Promise<Candidates<StCustomer>> =>
-  boundedSearch<StCustomer>(client, get(operation, "/customers", { phone: phoneDigits }, "tn.crm.customers:r"));
+  boundedSearch<StCustomer>(client, get(operation, "Customers_GetList", { phone: phoneDigits }));
 
 export const searchCustomersByName = (client: ServiceTitanClient, operation: string, term: string): Promise<Candidates<StCustomer>> =>
-  boundedSearch<StCustomer>(client, get(operation, "/customers", { name: term }, "tn.crm.customers:r"));
+  boundedSearch<StCustomer>(client, get(operation, "Customers_GetList", { name: term }));
 
 /** All records of a list call that takes many IDs in one query parameter, 50 IDs per call (ServiceTitan's limit). */
-const allByIds = async <T>(client: ServiceTitanClient, operation: string, path: string, param: string, ids: number[]): Promise<T[]> => {
+const allByIds = async <T>(client: ServiceTitanClient, operation: string, operationId: string, param: string, ids: number[]): Promise<T[]> => {
   const out: T[] = [];
   for (const part of chunks(ids, 50)) {
-    out.push(...(await all<T>(client, get(operation, path, { [param]: part.join(",") }, "tn.crm.customers:r"))));
+    out.push(...(await all<T>(client, get(operation, operationId, { [param]: part.join(",") }))));
   }
   return out;
 };
 
 /** Customers by ID, 50 per call (ServiceTitan's limit for `ids`). */
 export const customersByIds = (client: ServiceTitanClient, operation: string, ids: number[]): Promise<StCustomer[]> =>
-  allByIds<StCustomer>(client, operation, "/customers", "ids", ids);
+  allByIds<StCustomer>(client, operation, "Customers_GetList", "ids", ids);
 
 /** Contacts of many customers in one call per 50 customers (GET /customers/contacts?customerIds=…). */
 export const contactsOfCustomers = (client: ServiceTitanClient, operation: string, ids: number[]): Promise<StContact[]> =>
-  allByIds<StContact>(client, operation, "/customers/contacts", "customerIds", ids);
+  allByIds<StContact>(client, operation, "Customers_GetModifiedContactsList", "customerIds", ids);
 
 /**
  * Locations that may be at this address: same ZIP (5 digits for ZIP+4) and, when the street has a house
@@ -126,12 +121,12 @@ export const locationsNearAddress = async (client: ServiceTitanClient, operation
   else if (address.city) query.city = String(address.city).trim();
   else return none();
   if (n.number) query.street = n.number;
-  return boundedSearch<StLocation>(client, get(operation, "/locations", query, "tn.crm.locations:r"));
+  return boundedSearch<StLocation>(client, get(operation, "Locations_GetList", query));
 };
 
 /** The locations in a postal code (for a radius check around coordinates), bounded. */
 export const locationsInZip = (client: ServiceTitanClient, operation: string, zip: string): Promise<Candidates<StLocation>> =>
-  boundedSearch<StLocation>(client, get(operation, "/locations", { zip, active: "Any" }, "tn.crm.locations:r"));
+  boundedSearch<StLocation>(client, get(operation, "Locations_GetList", { zip, active: "Any" }));
 
 /** Locations recorded at exactly these coordinates (ServiceTitan's own latitude/longitude filter), bounded. */
 export const locationsAtCoordinates = (
@@ -140,11 +135,11 @@ export const locationsAtCoordinates = (
   latitude: number,
   longitude: number,
 ): Promise<Candidates<StLocation>> =>
-  boundedSearch<StLocation>(client, get(operation, "/locations", { latitude, longitude, active: "Any" }, "tn.crm.locations:r"));
+  boundedSearch<StLocation>(client, get(operation, "Locations_GetList", { latitude, longitude, active: "Any" }));
 
 /** The names of the searches that were too broad, in a stable order. */
 export const truncatedSearches = (searches: Partial<Record<SearchName, Candidates<unknown>>>): SearchName[] =>
   (Object.keys(searches) as SearchName[]).filter((k) => searches[k]?.truncated);
 
 export const locationsOfCustomer = (client: ServiceTitanClient, operation: string, customerId: number): Promise<StLocation[]> =>
-  all<StLocation>(client, get(operation, "/locations", { customerId }, "tn.crm.locations:r"));
+  all<StLocation>(client, get(operation, "Locations_GetList", { customerId }));

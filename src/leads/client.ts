@@ -6,7 +6,7 @@
  * `sendWithPolicy`, the same one the tenant client uses.
  */
 import type { Connection } from "@prismatic-io/spectral";
-import { LEADS_CONNECTION_KEY, LEADS_ENVIRONMENTS, LEADS_TOKEN_PATH } from "../connections/leadsPlatform";
+import { LEADS_CONNECTION_KEY, LEADS_ENVIRONMENTS, LEADS_TOKEN_PATH } from "./connection";
 import { describeLeadsCode, LEADS_VALIDATION_CODE } from "./errorCodes";
 import { type CoreResponse, sendSettings, sendWithPolicy, type TransportOptions } from "../http/core";
 import { connectionError, connectionField as field, parseConnectionUrl } from "../http/endpoints";

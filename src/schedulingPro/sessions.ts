@@ -3,7 +3,8 @@
  * schedulers, created in a period — through the transport and Fetch All (no record dropped or
  * repeated), then summarised locally.
  */
-import { fillPath, type ServiceTitanClient } from "../http/client";
+import type { ServiceTitanClient } from "../http/client";
+import { requestFor } from "../http/requestFor";
 import { fetchAll } from "../paging/pages";
 
 export interface SessionRecord {
@@ -35,7 +36,7 @@ export interface SchedulerRecord {
 }
 
 export const listSchedulers = async (client: ServiceTitanClient): Promise<SchedulerRecord[]> =>
-  (await fetchAll<SchedulerRecord>(client, { module: "schedulingpro", method: "GET", path: "/schedulers", operation: '"List Schedulers"', scope: "tn.sp.schedulers:r" })).data;
+  (await fetchAll<SchedulerRecord>(client, requestFor("schedulingpro", "Scheduler_Schedulers", {}, '"List Schedulers"'))).data;
 
 export const sessionsInPeriod = async (
   client: ServiceTitanClient,
@@ -45,14 +46,10 @@ export const sessionsInPeriod = async (
 ): Promise<SessionRecord[]> => {
   const out: SessionRecord[] = [];
   for (const id of schedulerIds) {
-    const page = await fetchAll<SessionRecord>(client, {
-      module: "schedulingpro",
-      method: "GET",
-      path: fillPath("/schedulers/{id}/sessions", { id }, () => "Scheduler ID"),
-      query: { createdOnOrAfter, createdBefore },
-      operation: '"List Scheduler Sessions"',
-      scope: "tn.sp.schedulers:r",
-    });
+    const page = await fetchAll<SessionRecord>(
+      client,
+      requestFor("schedulingpro", "Scheduler_SchedulerSessions", { id, createdOnOrAfter, createdBefore }, '"List Scheduler Sessions"', { id: "Scheduler ID" }),
+    );
     for (const s of page.data) out.push({ ...s, schedulerId: s.schedulerId ?? id });
   }
   return out;

@@ -1,7 +1,7 @@
 /**
  * What every webhook trigger of the component does before its own work, in one place: read a header,
  * compare a presented secret in constant time, read the body as JSON, refuse a request, and remember
- * the IDs of events already handled. Used by the ServiceTitan Webhook (serviceTitanWebhook.ts, HMAC
+ * the IDs of events already handled. Used by the ServiceTitan Webhook (src/webhooks/serviceTitanWebhook.ts, HMAC
  * signatures from hmac.ts) and the Leads Integration Platform webhooks (src/leads/triggers.ts, a shared
  * signing key in a header).
  *

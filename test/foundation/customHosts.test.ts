@@ -3,7 +3,7 @@
  * loopback (127.0.0.0/8, localhost, [::1]); the ConnectionError names the field. Both connections.
  */
 import { ConnectionError, type Connection } from "@prismatic-io/spectral";
-import { LEADS_CONNECTION_KEY } from "../../src/connections/leadsPlatform";
+import { LEADS_CONNECTION_KEY } from "../../src/leads/connection";
 import { resolveConnection } from "../../src/http/endpoints";
 import { resolveLeadsConnection } from "../../src/leads/client";
 import { buildConnection, type ConnectionFields } from "../../scripts/lib/connection";

@@ -9,7 +9,7 @@ import type { AddressInfo } from "node:net";
 import type { Connection } from "@prismatic-io/spectral";
 import { createHarness } from "@prismatic-io/spectral/dist/testing";
 import component from "../../src/index";
-import { LEADS_CONNECTION_KEY } from "../../src/connections/leadsPlatform";
+import { LEADS_CONNECTION_KEY } from "../../src/leads/connection";
 import type { LeadsSandbox } from "../../sandbox/leads";
 import { fetchToken } from "../../scripts/lib/connection";
 

@@ -1,6 +1,6 @@
 import type { Connection } from "@prismatic-io/spectral";
 import { startLeadsSandbox, type LeadsSandbox } from "../../sandbox/leads";
-import { LEADS_CONNECTION_KEY } from "../../src/connections/leadsPlatform";
+import { LEADS_CONNECTION_KEY } from "../../src/leads/connection";
 import { createLeadsClient, LeadsApiError, resolveLeadsConnection, toLeadsError } from "../../src/leads/client";
 import { LEADS_ERROR_CODES } from "../../src/leads/errorCodes";
 import { fetchLeadsToken, leadsConnection } from "./support";

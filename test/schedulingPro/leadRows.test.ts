@@ -1,5 +1,5 @@
 /** Scheduler Leads' row order: newest session first by time, whatever the timestamps' precision. */
-import { leadRows } from "../../src/actions/schedulingPro/schedulerLeads";
+import { leadRows } from "../../src/schedulingPro/actions/schedulerLeads";
 import type { SessionRecord } from "../../src/schedulingPro/sessions";
 
 const session = (id: string, createdOn: string, extra: Partial<SessionRecord> = {}): SessionRecord => ({

@@ -7,15 +7,14 @@
 import component from "../../src/index";
 import { actions, builtActions } from "../../src/actions";
 import { dataSources } from "../../src/dataSources";
-import { leadsTriggers } from "../../src/leads/triggers";
-import { recordTriggers } from "../../src/triggers/record";
+import { areaTriggers } from "../../src/areas";
 import { MODULE_LABELS } from "../../src/operations/naming";
 import { createHarness } from "@prismatic-io/spectral/dist/testing";
 import { type InputDef, type InputDefs, isConnectionInput, labelOf, synthParams } from "../support/actionInputs";
 import { captureConnection, startCaptureServer } from "../support/captureServer";
 
-/** The trigger owners: record changes (src/triggers/) and the Leads webhooks (src/leads/). */
-const triggers = { ...recordTriggers, ...leadsTriggers } as Record<string, { inputs?: unknown }>;
+/** Every trigger belongs to a product area (src/areas.ts). */
+const triggers = areaTriggers as Record<string, { inputs?: unknown }>;
 
 const SMALL_WORDS = new Set(["a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with", "from", "vs", "per", "via"]);
 

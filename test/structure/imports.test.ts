@@ -1,10 +1,11 @@
 /**
- * Import structure (issue 17): the top-level folders of src/ form no import cycle, and the bundle's
- * entry (src/index.ts) reaches nothing under sandbox/ or scripts/.
+ * Import structure (issue 17): the top-level folders of src/ form no import cycle, no product area
+ * (the folders src/areas.ts lists) imports another or is imported by the horizontal machinery, and the
+ * bundle's entry (src/index.ts) reaches nothing under sandbox/ or scripts/.
  *
  * The import graph comes from dependency-cruiser (it parses TypeScript, resolves paths with our
- * tsconfig and reports type-only imports too, which count here: a type import ties two folders as much
- * as a value import does). dependency-cruiser ships as ES modules only, so it runs as a child process
+ * tsconfig and, with cruise.config.cjs, reports type-only imports too, which count here: a type import
+ * ties two folders as much as a value import does). dependency-cruiser ships as ES modules only, so it runs as a child process
  * and hands back its JSON result; the folder graph and its cycles are computed below from that.
  */
 import { spawnSync } from "node:child_process";
@@ -20,7 +21,7 @@ interface CruisedModule {
 /** file → the project files it imports, for every file reached from `entries`. */
 const cruise = (entries: string[]): Map<string, string[]> => {
   const bin = path.join(ROOT, "node_modules/dependency-cruiser/bin/dependency-cruise.mjs");
-  const args = [bin, ...entries, "--no-config", "--ts-config", "tsconfig.json", "--do-not-follow", "node_modules", "--exclude", "^node_modules", "--output-type", "json"];
+  const args = [bin, ...entries, "--config", "test/structure/cruise.config.cjs", "--ts-config", "tsconfig.json", "--do-not-follow", "node_modules", "--exclude", "^node_modules", "--output-type", "json"];
   const run = spawnSync(process.execPath, args, { cwd: ROOT, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
   if (run.status !== 0) throw new Error(`dependency-cruiser failed (${run.status}): ${run.stderr}`);
   const result = JSON.parse(run.stdout) as { modules: CruisedModule[] };
@@ -113,6 +114,10 @@ describe("import structure", () => {
     expect(files.get("src/index.ts")?.length).toBeGreaterThan(3);
   });
 
+  it("counts type-only imports (src/http/client.ts imports only a type from src/operations/types.ts)", () => {
+    expect(files.get("src/http/client.ts")).toContain("src/operations/types.ts");
+  });
+
   it("has no import cycle between top-level folders of src/", () => {
     const graph = folderGraph(files);
     const cycles = folderCycles(graph);
@@ -126,6 +131,29 @@ describe("import structure", () => {
       .flatMap(([f, deps]) => deps.filter((d) => !d.startsWith("src/core/")).map((d) => `${f} → ${d}`));
     expect(files.has("src/core/errors.ts")).toBe(true);
     expect(outside).toEqual([]);
+  });
+
+  // Product areas (issue 17): the folders src/areas.ts lists. Each is a vertical slice over the horizontal
+  // machinery; an area that imported another, or machinery that imported an area, would tie them again.
+  const areaFolders = (files.get("src/areas.ts") ?? [])
+    .filter((f) => /^src\/[^/]+\/index\.ts$/.test(f))
+    .map((f) => folderOf(f) as string);
+
+  it("finds the product areas in src/areas.ts", () => {
+    expect(areaFolders).toEqual(expect.arrayContaining(["crm", "leads", "recordChanges", "schedulingPro", "webhooks"]));
+  });
+
+  it("no product area imports another, and no horizontal folder imports an area", () => {
+    const areasSet = new Set(areaFolders);
+    const crossing = [...files.entries()].flatMap(([from, deps]) => {
+      const a = folderOf(from);
+      if (!a) return [];
+      return deps.filter((to) => {
+        const b = folderOf(to);
+        return b !== undefined && b !== a && areasSet.has(b);
+      }).map((to) => `${from} → ${to}`);
+    });
+    expect(crossing).toEqual([]);
   });
 
   it("the bundle's entry reaches nothing under sandbox/ or scripts/", () => {

@@ -6,10 +6,10 @@ import type { Connection } from "@prismatic-io/spectral";
 import { startSandbox, type Sandbox, type SandboxOptions } from "../../sandbox/server";
 import { K } from "../../sandbox/store";
 import { sandboxConnection } from "../../scripts/lib/connection";
-import { SEEN_MEMORY_CAP } from "../../src/triggers/changeFeed";
-import { pollingStateOf } from "../../src/triggers/deliveryState";
-import type { PollingStateV1 } from "../../src/triggers/deliveryState";
-import { RECORD_TYPE_TABLE } from "../../src/triggers/recordTypes";
+import { SEEN_MEMORY_CAP } from "../../src/recordChanges/changeFeed";
+import { pollingStateOf } from "../../src/recordChanges/deliveryState";
+import type { PollingStateV1 } from "../../src/recordChanges/deliveryState";
+import { RECORD_TYPE_TABLE } from "../../src/recordChanges/recordTypes";
 import { allChanges, ChangeMaker, changeId, confirm, logs, runRecordChanges } from "./support";
 
 const TOTAL_CHANGES = 10_000;

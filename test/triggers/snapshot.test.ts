@@ -4,7 +4,7 @@
  * a run that fails after progress keeps it.
  */
 import type { ServiceTitanClient, StRequest } from "../../src/http/client";
-import { type Cursor, emptyCursor, pollChanges, type PollOptions } from "../../src/triggers/changeFeed";
+import { type Cursor, emptyCursor, pollChanges, type PollOptions } from "../../src/recordChanges/changeFeed";
 import { captureConnection, startCaptureServer, type CaptureServer } from "../support/captureServer";
 import { runRecordChanges } from "./support";
 

@@ -7,8 +7,8 @@
 import { buildDelivery, makeEvent } from "../../sandbox/webhooks";
 import { statusUpdateBody } from "../../sandbox/leads";
 import { SEEN_IDS_KEY } from "../../src/leads/triggers";
-import { SEEN_EVENTS_KEY } from "../../src/triggers/serviceTitanWebhook";
-import { freshState } from "../../src/triggers/deliveryState";
+import { SEEN_EVENTS_KEY } from "../../src/webhooks/serviceTitanWebhook";
+import { freshState } from "../../src/recordChanges/deliveryState";
 import { SERVICETITAN_WEBHOOK_KEY, LEADS_WEBHOOK_SECRET } from "../support/secrets";
 import { harness, logger } from "./support";
 

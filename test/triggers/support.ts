@@ -3,7 +3,7 @@ import { recordForScan } from "../support/secretScan";
 import type { Connection } from "@prismatic-io/spectral";
 import { createHarness } from "@prismatic-io/spectral/dist/testing";
 import component from "../../src/index";
-import type { RecordChangesData } from "../../src/triggers/recordChanges";
+import type { RecordChangesData } from "../../src/recordChanges/trigger";
 import { Prng } from "../../sandbox/prng";
 import type { Sandbox } from "../../sandbox/server";
 import { K, type Rec } from "../../sandbox/store";

@@ -1,7 +1,7 @@
 /** Unit tests: the change classifier, change keys, the HMAC verifier, the confirmation state machine. */
 import { createHmac } from "node:crypto";
-import { changeKey, classifyChange } from "../../src/triggers/changeFeed";
-import { confirmDelivery, feedKey, freshState, readStateFor } from "../../src/triggers/deliveryState";
+import { changeKey, classifyChange } from "../../src/recordChanges/changeFeed";
+import { confirmDelivery, feedKey, freshState, readStateFor } from "../../src/recordChanges/deliveryState";
 import { decodeSignature, rawBodyBytes, verifySignature } from "../../src/triggers/hmac";
 import { firstHeaderValue, headerValue, readJsonBody, refuse, rememberId } from "../../src/triggers/webhookGuard";
 

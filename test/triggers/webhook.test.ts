@@ -6,7 +6,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { buildDelivery, makeEvent, sendDelivery, type SignatureMode, type WebhookDelivery } from "../../sandbox/webhooks";
-import { SEEN_EVENTS_KEY, SEEN_EVENTS_LIMIT } from "../../src/triggers/serviceTitanWebhook";
+import { SEEN_EVENTS_KEY, SEEN_EVENTS_LIMIT } from "../../src/webhooks/serviceTitanWebhook";
 import { harness, logger, logs } from "./support";
 
 import { SERVICETITAN_WEBHOOK_KEY } from "../support/secrets";

@@ -11,7 +11,7 @@ import { createHmac } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { makeEvent } from "../../sandbox/webhooks";
-import { serviceTitanWebhookInputs } from "../../src/triggers/serviceTitanWebhook";
+import { serviceTitanWebhookInputs } from "../../src/webhooks/serviceTitanWebhook";
 import { SERVICETITAN_WEBHOOK_KEY } from "../support/secrets";
 import { harness, logger, logs } from "./support";
 

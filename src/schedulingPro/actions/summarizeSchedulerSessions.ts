@@ -9,7 +9,7 @@ import { checkDateRange, cleanEnum, cleanInteger } from "../../inputs/clean";
 import { connectionInput, debugRequestInput } from "../../inputs/shared";
 import {
   isAbandoned, isBooked, isEngaged, listSchedulers, periodOf, personName, ratio, type SessionRecord, sessionsInPeriod,
-} from "../../schedulingPro/sessions";
+} from "../sessions";
 import { periodInputs, schedulerIdInput, timeZoneInput } from "./inputs";
 
 /** Funnel order of Scheduling Pro steps, for a readable drop-off histogram. */

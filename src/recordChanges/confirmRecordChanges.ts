@@ -8,11 +8,11 @@
  * action promotes the pending cursor to committed in that object (what Spectral's `setState` does)
  * and also returns that whole object as `instanceState` (the convention of every trigger and action
  * here, explained at webhookGuard.ts `rememberId`). The design and why a crash re-delivers are in
- * src/triggers/deliveryState.ts.
+ * src/recordChanges/deliveryState.ts.
  */
 import { action, input } from "@prismatic-io/spectral";
 import { cleanString, InputError } from "../inputs/clean";
-import { confirmDelivery, pollingStateOf, writePollingState } from "../triggers/deliveryState";
+import { confirmDelivery, pollingStateOf, writePollingState } from "./deliveryState";
 
 export const confirmRecordChanges = action({
   display: {

@@ -26,11 +26,12 @@ import { randomUUID } from "node:crypto";
 import { input, pollingTrigger } from "@prismatic-io/spectral";
 import type { StRequest } from "../http/client";
 import { clientFor } from "../http/clientFor";
+import { requestFor } from "../http/requestFor";
 import { cleanBoolean, cleanDateTime, cleanEnum, cleanInteger, InputError } from "../inputs/clean";
 import { connectionInput, debugRequestInput } from "../inputs/shared";
 import { type Change, type ChangeType, type PollResult, pollChanges } from "./changeFeed";
 import { feedKey, freshState, type PollingStateV1, readStateFor } from "./deliveryState";
-import { exampleTriggerPayload } from "./examplePayload";
+import { exampleTriggerPayload } from "../triggers/examplePayload";
 import { RECORD_TYPE_KEYS, RECORD_TYPE_TABLE, RECORD_TYPES } from "./recordTypes";
 
 export const START_FROM = ["now", "lookBackDate", "beginning"] as const;
@@ -211,7 +212,7 @@ export const recordChanges = pollingTrigger({
     }
 
     const runStarted = Date.now();
-    const req: StRequest = { module: descriptor.module, method: "GET", path: descriptor.path, operation: `Export ${type.label}`, scope: descriptor.scope };
+    const req: StRequest = requestFor(descriptor.module, descriptor.operationId, {}, `Export ${type.label}`);
     const result: PollResult = await pollChanges(client, req, state.committed, {
       includeRecentChanges: params.includeRecentChanges !== false,
       show: seeding

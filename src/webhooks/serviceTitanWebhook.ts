@@ -8,7 +8,7 @@
  *  - with a key, the HMAC-SHA256 of the raw body is checked against every value of the headers named in
  *    Signature Headers (exact names or "*" patterns; the default covers X-ServiceTitan-Signature,
  *    X-ST-Signature, X-Signature and any name containing "signature"), hex or base64, "sha256=" or not,
- *    in constant time (hmac.ts). A refused request logs the NAMES of the headers that arrived — never a
+ *    in constant time (src/triggers/hmac.ts). A refused request logs the NAMES of the headers that arrived — never a
  *    value — so a user can see where the sender really puts its signature.
  *
  * Order of work: (1) the signature, when there is a key; (2) the event is parsed from those same raw
@@ -18,7 +18,7 @@
  * (5) the answer is 200 at once with a tiny body.
  *
  * A refused request (bad signature 401, too old or no body 400) takes the "Rejected" branch with an
- * EMPTY payload by default (webhookGuard.ts `refuse`). Why not fail by default: the sender and any probe
+ * EMPTY payload by default (src/triggers/webhookGuard.ts `refuse`). Why not fail by default: the sender and any probe
  * then get the real status instead of Prismatic's generic error, and every probe of the URL is not a
  * failed execution; the payload is emptied, so no step — on any branch, or after the branches meet — ever
  * receives a byte of what the request sent. "When Refused → Fail the execution" throws instead, for
@@ -37,9 +37,9 @@ import { createHash } from "node:crypto";
 import { input, trigger } from "@prismatic-io/spectral";
 import { redact } from "../core/redact";
 import { cleanInteger, cleanSecret, cleanString, InputError } from "../inputs/clean";
-import { exampleTriggerPayload } from "./examplePayload";
-import { rawBodyBytes, signatureCandidates, verifySignature } from "./hmac";
-import { eventAge, headerNamesForLog, jsonResponse, type RefusalMode, refuse, rememberId, valueAt, whenRefusedInput } from "./webhookGuard";
+import { exampleTriggerPayload } from "../triggers/examplePayload";
+import { rawBodyBytes, signatureCandidates, verifySignature } from "../triggers/hmac";
+import { eventAge, headerNamesForLog, jsonResponse, type RefusalMode, refuse, rememberId, valueAt, whenRefusedInput } from "../triggers/webhookGuard";
 
 export const DEFAULT_SIGNATURE_HEADER = "X-ServiceTitan-Signature";
 export const DEFAULT_SIGNATURE_HEADERS = [DEFAULT_SIGNATURE_HEADER, "X-ST-Signature", "X-Signature", "*signature*"];

@@ -5,7 +5,7 @@
  * failed ServiceTitan call throws. The logic lives in src/crm/validateAddress.ts.
  */
 import { action, input } from "@prismatic-io/spectral";
-import { validateLocationAddress as run } from "../../crm/validateAddress";
+import { validateLocationAddress as run } from "../validateAddress";
 import { clientFor } from "../../http/clientFor";
 import { cleanBoolean, cleanNumber } from "../../inputs/clean";
 import { connectionInput, debugRequestInput, textInput } from "../../inputs/shared";

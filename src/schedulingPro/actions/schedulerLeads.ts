@@ -7,7 +7,7 @@ import { action, input } from "@prismatic-io/spectral";
 import { clientFor } from "../../http/clientFor";
 import { checkDateRange, cleanBoolean, cleanEnum } from "../../inputs/clean";
 import { connectionInput, debugRequestInput } from "../../inputs/shared";
-import { isAbandoned, isBooked, listSchedulers, personName, sessionsInPeriod, type SessionRecord } from "../../schedulingPro/sessions";
+import { isAbandoned, isBooked, listSchedulers, personName, sessionsInPeriod, type SessionRecord } from "../sessions";
 import { periodInputs, schedulerIdInput } from "./inputs";
 
 const digits = (v: unknown) => String(v ?? "").replace(/\D/g, "");

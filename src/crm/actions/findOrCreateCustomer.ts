@@ -4,7 +4,7 @@
  * one call. The workflow lives in src/crm/findOrCreate.ts; this file is its inputs and the call.
  */
 import { action, input } from "@prismatic-io/spectral";
-import { findOrCreateCustomer as run } from "../../crm/findOrCreate";
+import { findOrCreateCustomer as run } from "../findOrCreate";
 import { clientFor } from "../../http/clientFor";
 import { cleanBoolean, cleanEnum, InputError } from "../../inputs/clean";
 import { connectionInput, debugRequestInput, textInput } from "../../inputs/shared";
