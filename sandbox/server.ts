@@ -178,6 +178,8 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
   const router = buildRouter(genericRoutes(operations));
   const production = resolveProduction(options.production, operations, router.routes());
   const examples = recordExamples(operations);
+  // The catalog's modules, plus those of operations a test hands in (e.g. a Reporting operation before the catalog has it).
+  const modules = new Set<string>([...SANDBOX_MODULES, ...operations.map((op) => String(op.module).toLowerCase())]);
   for (const [k, v] of examples) examples.set(k, blank(v) as Record<string, unknown>);
   const env: Env = {
     store,
@@ -208,7 +210,7 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
       return auth.tokenEndpoint(headers["content-type"] ?? "", bodyText);
     }
     const m = API_PATH.exec(rawPath);
-    if (!m || !SANDBOX_MODULES.includes(m[1].toLowerCase())) {
+    if (!m || !modules.has(m[1].toLowerCase())) {
       return problem(404, "Unknown route", { route: [`No ServiceTitan API matches ${method} ${rawPath}.`] }, { reason: "unknown-route" });
     }
     const module = m[1].toLowerCase();

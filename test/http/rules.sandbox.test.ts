@@ -9,7 +9,7 @@
  * The sandbox's budget and the client share a fake clock that the client's sleep advances.
  */
 import type { Connection } from "@prismatic-io/spectral";
-import { type Sandbox, SANDBOX_MODULES, startSandbox } from "../../sandbox/server";
+import { type Sandbox, startSandbox } from "../../sandbox/server";
 import { collectionKey } from "../../sandbox/store";
 import { sandboxConnection } from "../../scripts/lib/connection";
 import { clientFor } from "../../src/http/clientFor";
@@ -44,7 +44,6 @@ let sb: Sandbox;
 let connection: Connection;
 
 beforeAll(async () => {
-  SANDBOX_MODULES.push("reporting");
   sb = await startSandbox({
     port: 0,
     operations: [reportData],
@@ -61,7 +60,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await sb.close();
-  SANDBOX_MODULES.splice(SANDBOX_MODULES.indexOf("reporting"), 1);
 });
 
 const run = (reportId: number): StRequest => ({

@@ -5,7 +5,7 @@
  * `message`. Checked on the reader and end to end on the Leads client.
  */
 import type { Connection } from "@prismatic-io/spectral";
-import { LEADS_CONNECTION_KEY } from "../../src/connections/leadsPlatform";
+import { LEADS_CONNECTION_KEY } from "../../src/leads/connection";
 import { leadsWaitHint, serviceTitanWaitHint, WAIT_HINTS, waitHintFrom } from "../../src/http/waitHints";
 import { createLeadsClient } from "../../src/leads/client";
 import { type CaptureServer, startCaptureServer } from "../support/captureServer";
