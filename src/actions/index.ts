@@ -12,6 +12,7 @@ import { DATA_SOURCE_KEYS } from "../dataSources/keys";
 import { leadsActions } from "../leads/actions";
 import { listSchedulerLeads } from "./schedulingPro/schedulerLeads";
 import { summarizeSchedulerSessions } from "./schedulingPro/summarizeSchedulerSessions";
+import { withAllInputErrors } from "../inputs/allErrors";
 
 export const builtActions: BuiltAction[] = buildCatalog().map((entry) => buildAction(entry, DATA_SOURCE_KEYS));
 
@@ -32,5 +33,5 @@ export const actions: Record<string, ActionDefinition> = (() => {
     if (key in out) throw new Error(`Action key ${key} is defined twice.`);
     out[key] = def;
   }
-  return out;
+  return withAllInputErrors(out); // every input error at once, before anything is sent (src/inputs/allErrors.ts)
 })();

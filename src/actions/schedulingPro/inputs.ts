@@ -1,6 +1,6 @@
 /** Inputs shared by the Scheduling Pro workflow actions. */
 import { input } from "@prismatic-io/spectral";
-import { cleanDateTime, cleanString, InputError } from "../../inputs/clean";
+import { checkDateRange, cleanDateTime, cleanString, InputError } from "../../inputs/clean";
 import { dataSourceFor } from "../../inputs/links";
 import { DATA_SOURCE_KEYS } from "../../dataSources/keys";
 
@@ -32,6 +32,10 @@ export const periodInputs = {
     clean: cleanDateTime("Sessions Created Before", { required: true }),
   }),
 };
+
+/** The period's cross-input check: start before end. */
+export const checkPeriod = (params: Record<string, unknown>): void =>
+  checkDateRange("Sessions Created On or After", params.createdOnOrAfter, "Sessions Created Before", params.createdBefore);
 
 /** IANA time zone used to place sessions in days, weeks and months. */
 export const timeZoneInput = input({
