@@ -102,6 +102,16 @@ export const serviceTitanConnection = oauth2Connection({
       comments: "The numeric ID of the ServiceTitan tenant (company) these credentials belong to.",
       example: "10978752986",
     },
+    timeZone: {
+      label: "Time Zone",
+      type: "string",
+      required: false,
+      shown: true,
+      default: "UTC",
+      comments:
+        "The tenant's time zone as an IANA name, such as America/Chicago; default UTC. Dates and date-times typed into actions without an offset are read in it — 01/15/2024 means midnight there — so a date filter starts at the tenant's midnight and does not miss evening records. Values that carry an offset (2024-01-15T09:00:00Z) are not moved, and what is sent to ServiceTitan is always UTC.",
+      example: "America/Chicago",
+    },
     scopes: {
       label: "Scopes",
       type: "string",

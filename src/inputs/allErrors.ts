@@ -15,6 +15,7 @@
  */
 import type { ActionDefinition } from "@prismatic-io/spectral";
 import { InputError } from "../core/errors";
+import { connectionTimeZone, ZonelessDateTime } from "./dates";
 
 /**
  * What a recording `clean` returns for a value it refused: the refusal's message, already worded and
@@ -76,13 +77,22 @@ const isPlain = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype;
 
 /** The value with invalid parts reported and zone-less date-times in UTC; nested lists and objects walked. */
-const settleValue = (value: unknown, problems: string[]): unknown => {
+const settleValue = (value: unknown, zone: string, problems: string[]): unknown => {
   if (value instanceof InvalidInput) {
     problems.push(value.message);
     return value;
   }
-  if (Array.isArray(value)) return value.map((v) => settleValue(v, problems));
-  if (isPlain(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, settleValue(v, problems)]));
+  if (value instanceof ZonelessDateTime) {
+    try {
+      return value.toUtc(zone);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      problems.push(error.message);
+      return new InvalidInput(error.message);
+    }
+  }
+  if (Array.isArray(value)) return value.map((v) => settleValue(v, zone, problems));
+  if (isPlain(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, settleValue(v, zone, problems)]));
   return value;
 };
 
@@ -105,9 +115,10 @@ export const settleInputs = (
   checks: readonly InputCheck[] = [],
 ): Record<string, unknown> => {
   const problems: string[] = [];
+  const zone = connectionTimeZone(params.connection, problems);
   const keys = [...new Set([...order, ...Object.keys(params)])].filter((k) => Object.hasOwn(params, k));
   const settled: Record<string, unknown> = {};
-  for (const key of keys) settled[key] = settleValue(params[key], problems);
+  for (const key of keys) settled[key] = settleValue(params[key], zone, problems);
   const invalid = new Set(keys.filter((k) => holdsInvalid(settled[k])));
   for (const check of checks) {
     const read = new Set<PropertyKey>();
