@@ -7,6 +7,7 @@ import { buildCatalog } from "../operations/catalog";
 import { buildAction, type BuiltAction } from "./fromOperation";
 import { rawRequest } from "./rawRequest";
 import { confirmRecordChanges } from "./confirmRecordChanges";
+import { checkConnection } from "./checkConnection";
 import { crmWorkflowActions } from "./crm";
 import { DATA_SOURCE_KEYS } from "../dataSources/keys";
 import { leadsActions } from "../leads/actions";
@@ -20,6 +21,7 @@ export const builtActions: BuiltAction[] = buildCatalog().map((entry) => buildAc
 export const workflowActions: Record<string, ActionDefinition> = {
   rawRequest: rawRequest as unknown as ActionDefinition,
   confirmRecordChanges: confirmRecordChanges as unknown as ActionDefinition,
+  checkConnection: checkConnection as unknown as ActionDefinition,
   ...crmWorkflowActions,
   listSchedulerLeads: listSchedulerLeads as unknown as ActionDefinition,
   summarizeSchedulerSessions: summarizeSchedulerSessions as unknown as ActionDefinition,
