@@ -10,6 +10,7 @@ import { rulesFor } from "../http/rules";
 import { encodeMultipart, toFilePart } from "../http/multipart";
 import { cleanString, InputError, setOwn } from "../inputs/clean";
 import { type BuiltInput, type FieldSpec, inputFromSpec, labelForField, pathParamKey, type WireShape } from "../inputs/fromSchema";
+import { withInputChecks } from "../inputs/allErrors";
 import { dataSourceFor } from "../inputs/links";
 import { connectionInput, customQueryParamsInput, debugRequestInput, exportInputs, pageInput, pageSizeInput, pagingInputs, sortInput } from "../inputs/shared";
 import type { CatalogEntry } from "../operations/catalog";
@@ -353,6 +354,8 @@ export const buildAction = (entry: CatalogEntry, dataSources?: ReadonlySet<strin
       return { data: (curated.transformOutput ? curated.transformOutput(data) : data) as never };
     },
   }) as unknown as ActionDefinition;
+  // The cross-input checks (curated rules, "fill in at least one field") join the list of invalid inputs.
+  withInputChecks(definition.perform, (values) => curated.validate?.(values), (values) => buildRequest(values));
 
   return { key, op, bindings, mode, definition };
 };

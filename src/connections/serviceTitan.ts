@@ -28,6 +28,11 @@ export const SERVICETITAN_CONNECTION_KEY = "serviceTitanConnection";
  * it (src/http/endpoints.ts). The two can never disagree: a production token is never requested from,
  * or sent to, the integration hosts. A proxy or the embedded sandbox is reached by giving Environment
  * that host's auth origin (through a code-native integration or the API) plus API Base URL.
+ *
+ * Field order is the order a customer fills them (issue 15 item 11): what the Developer Portal shows them
+ * (tenant, client ID, client secret, app key), then Environment and Time Zone. API Base URL is for a proxy
+ * only and comes last: Spectral's connection inputs take no display condition (only `shown`), so it
+ * cannot appear just for a custom Environment. Token URL (a template) and Scopes are hidden.
  */
 export const serviceTitanConnection = oauth2Connection({
   key: SERVICETITAN_CONNECTION_KEY,
@@ -38,34 +43,13 @@ export const serviceTitanConnection = oauth2Connection({
   },
   oauth2Type: OAuth2Type.ClientCredentials,
   inputs: {
-    environment: {
-      label: "Environment",
+    tenant: {
+      label: "Tenant ID",
       type: "string",
       required: true,
       shown: true,
-      default: ENVIRONMENTS.production.authOrigin,
-      model: [
-        { label: "Production", value: ENVIRONMENTS.production.authOrigin },
-        { label: "Integration (developer sandbox)", value: ENVIRONMENTS.integration.authOrigin },
-      ],
-      comments:
-        "Which ServiceTitan environment to call; it decides both where the token is requested and which API host is called, so the two always match. Client IDs and secrets are issued per environment: pick the one your credentials were generated in. To go through a proxy (or the embedded sandbox), set this to that host's auth origin through a code-native integration or the API, and fill in API Base URL.",
-      example: ENVIRONMENTS.production.authOrigin,
-    },
-    tokenUrl: {
-      label: "Token URL",
-      type: "template",
-      templateValue: `{{#environment}}${TOKEN_PATH}`,
-      comments: "Derived from Environment: where Prismatic exchanges the client ID and secret for a 15-minute access token.",
-    },
-    apiBaseUrl: {
-      label: "API Base URL (Proxy Only)",
-      type: "string",
-      required: false,
-      shown: true,
-      comments:
-        "Only when Environment is a proxy's or the embedded sandbox's auth origin: the scheme and host that stand in for https://api.servicetitan.io. It must be https; plain http is accepted only on this machine (127.0.0.1, localhost, [::1]). Leave empty for Production and Integration.",
-      example: "http://127.0.0.1:4010",
+      comments: "The numeric ID of the ServiceTitan tenant (company) these credentials belong to.",
+      example: "10978752986",
     },
     clientId: {
       label: "Client ID",
@@ -94,13 +78,46 @@ export const serviceTitanConnection = oauth2Connection({
         "Your app's key from the Developer Portal (starts with ak1.). Sent as the ST-App-Key header on every call; the same key serves every tenant and environment.",
       example: "ak1.4adsy4lzgsd0b3cqh48zl5z3d7",
     },
-    tenant: {
-      label: "Tenant ID",
+    environment: {
+      label: "Environment",
       type: "string",
       required: true,
       shown: true,
-      comments: "The numeric ID of the ServiceTitan tenant (company) these credentials belong to.",
-      example: "10978752986",
+      default: ENVIRONMENTS.production.authOrigin,
+      model: [
+        { label: "Production", value: ENVIRONMENTS.production.authOrigin },
+        { label: "Integration (developer sandbox)", value: ENVIRONMENTS.integration.authOrigin },
+      ],
+      comments:
+        "Which ServiceTitan environment to call; it decides both where the token is requested and which API host is called, so the two always match. Client IDs and secrets are issued per environment: pick the one your credentials were generated in. To go through a proxy (or the embedded sandbox), set this to that host's auth origin through a code-native integration or the API, and fill in API Base URL.",
+      example: ENVIRONMENTS.production.authOrigin,
+    },
+    timeZone: {
+      label: "Time Zone",
+      type: "string",
+      required: false,
+      shown: true,
+      default: "UTC",
+      comments:
+        "The tenant's time zone as an IANA name, such as America/Chicago; default UTC. Dates and date-times typed into actions without an offset are read in it — 01/15/2024 means midnight there — so a date filter starts at the tenant's midnight and does not miss evening records. Values that carry an offset (2024-01-15T09:00:00Z) are not moved, and what is sent to ServiceTitan is always UTC.",
+      example: "America/Chicago",
+    },
+    // ---- Proxy only, last: Spectral has no conditional display for connection inputs (ConnectionInput
+    // offers only shown: true/false), so these cannot be hidden until Environment is a custom host. ----
+    apiBaseUrl: {
+      label: "API Base URL (Proxy Only)",
+      type: "string",
+      required: false,
+      shown: true,
+      comments:
+        "Proxy only: leave empty for Production and Integration. When Environment is a proxy's or the embedded sandbox's auth origin, the scheme and host that stand in for https://api.servicetitan.io. It must be https; plain http is accepted only on this machine (127.0.0.1, localhost, [::1]).",
+      example: "http://127.0.0.1:4010",
+    },
+    tokenUrl: {
+      label: "Token URL",
+      type: "template",
+      templateValue: `{{#environment}}${TOKEN_PATH}`,
+      comments: "Derived from Environment: where Prismatic exchanges the client ID and secret for a 15-minute access token.",
     },
     scopes: {
       label: "Scopes",

@@ -8,7 +8,8 @@ import { parseJsonExact } from "../core/json";
 import { fail, InputError } from "../core/errors";
 import { registerSecret } from "../core/redact";
 import type { SchemaNode } from "../operations/types";
-import { checkAgainstSchema, isRealDateTime } from "./schemaCheck";
+import { inInstantRange, isoUtc, type ParsedDateText, parseDateText, wallAsUtc, ZonelessDateTime } from "./dates";
+import { checkAgainstSchema } from "./schemaCheck";
 
 // The input errors live in the leaf src/core/errors.ts (everything may import them); re-exported here for
 // the input helpers' callers.
@@ -132,22 +133,39 @@ export const cleanBoolean =
     return fail(label, "true or false", value);
   };
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:?\d{2})?$/i;
+const DATE_EXPECTED = "a real date in the form YYYY-MM-DD or MM/DD/YYYY (month first), such as 2026-01-15 or 01/15/2026";
+const DATE_TIME_EXPECTED =
+  "an ISO 8601 date-time such as 2026-01-15T09:30:00Z, or a date and time such as 01/15/2026 9:30 AM or 2026-01-15 14:30 (slashed dates are MM/DD/YYYY)";
 
-/** A calendar date, "2026-01-15". */
+/** A calendar date: 2026-01-15, 01/15/2026 or 1/15/2026 (US order only, src/inputs/dates.ts); sent as YYYY-MM-DD. */
 export const cleanDate =
   (label: string, opts?: CleanOptions) =>
   (value: unknown): string | undefined => {
     if (!required(label, opts, value)) return undefined;
-    const text = String(value).trim();
-    if (!DATE.test(text) || !isRealDateTime(text)) return fail(label, "a real date in the form YYYY-MM-DD, such as 2026-01-15", value);
-    return text;
+    const parsed = parseDateText(String(value));
+    if (typeof parsed === "string" || !parsed.dateOnly) return fail(label, DATE_EXPECTED, value);
+    const { year, month, day } = parsed.wall;
+    return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
   };
 
+/** A date-time text read: an instant (its zone named), or a wall-clock time; refusals name the input. */
+const readDateTime = (label: string, value: unknown): number | ParsedDateText => {
+  const parsed = parseDateText(String(value));
+  if (parsed === "offset") return fail(label, "a time-zone offset between -23:59 and +23:59", value);
+  if (parsed === "calendar" && /^\s*[\d/-]+\s*$/.test(String(value))) return fail(label, "a real date such as 2026-01-15 or 01/15/2026 (month first)", value);
+  if (typeof parsed === "string") return fail(label, DATE_TIME_EXPECTED, value);
+  if (parsed.offsetMinutes === undefined) return parsed;
+  const instant = wallAsUtc(parsed.wall) - parsed.offsetMinutes * 60_000;
+  if (!inInstantRange(instant)) {
+    return fail(label, "a date-time whose UTC time falls in years 0001–9999 (this one is out of range once its offset is applied)", value);
+  }
+  return instant;
+};
+
 /**
- * A date-time. ISO 8601 with a time zone (Z or ±hh:mm) is sent in UTC; a bare date means midnight
- * UTC; a date-time without zone is taken as UTC, as ServiceTitan reads it.
+ * A date-time, sent in UTC ISO 8601. Accepts ISO 8601 and the US forms of src/inputs/dates.ts. With a
+ * zone (Z or ±hh:mm) it is that instant; without one it is read in UTC (a bare date: midnight UTC).
+ * Actions use cleanLocalDateTime, which reads zone-less values in the connection's Time Zone instead.
  */
 export const cleanDateTime =
   (label: string, opts?: CleanOptions) =>
@@ -157,41 +175,23 @@ export const cleanDateTime =
       if (Number.isNaN(value.getTime())) return fail(label, "a valid date-time", String(value));
       return value.toISOString();
     }
-    const text = String(value).trim();
-    if (DATE.test(text)) {
-      if (!isRealDateTime(text)) return fail(label, "a real date such as 2026-01-15", value);
-      return `${text}T00:00:00Z`;
-    }
-    if (!DATE_TIME.test(text) || !isRealDateTime(text))
-      return fail(label, "an ISO 8601 date-time such as 2026-01-15T09:30:00Z", value);
-    return toUtc(label, text, value);
+    const read = readDateTime(label, value);
+    return isoUtc(typeof read === "number" ? read : wallAsUtc(read.wall));
   };
 
-const DATE_TIME_PARTS = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?(?:Z|([+-])(\d{2}):?(\d{2}))?$/i;
-/** 0001-01-01T00:00:00Z and 9999-12-31T23:59:59.999Z: the instants ServiceTitan (and ISO 8601's four-digit years) can hold. */
-const MIN_INSTANT = -62_135_596_800_000;
-const MAX_INSTANT = 253_402_300_799_999;
-
 /**
- * A checked date-time text → its UTC instant, computed from the parts (not by Date's own parser): the
- * offset is at most ±23:59, and a result outside years 0001–9999 fails naming the input.
+ * A date-time input of an action: like cleanDateTime, but a value without a zone is returned as a
+ * ZonelessDateTime, which the action's input pass (src/inputs/allErrors.ts) places in the connection's
+ * Time Zone (default UTC) before perform — the zone is known only then.
  */
-const toUtc = (label: string, text: string, value: unknown): string => {
-  const m = DATE_TIME_PARTS.exec(text);
-  if (!m) return fail(label, "an ISO 8601 date-time such as 2026-01-15T09:30:00Z", value);
-  const [y, mo, d, h, mi, sec = "0", frac = "", sign, oh = "0", om = "0"] = m.slice(1);
-  if (+sec > 59) return fail(label, "an ISO 8601 date-time such as 2026-01-15T09:30:00Z", value);
-  if (+oh > 23 || +om > 59) return fail(label, "a time-zone offset between -23:59 and +23:59", value);
-  const local = new Date(0);
-  local.setUTCFullYear(+y, +mo - 1, +d);
-  local.setUTCHours(+h, +mi, +sec, Number(frac.padEnd(3, "0").slice(0, 3)));
-  const offsetMs = (sign === "-" ? -1 : 1) * (+oh * 60 + +om) * 60_000;
-  const instant = local.getTime() - offsetMs;
-  if (instant < MIN_INSTANT || instant > MAX_INSTANT) {
-    return fail(label, "a date-time whose UTC time falls in years 0001–9999 (this one is out of range once its offset is applied)", value);
-  }
-  return new Date(instant).toISOString().replace(".000Z", "Z");
-};
+export const cleanLocalDateTime =
+  (label: string, opts?: CleanOptions) =>
+  (value: unknown): string | ZonelessDateTime | undefined => {
+    if (!required(label, opts, value)) return undefined;
+    if (value instanceof Date) return cleanDateTime(label, opts)(value);
+    const read = readDateTime(label, value);
+    return typeof read === "number" ? isoUtc(read) : new ZonelessDateTime(label, read.wall, value);
+  };
 
 const matchEnum = (label: string, values: Array<string | number>, value: unknown): string | number => {
   const text = String(value).trim();

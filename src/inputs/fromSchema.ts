@@ -9,7 +9,7 @@ import type { InputOverrides } from "../operations/curated/types";
 import {
   cleanBoolean,
   cleanDate,
-  cleanDateTime,
+  cleanLocalDateTime,
   cleanEnum,
   cleanId,
   cleanIdList,
@@ -244,8 +244,9 @@ const typeFact = (schema: SchemaNode, name: string): string => {
     case "object":
       return "A JSON object, checked against ServiceTitan's schema before sending.";
     default:
-      if (schema.format === "date-time") return "A date-time in ISO 8601 (UTC unless an offset is given), such as 2026-01-15T09:30:00Z; a bare date means midnight UTC.";
-      if (schema.format === "date") return "A date in the form YYYY-MM-DD.";
+      if (schema.format === "date-time")
+        return "A date-time such as 2026-01-15T09:30:00Z, 2026-01-15 9:30 AM or 01/15/2026 14:30 (slashed dates are month/day/year). Without an offset it is read in the connection's Time Zone (UTC unless set there); a date alone means midnight there.";
+      if (schema.format === "date") return "A date such as 2026-01-15 or 01/15/2026 (month/day/year).";
       if (schema.format === "guid" || schema.format === "uuid") return "A GUID such as 6B29FC40-CA47-1067-B31D-00DD010662DA.";
       if (schema.format === "binary") return "File content (a Prismatic data value or text).";
       if (isIdListName(name)) return "A list of IDs: one per row, or separated by commas.";
@@ -553,7 +554,7 @@ export const inputFromSpec = (spec: FieldSpec, label: string, overrides: InputOv
       if (spec.placement !== "body" && isIdListName(name)) {
         return { definition: def({ ...base, type: "string", collection: "valuelist", clean: cleanIdList(lbl, opts) }), wire: "commaList" };
       }
-      if (schema.format === "date-time") return { definition: def({ ...base, type: "string", clean: cleanDateTime(lbl, opts) }), wire: "scalar" };
+      if (schema.format === "date-time") return { definition: def({ ...base, type: "string", clean: cleanLocalDateTime(lbl, opts) }), wire: "scalar" };
       if (schema.format === "date") return { definition: def({ ...base, type: "string", clean: cleanDate(lbl, opts) }), wire: "scalar" };
       if (schema.format === "binary") {
         return { definition: def({ ...base, type: "data", clean: (v: unknown) => (v === undefined || v === null || v === "" ? (required ? cleanString(lbl, opts)(v) : undefined) : v) }), wire: "scalar" };

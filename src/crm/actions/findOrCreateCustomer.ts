@@ -6,6 +6,7 @@
 import { action, input } from "@prismatic-io/spectral";
 import { findOrCreateCustomer as run } from "../findOrCreate";
 import { clientFor } from "../../http/clientFor";
+import { withInputChecks } from "../../inputs/allErrors";
 import { cleanBoolean, cleanEnum, InputError } from "../../inputs/clean";
 import { connectionInput, debugRequestInput, textInput } from "../../inputs/shared";
 
@@ -126,3 +127,4 @@ export const findOrCreateCustomer = action({
     return { data };
   },
 });
+withInputChecks(findOrCreateCustomer.perform, checkFindOrCreateParams); // joins the list of invalid inputs (src/inputs/allErrors.ts)

@@ -9,7 +9,7 @@ import type { InputWords, ModuleCuration } from "./types";
 const windowInputs = (what: string): Record<string, InputWords> => ({
   "query.sessionCreatedOnOrAfter": {
     label: "Sessions Created On or After",
-    comments: { replace: `Start of the period: ${what} for sessions created at or after this moment. Required; ISO 8601 such as 2026-01-01 or 2026-01-01T00:00:00Z (UTC unless an offset is given). Must be before Sessions Created Before.` },
+    comments: { replace: `Start of the period: ${what} for sessions created at or after this moment. Required; such as 2026-01-01, 01/01/2026 or 2026-01-01T00:00:00Z; without an offset it is read in the connection's Time Zone (UTC unless set there). Must be before Sessions Created Before.` },
     example: "2026-01-01",
   },
   "query.sessionCreatedBefore": {

@@ -1,6 +1,6 @@
 /** Inputs shared by the Scheduling Pro workflow actions. */
 import { input } from "@prismatic-io/spectral";
-import { cleanDateTime, cleanString, InputError } from "../../inputs/clean";
+import { checkDateRange, cleanLocalDateTime, cleanString, InputError } from "../../inputs/clean";
 import { dataSourceFor } from "../../inputs/links";
 import { DATA_SOURCE_KEYS } from "../../dataSources/keys";
 
@@ -19,9 +19,9 @@ export const periodInputs = {
     label: "Sessions Created On or After",
     type: "string",
     required: true,
-    comments: "Start of the period: sessions created at or after this moment. ISO 8601 such as 2026-01-01 (midnight UTC) or 2026-01-01T00:00:00-05:00.",
+    comments: "Start of the period: sessions created at or after this moment, such as 2026-01-01, 01/01/2026 or 2026-01-01T00:00:00-05:00. Without an offset it is read in the connection's Time Zone (UTC unless set there): a date alone is midnight there.",
     example: "2026-01-01",
-    clean: cleanDateTime("Sessions Created On or After", { required: true }),
+    clean: cleanLocalDateTime("Sessions Created On or After", { required: true }),
   }),
   createdBefore: input({
     label: "Sessions Created Before",
@@ -29,9 +29,13 @@ export const periodInputs = {
     required: true,
     comments: "End of the period (exclusive): sessions created before this moment. Must be after the start.",
     example: "2026-02-01",
-    clean: cleanDateTime("Sessions Created Before", { required: true }),
+    clean: cleanLocalDateTime("Sessions Created Before", { required: true }),
   }),
 };
+
+/** The period's cross-input check: start before end. */
+export const checkPeriod = (params: Record<string, unknown>): void =>
+  checkDateRange("Sessions Created On or After", params.createdOnOrAfter, "Sessions Created Before", params.createdBefore);
 
 /** IANA time zone used to place sessions in days, weeks and months. */
 export const timeZoneInput = input({

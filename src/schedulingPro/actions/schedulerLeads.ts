@@ -8,7 +8,8 @@ import { clientFor } from "../../http/clientFor";
 import { checkDateRange, cleanBoolean, cleanEnum } from "../../inputs/clean";
 import { connectionInput, debugRequestInput } from "../../inputs/shared";
 import { isAbandoned, isBooked, listSchedulers, personName, sessionsInPeriod, type SessionRecord } from "../sessions";
-import { periodInputs, schedulerIdInput } from "./inputs";
+import { withInputChecks } from "../../inputs/allErrors";
+import { checkPeriod, periodInputs, schedulerIdInput } from "./inputs";
 
 const digits = (v: unknown) => String(v ?? "").replace(/\D/g, "");
 
@@ -101,3 +102,4 @@ export const listSchedulerLeads = action({
     return { data: { count: leads.length, leads } };
   },
 });
+withInputChecks(listSchedulerLeads.perform, checkPeriod); // joins the list of invalid inputs (src/inputs/allErrors.ts)

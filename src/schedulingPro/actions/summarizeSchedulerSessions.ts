@@ -10,7 +10,8 @@ import { connectionInput, debugRequestInput } from "../../inputs/shared";
 import {
   isAbandoned, isBooked, isEngaged, listSchedulers, periodOf, personName, ratio, type SessionRecord, sessionsInPeriod,
 } from "../sessions";
-import { periodInputs, schedulerIdInput, timeZoneInput } from "./inputs";
+import { withInputChecks } from "../../inputs/allErrors";
+import { checkPeriod, periodInputs, schedulerIdInput, timeZoneInput } from "./inputs";
 
 /** Funnel order of Scheduling Pro steps, for a readable drop-off histogram. */
 const STEP_ORDER = ["opened", "zipcode", "issue", "schedule", "customer", "details", "booked"];
@@ -139,3 +140,4 @@ export const summarizeSchedulerSessions = action({
     };
   },
 });
+withInputChecks(summarizeSchedulerSessions.perform, checkPeriod); // joins the list of invalid inputs (src/inputs/allErrors.ts)

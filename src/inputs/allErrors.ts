@@ -1,0 +1,165 @@
+/**
+ * Every input error at once (issue 15 item 10), in one place.
+ *
+ * Spectral cleans an action's inputs one after another and the first `clean` that throws ends the run, so
+ * a builder would fix one input, run again, and meet the next. For actions, each input's `clean` records
+ * its InputError as an InvalidInput value instead of throwing (`recordInputErrors`). Before the action's
+ * own perform runs — so before any request — `settleInputs` gathers every recorded error, plus the errors
+ * of the action's cross-input checks (date ranges, "fill in at least one field"), and throws one
+ * InputError listing them all, one line per input ("<label>: expected …, got …", values redacted as
+ * every input error is). The same pass turns date-times typed without a zone into UTC with the
+ * connection's Time Zone (src/inputs/dates.ts), the one thing a `clean` cannot know.
+ *
+ * `withAllInputErrors` applies both to a record of actions (src/actions/index.ts); an action declares its
+ * cross-input checks with `withInputChecks` around its perform.
+ */
+import type { ActionDefinition } from "@prismatic-io/spectral";
+import { InputError } from "../core/errors";
+import { connectionTimeZone, ZonelessDateTime } from "./dates";
+
+/**
+ * What a recording `clean` returns for a value it refused: the refusal's message, already worded and
+ * redacted. It can never reach the wire: turning it into JSON or text throws that message.
+ */
+export class InvalidInput {
+  constructor(readonly message: string) {}
+  toJSON(): never {
+    throw new InputError(this.message);
+  }
+  toString(): never {
+    throw new InputError(this.message);
+  }
+}
+
+type Clean = (value: unknown) => unknown;
+
+/** A `clean` that returns an InvalidInput where the given one throws an InputError (other errors still throw). */
+export const recordingClean =
+  (clean: Clean): Clean =>
+  (value) => {
+    try {
+      return clean(value);
+    } catch (error) {
+      if (error instanceof InputError) return new InvalidInput(error.message);
+      throw error;
+    }
+  };
+
+type InputDef = { clean?: Clean; inputs?: Record<string, InputDef> } & Record<string, unknown>;
+
+/** The inputs with every `clean` recording (children of structured inputs too); the given record is not changed. */
+export const recordInputErrors = <T extends Record<string, unknown>>(inputs: T): T =>
+  Object.fromEntries(
+    Object.entries(inputs).map(([key, raw]) => {
+      const def = raw as InputDef;
+      const out: InputDef = { ...def };
+      if (typeof def.clean === "function") out.clean = recordingClean(def.clean);
+      if (def.inputs && typeof def.inputs === "object") out.inputs = recordInputErrors(def.inputs);
+      return [key, out];
+    }),
+  ) as T;
+
+/** A cross-input check: reads the cleaned params, throws an InputError when they do not fit together. */
+export type InputCheck = (params: Record<string, unknown>) => unknown;
+
+const CHECKS = new WeakMap<object, InputCheck[]>();
+
+/**
+ * Declares a perform's cross-input checks, so their errors join the list of invalid inputs. The perform
+ * is returned as it is (it may still run the same checks itself).
+ */
+export const withInputChecks = <F extends object>(perform: F, ...checks: InputCheck[]): F => {
+  CHECKS.set(perform, checks);
+  return perform;
+};
+
+const isPlain = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+
+/** The value with invalid parts reported and zone-less date-times in UTC; nested lists and objects walked. */
+const settleValue = (value: unknown, zone: string, problems: string[]): unknown => {
+  if (value instanceof InvalidInput) {
+    problems.push(value.message);
+    return value;
+  }
+  if (value instanceof ZonelessDateTime) {
+    try {
+      return value.toUtc(zone);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      problems.push(error.message);
+      return new InvalidInput(error.message);
+    }
+  }
+  if (Array.isArray(value)) return value.map((v) => settleValue(v, zone, problems));
+  if (isPlain(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, settleValue(v, zone, problems)]));
+  return value;
+};
+
+const holdsInvalid = (value: unknown): boolean =>
+  value instanceof InvalidInput || (Array.isArray(value) ? value.some(holdsInvalid) : isPlain(value) && Object.values(value).some(holdsInvalid));
+
+/** The one error for several problems: a count, then one line per problem. */
+export const combinedInputError = (problems: readonly string[]): InputError =>
+  new InputError(problems.length === 1 ? problems[0] : `${problems.length} inputs need fixing (nothing was sent):\n${problems.join("\n")}`);
+
+/**
+ * The params a perform receives: every problem of every input (in the action's input order) and every
+ * declared cross-input check thrown as one InputError; zone-less date-times converted with the
+ * connection's Time Zone. A check that read an invalid input is not reported: that input's own error
+ * says what to fix, and the check runs again once it is fixed.
+ */
+export const settleInputs = (
+  params: Record<string, unknown>,
+  order: readonly string[] = Object.keys(params),
+  checks: readonly InputCheck[] = [],
+): Record<string, unknown> => {
+  const problems: string[] = [];
+  const zone = connectionTimeZone(params.connection, problems);
+  const keys = [...new Set([...order, ...Object.keys(params)])].filter((k) => Object.hasOwn(params, k));
+  const settled: Record<string, unknown> = {};
+  for (const key of keys) settled[key] = settleValue(params[key], zone, problems);
+  const invalid = new Set(keys.filter((k) => holdsInvalid(settled[k])));
+  for (const check of checks) {
+    const read = new Set<PropertyKey>();
+    const watched = new Proxy(settled, {
+      get: (target, key, receiver) => {
+        read.add(key);
+        return Reflect.get(target, key, receiver);
+      },
+      ownKeys: (target) => {
+        for (const k of Reflect.ownKeys(target)) read.add(k);
+        return Reflect.ownKeys(target);
+      },
+    });
+    try {
+      check(watched);
+    } catch (error) {
+      const readInvalid = [...read].some((k) => invalid.has(k as string));
+      if (readInvalid) continue;
+      if (!(error instanceof InputError)) throw error;
+      problems.push(error.message);
+    }
+  }
+  if (problems.length) throw combinedInputError(problems);
+  return settled;
+};
+
+type Perform = (context: unknown, params: Record<string, unknown>) => Promise<unknown>;
+
+/** One action whose inputs record their errors and whose perform starts with `settleInputs`. */
+export const withAllInputErrorsFor = (definition: ActionDefinition): ActionDefinition => {
+  const perform = definition.perform as unknown as Perform;
+  const order = Object.keys(definition.inputs);
+  const checks = CHECKS.get(perform) ?? [];
+  return {
+    ...definition,
+    inputs: recordInputErrors(definition.inputs as Record<string, unknown>) as ActionDefinition["inputs"],
+    perform: (async (context: unknown, params: Record<string, unknown>) =>
+      perform(context, settleInputs(params, order, checks))) as unknown as ActionDefinition["perform"],
+  };
+};
+
+/** Every action of a record, as `withAllInputErrorsFor` makes it. */
+export const withAllInputErrors = (actions: Record<string, ActionDefinition>): Record<string, ActionDefinition> =>
+  Object.fromEntries(Object.entries(actions).map(([key, definition]) => [key, withAllInputErrorsFor(definition)]));
