@@ -24,7 +24,7 @@ describe("product areas", () => {
     expect(new Set(areas.map((a) => a.key)).size).toBe(areas.length);
   });
 
-  it("the component's actions are the generated ones, Raw Request, then the areas', in that order", () => {
+  it("the component's actions are the generated ones, Raw Request and Check Connection, then the areas', in that order", () => {
     const expected = [...builtActions.map((b) => b.key), "rawRequest", "checkConnection", ...areas.flatMap((a) => Object.keys(a.actions))];
     expect(Object.keys(shipped.actions)).toEqual(expected);
   });
