@@ -10,9 +10,9 @@ import { dataSources } from "../../src/dataSources";
 import { leadsTriggers } from "../../src/leads/triggers";
 import { recordTriggers } from "../../src/triggers/record";
 import { MODULE_LABELS } from "../../src/operations/naming";
-import { createHarness } from "@prismatic-io/spectral/dist/testing";
 import { type InputDef, type InputDefs, isConnectionInput, labelOf, synthParams } from "../support/actionInputs";
 import { captureConnection, startCaptureServer } from "../support/captureServer";
+import { spectral } from "../support/harness";
 
 /** The trigger owners: record changes (src/triggers/) and the Leads webhooks (src/leads/). */
 const triggers = { ...recordTriggers, ...leadsTriggers } as Record<string, { inputs?: unknown }>;
@@ -140,7 +140,7 @@ describe("input standards", () => {
     // A failed run is a failure here, never swallowed: an action that threw early has shown nothing.
     const server = await startCaptureServer();
     server.setResponder(() => ({ status: 200, body: { page: 1, pageSize: 50, hasMore: false, totalCount: 0, data: [] } }));
-    const harness = createHarness(component);
+    const harness = spectral;
     const problems: string[] = [];
     try {
       const connection = captureConnection(server);
