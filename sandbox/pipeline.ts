@@ -14,21 +14,15 @@
 import type { ActiveFault } from "./faults";
 import type { ListQuery } from "./paging";
 import type { Route } from "./router";
-import type { RecordedRequest, SandboxResponse } from "./types";
+import type { ApiRequest, RecordedRequest, SandboxResponse } from "./types";
 
 /** What a sandbox sends back: a response, or "reset" (the socket is destroyed without one). */
 export type Answer = SandboxResponse | "reset";
 
 export type Stage = "wire" | "admitted" | "validated";
 
-export interface Exchange {
-  method: string;
-  /** Path without the query string. */
-  path: string;
-  query: Record<string, string>;
-  /** Lower-case names. */
-  headers: Record<string, string>;
-  bodyText: string;
+/** A request on its way through a sandbox: method, whole path (no query string), query, lower-case headers, body text. */
+export interface Exchange extends Omit<ApiRequest, "module"> {
   /** The request as the sandbox records it (behaviours add `status` and `fault`). */
   record: RecordedRequest;
   /** Set at admission where the sandbox has tenants: the key per-tenant budgets count by. */
