@@ -14,7 +14,7 @@ export type FaultKind =
   | "503"
   | "504" // RFC 7807 error body
   | "reset" // destroy the socket without a response
-  | "slow" // wait `delayMs`, then answer normally
+  | "slow" // wait `delayMs`, then answer normally (phase "after": answer, then wait — the request was processed)
   | "truncatedJson" // status 200, the real body cut in half
   | "html" // status 502, text/html error page (a proxy's)
   | "empty" // status `status` (200 default, or 500) with an empty body
@@ -77,7 +77,7 @@ export interface FaultRule {
   /**
    * "before" (default): the request is not processed. "after": the request is processed (state
    * changes happen), then the fault replaces the response — a write that reached the server.
-   * truncatedJson is always "after".
+   * truncatedJson and trickle are always "after"; a "slow" fault "after" holds back the real answer.
    */
   phase?: "before" | "after";
 }

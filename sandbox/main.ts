@@ -1,10 +1,11 @@
 /**
  * `npm run sandbox`: starts the ServiceTitan sandbox on SANDBOX_PORT (default 4010) and keeps running.
  * Optional: SANDBOX_SEED, SANDBOX_CUSTOMERS (number of seeded customers), SANDBOX_OPT_OUT (comma-separated
- * production behaviours to turn off, e.g. "rateLimit,snapshotFeeds", or "all"), SANDBOX_RETRY_AFTER=1
- * (the rate limit's 429 also carries a Retry-After header).
+ * production behaviours to turn off, e.g. "rateLimit,snapshotFeeds", or "all"), SANDBOX_PROFILE ("production",
+ * the default, or "plain": every behaviour off), SANDBOX_RETRY_AFTER=1 (the rate limit's 429 also carries a
+ * Retry-After header).
  */
-import { productionFromEnv } from "./production";
+import { productionFromEnv, profileNamed } from "./production";
 import { startSandbox } from "./server";
 
 const main = async (): Promise<void> => {
@@ -15,6 +16,7 @@ const main = async (): Promise<void> => {
     port,
     seed: process.env.SANDBOX_SEED ? Number(process.env.SANDBOX_SEED) : undefined,
     seedData: customers !== undefined ? { customers } : undefined,
+    profile: profileNamed(process.env.SANDBOX_PROFILE),
     production: productionFromEnv(process.env),
   });
   const c = sandbox.credentials;
@@ -31,6 +33,7 @@ const main = async (): Promise<void> => {
     "",
     `Example: ${sandbox.apiBase("crm")}/customers?pageSize=5`,
     `Faults:  POST ${sandbox.url}/__sandbox/faults  {"kind":"429","retryAfter":2,"times":1}   DELETE to clear`,
+    `Profile ${sandbox.profile}; behaviours: ${sandbox.behaviours.join(", ")}`,
     `Production behaviours on: ${Object.entries(sandbox.production).filter(([, v]) => v !== false).map(([k]) => k).join(", ") || "none"} (SANDBOX_OPT_OUT to turn off)`,
     "Press Ctrl+C to stop.",
   ];

@@ -1,6 +1,7 @@
 /**
- * Resolves `SandboxOptions.production` into the behaviours in force, and the two checks the server runs
- * on every API request before its handler: the rate limit and the app's granted scopes.
+ * Resolves a sandbox profile and `SandboxOptions.production` into the production behaviours in force
+ * (the rate limit and the scopes run as behaviours, behaviours.ts; the rest are read by the handlers),
+ * and the 429 ServiceTitan answers with.
  */
 import type { OperationDescriptor } from "../src/operations/types";
 import { problem } from "./problem";
@@ -23,21 +24,57 @@ export const routeBudgets = (routes: readonly RouteDef[]): BudgetRule[] =>
       : [],
   );
 
+/**
+ * Named starting points for the behaviours. "production" (the default): every behaviour on, as live
+ * tenants behave. "plain": every behaviour off, for a unit test that checks something the behaviours
+ * would only blur — it says why where it asks for it. `production` options then turn single
+ * behaviours off (or, on "plain", on).
+ */
+export type ProfileName = "production" | "plain";
+export const PROFILES: Record<ProfileName, (catalogScopes: readonly string[]) => ProductionBehaviours> = {
+  production: (catalogScopes) => ({
+    rateLimit: {},
+    scopes: catalogScopes,
+    snapshotFeeds: true,
+    zeroBasedPages: true,
+    contractBreaks: true,
+    inactiveCustomerConflict: true,
+  }),
+  plain: () => ({ rateLimit: false, scopes: false, snapshotFeeds: false, zeroBasedPages: false, contractBreaks: false, inactiveCustomerConflict: false }),
+};
+
+export const profileNamed = (name: string | undefined): ProfileName => {
+  const profile = name ?? "production";
+  if (profile !== "production" && profile !== "plain") throw new Error(`Unknown sandbox profile "${profile}"; use production or plain.`);
+  return profile;
+};
+
+/** The behaviours of a profile with `options` applied; `false` is the "plain" profile. */
+export const productionBehaviours = (
+  options: SandboxOptions["production"],
+  catalogScopes: readonly string[],
+  profile: ProfileName = "production",
+): ProductionBehaviours => {
+  const base = PROFILES[options === false ? "plain" : profile](catalogScopes);
+  const o = options || {};
+  const pick = <K extends keyof ProductionBehaviours>(key: K): ProductionBehaviours[K] => (o[key] === undefined ? base[key] : (o[key] as ProductionBehaviours[K]));
+  return {
+    rateLimit: pick("rateLimit"),
+    scopes: pick("scopes"),
+    snapshotFeeds: pick("snapshotFeeds"),
+    zeroBasedPages: pick("zeroBasedPages"),
+    contractBreaks: pick("contractBreaks"),
+    inactiveCustomerConflict: pick("inactiveCustomerConflict"),
+  };
+};
+
 export const resolveProduction = (
   options: SandboxOptions["production"],
   operations: readonly OperationDescriptor[],
   routes: readonly RouteDef[] = [],
+  profile: ProfileName = "production",
 ): Production => {
-  const off = options === false;
-  const o = options === false || options === undefined ? {} : options;
-  const behaviours: ProductionBehaviours = {
-    rateLimit: off ? false : (o.rateLimit ?? {}),
-    scopes: off ? false : (o.scopes ?? [...new Set(operations.flatMap((d) => (d.scope ? [d.scope] : [])))]),
-    snapshotFeeds: off ? false : o.snapshotFeeds !== false,
-    zeroBasedPages: off ? false : o.zeroBasedPages !== false,
-    contractBreaks: off ? false : o.contractBreaks !== false,
-    inactiveCustomerConflict: off ? false : o.inactiveCustomerConflict !== false,
-  };
+  const behaviours = productionBehaviours(options, [...new Set(operations.flatMap((d) => (d.scope ? [d.scope] : [])))], profile);
   return {
     behaviours,
     limiter:
@@ -51,12 +88,6 @@ export const resolveProduction = (
 /** The 429 ServiceTitan sends: the wait only in the title, a `Retry-After` header only when asked for. */
 export const rateLimited = (waitSeconds: number, withHeader: boolean): SandboxResponse =>
   problem(429, `Rate limit is exceeded. Try again in ${waitSeconds} seconds.`, {}, {}, withHeader ? { "retry-after": String(waitSeconds) } : undefined);
-
-/** 403 when the operation needs a scope the app was not granted. */
-export const scopeDenied = (production: Production, descriptor: OperationDescriptor | undefined): SandboxResponse | undefined => {
-  if (!production.scopes || !descriptor?.scope || production.scopes.has(descriptor.scope)) return undefined;
-  return problem(403, "Scope validation failed", { scope: [`The application was not granted ${descriptor.scope}.`] });
-};
 
 const BEHAVIOURS: ReadonlyArray<keyof ProductionBehaviours> = ["rateLimit", "scopes", "snapshotFeeds", "zeroBasedPages", "contractBreaks", "inactiveCustomerConflict"];
 

@@ -7,6 +7,7 @@ import type { Store } from "./store";
 import type { FaultController } from "./faults";
 import type { OperationDescriptor } from "../src/operations/types";
 import type { RateLimitOptions } from "./rateLimit";
+import type { ProfileName } from "./production";
 
 export interface SandboxCredentials {
   clientId: string;
@@ -64,6 +65,8 @@ export interface ProductionBehaviours {
 }
 
 export interface SandboxOptions {
+  /** Where the behaviours start: "production" (default, all on) or "plain" (all off); see production.ts. */
+  profile?: ProfileName;
   /** Production behaviours (all on by default); see ProductionBehaviours. */
   production?: false | Partial<ProductionBehaviours>;
   /** 0 (default) picks a free port. */
@@ -137,6 +140,9 @@ export interface Sandbox {
   latency: LatencySettings;
   /** The production behaviours in force. */
   production: ProductionBehaviours;
+  /** The profile it started from and the behaviours (middleware, behaviours.ts) in force, in order. */
+  profile: ProfileName;
+  behaviours: string[];
   /** Scopes granted to the app (mutable: add or delete to change them at run time); undefined: all. */
   grantedScopes?: Set<string>;
   clearRequests(): void;

@@ -10,11 +10,20 @@
  * is the same (a gentler server some tests use). Either way a token never produces a second booking.
  *
  * Webhooks towards the partner are sent with `emitWebhook` / `emitStatusUpdate` (see webhooks.ts).
- * This module is independent of the tenant-API sandbox in sandbox/*.ts.
+ *
+ * Faults, latency and request recording are the behaviours list the tenant-API sandbox runs too
+ * (../behaviours.ts), with the same /__sandbox control endpoints (../controls.ts); this file is the
+ * platform's core: token endpoint, pairing and bookings.
  */
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import { closeServer, headersOf, listen, readBody, writeResponse } from "../http";
+import { behaviourList } from "../behaviours";
+import { FaultController } from "../faults";
+import { type Answer, type Exchange, runStage } from "../pipeline";
+import { type ProfileName, profileNamed } from "../production";
+import { startSite } from "../site";
+import type { LatencySettings, RecordedRequest, SandboxResponse } from "../types";
+
+export type { RecordedRequest };
 
 export interface LeadsCredentials {
   clientId: string;
@@ -31,6 +40,11 @@ export interface LeadsSandboxOptions {
   idempotency?: "replay" | "reject";
   /** Replaceable clock (ms). */
   now?: () => number;
+  /** "production" (default) or "plain"; the Leads platform's behaviours (record, latency, faults) are the same in both. */
+  profile?: ProfileName;
+  /** Seed of probabilistic faults (default 1). */
+  seed?: number;
+  latency?: Partial<LatencySettings>;
 }
 
 export interface PairedAccount {
@@ -47,13 +61,6 @@ export interface StoredBooking {
   partnerBookingId: string;
   body: Record<string, unknown>;
   receivedAt: number;
-}
-
-export interface RecordedRequest {
-  method: string;
-  path: string;
-  headers: Record<string, string>;
-  body: string;
 }
 
 export interface LeadsStore {
@@ -77,12 +84,12 @@ export interface LeadsSandbox {
   /** Requests to the booking API only (not the token endpoint). */
   apiRequests(): RecordedRequest[];
   clearRequests(): void;
-  faults: {
-    /** The next `count` booking requests are processed, but their answer is held back `ms` (client timeouts). */
-    delayBookingResponse(ms: number, count?: number): void;
-    /** The next `count` requests to `path` are answered with `status` and not processed. */
-    failNext(path: string, status: number, count?: number): void;
-  };
+  faults: LeadsFaults;
+  /** Runtime latency (mutable; also `POST /__sandbox/latency`). */
+  latency: LatencySettings;
+  profile: ProfileName;
+  /** The behaviours in force, in order (behaviours.ts). */
+  behaviours: string[];
   /** What ServiceTitan does when a tenant clicks "Pair Now": a new pairing request ID. */
   createPairingRequest(requestId?: string): string;
   /** Pairs an account directly (test set-up). */
@@ -97,7 +104,32 @@ const MAX = 128;
 const NO_SPECIAL = /^[A-Za-z0-9_-]+$/;
 const NO_SPACES = /^\S+$/;
 
-const send = (res: ServerResponse, status: number, body: unknown) => writeResponse(res, { status, body });
+const send = (status: number, body: unknown): SandboxResponse => ({ status, body });
+
+/** The error body the platform sends for an outage (and the sandbox's faults for this sandbox). */
+const unavailable = (status: number, headers?: Record<string, string>): SandboxResponse => ({
+  status,
+  headers,
+  body: { status: "unavailable", stTraceId: randomUUID() },
+});
+
+const FAULT_KINDS: Record<number, "429" | "500" | "502" | "503" | "504"> = { 429: "429", 500: "500", 502: "502", 503: "503", 504: "504" };
+
+export const LEADS_BOOKINGS_ROUTE = "/api/integrations/bookings";
+
+/** The shared fault rules (faults.ts) plus the two shorthands the Leads tests use. */
+export class LeadsFaults extends FaultController {
+  /** The next `count` booking requests are processed, but their answer is held back `ms` (client timeouts). */
+  delayBookingResponse(ms: number, count = 1): void {
+    this.add({ kind: "slow", phase: "after", delayMs: ms, times: count, match: { method: "POST", path: LEADS_BOOKINGS_ROUTE } });
+  }
+
+  /** The next `count` requests to `path` are answered with `status` and not processed. */
+  failNext(path: string, status: number, count = 1): void {
+    const kind = FAULT_KINDS[status];
+    this.add(kind ? { kind, times: count, match: { path } } : { kind: "status", status, body: { status: "unavailable", stTraceId: randomUUID() }, times: count, match: { path } });
+  }
+}
 
 const MESSAGES: Record<number, string> = {
   10001: "One or more validation errors occurred",
@@ -155,9 +187,10 @@ export const startLeadsSandbox = async (options: LeadsSandboxOptions = {}): Prom
   const ttl = options.tokenTtlSec ?? 3600;
   const store: LeadsStore = { pairingRequests: new Map(), accounts: new Map(), bookings: [], idempotency: new Map(), tokens: new Map() };
   const requests: RecordedRequest[] = [];
-  const delays: number[] = [];
-  const failures = new Map<string, Array<number>>();
-  const held = new Set<ServerResponse>();
+  const faults = new LeadsFaults(options.seed ?? 1);
+  const latency: LatencySettings = { perRequestMs: 0, perRecordMs: 0, ...options.latency };
+  const profile = profileNamed(options.profile);
+  const behaviours = behaviourList({ requests, maxRecorded: 100_000, latency, faults, errorAnswer: (status, _title, _errors, headers) => unavailable(status, headers) });
   let bookingSeq = 0;
 
   const issueToken = () => {
@@ -167,42 +200,42 @@ export const startLeadsSandbox = async (options: LeadsSandboxOptions = {}): Prom
     return token;
   };
 
-  const authorised = (req: IncomingMessage): boolean => {
-    const m = /^Bearer:?\s+(\S+)$/i.exec(String(req.headers.authorization ?? ""));
+  const authorised = (headers: Record<string, string>): boolean => {
+    const m = /^Bearer:?\s+(\S+)$/i.exec(headers.authorization ?? "");
     if (!m) return false;
     const expires = store.tokens.get(m[1]);
     return expires !== undefined && expires > now();
   };
 
-  const handleToken = (res: ServerResponse, req: IncomingMessage, raw: string) => {
+  const handleToken = (headers: Record<string, string>, raw: string): SandboxResponse => {
     const form = new URLSearchParams(raw);
     let id = form.get("client_id") ?? "";
     let secret = form.get("client_secret") ?? "";
-    const basic = /^Basic\s+(\S+)$/i.exec(String(req.headers.authorization ?? ""));
+    const basic = /^Basic\s+(\S+)$/i.exec(headers.authorization ?? "");
     if (basic && !id) [id, secret] = Buffer.from(basic[1], "base64").toString("utf8").split(":");
-    if (form.get("grant_type") !== "client_credentials") return send(res, 400, { error: "unsupported_grant_type" });
-    if (id !== credentials.clientId || secret !== credentials.clientSecret) return send(res, 400, { error: "invalid_client" });
-    send(res, 200, { access_token: issueToken(), token_type: "Bearer", expires_in: ttl, scope: "leads.api" });
+    if (form.get("grant_type") !== "client_credentials") return send(400, { error: "unsupported_grant_type" });
+    if (id !== credentials.clientId || secret !== credentials.clientSecret) return send(400, { error: "invalid_client" });
+    return send(200, { access_token: issueToken(), token_type: "Bearer", expires_in: ttl, scope: "leads.api" });
   };
 
-  const handleAccounts = (res: ServerResponse, body: Record<string, unknown>) => {
+  const handleAccounts = (body: Record<string, unknown>): SandboxResponse => {
     const errors: string[] = [];
     checkText(errors, "requestId", body.requestId, { required: true, max: MAX, noSpecial: true });
     if (!["COMPLETED", "PROCESSING", "DECLINED"].includes(String(body.status))) errors.push("status must be COMPLETED, PROCESSING or DECLINED");
-    if (errors.length) return send(res, 400, problem(10001, 400, errors));
+    if (errors.length) return send(400, problem(10001, 400, errors));
     const requestId = String(body.requestId);
     const status = String(body.status) as "COMPLETED" | "PROCESSING" | "DECLINED";
     const current = store.pairingRequests.get(requestId);
-    if (!current) return send(res, 404, problem(15202, 404));
-    if (current === "COMPLETED") return send(res, 409, status === "COMPLETED" ? problem(15302, 409) : problem(15102, 409));
-    if (current === "DECLINED") return send(res, 409, problem(15102, 409));
+    if (!current) return send(404, problem(15202, 404));
+    if (current === "COMPLETED") return send(409, status === "COMPLETED" ? problem(15302, 409) : problem(15102, 409));
+    if (current === "DECLINED") return send(409, problem(15102, 409));
     if (status !== "COMPLETED") {
       store.pairingRequests.set(requestId, status);
-      return send(res, 200, { requestId, status });
+      return send(200, { requestId, status });
     }
     const account = body.account;
     const accErrors: string[] = [];
-    if (!isObj(account)) return send(res, 400, problem(15103, 400, ["account must be specified"]));
+    if (!isObj(account)) return send(400, problem(15103, 400, ["account must be specified"]));
     checkText(accErrors, "account.id", account.id, { required: true, max: MAX, noSpecial: true });
     checkText(accErrors, "account.name", account.name, { required: true, max: MAX });
     const profiles = Array.isArray(account.profiles) ? account.profiles : [];
@@ -212,13 +245,13 @@ export const startLeadsSandbox = async (options: LeadsSandboxOptions = {}): Prom
       checkText(accErrors, `account.profiles[${i}].id`, q.id, { required: true, max: MAX });
       checkText(accErrors, `account.profiles[${i}].name`, q.name, { required: true, max: MAX });
     });
-    if (accErrors.length) return send(res, 400, problem(15103, 400, accErrors));
+    if (accErrors.length) return send(400, problem(15103, 400, accErrors));
     const accountId = String(account.id);
-    if (store.accounts.has(accountId)) return send(res, 409, problem(15303, 409));
+    if (store.accounts.has(accountId)) return send(409, problem(15303, 409));
     const existingProfiles = new Set([...store.accounts.values()].flatMap((a) => a.profiles.map((p) => p.id)));
     const ids = profiles.map((p) => String((p as Record<string, unknown>).id));
     const dup = ids.find((id, i) => existingProfiles.has(id) || ids.indexOf(id) !== i);
-    if (dup) return send(res, 409, problem(15304, 409, [`profile ${dup} already exists`]));
+    if (dup) return send(409, problem(15304, 409, [`profile ${dup} already exists`]));
     store.accounts.set(accountId, {
       id: accountId,
       name: String(account.name),
@@ -227,7 +260,7 @@ export const startLeadsSandbox = async (options: LeadsSandboxOptions = {}): Prom
       integrationEnabled: true,
     });
     store.pairingRequests.set(requestId, "COMPLETED");
-    send(res, 200, { requestId, status: "COMPLETED", accountId });
+    return send(200, { requestId, status: "COMPLETED", accountId });
   };
 
   /** Returns the answer for a booking request (also stored for idempotent replay). */
@@ -272,7 +305,7 @@ export const startLeadsSandbox = async (options: LeadsSandboxOptions = {}): Prom
     return { status: 200, body: { bookingId: booking.bookingId, partnerBookingId: booking.partnerBookingId, status: "Received" } };
   };
 
-  const handleBookings = (res: ServerResponse, body: Record<string, unknown>) => {
+  const handleBookings = (body: Record<string, unknown>): SandboxResponse => {
     const token = typeof body.idempotencyToken === "string" ? body.idempotencyToken : undefined;
     let answer: { status: number; body: unknown };
     const seen = token ? store.idempotency.get(token) : undefined;
@@ -285,44 +318,39 @@ export const startLeadsSandbox = async (options: LeadsSandboxOptions = {}): Prom
         store.idempotency.set(token, { fingerprint: fingerprint(body), status: answer.status, body: answer.body });
       }
     }
-    const delay = delays.shift();
-    if (delay !== undefined) {
-      held.add(res);
-      setTimeout(() => {
-        held.delete(res);
-        send(res, answer.status, answer.body);
-      }, delay);
-      return;
-    }
-    send(res, answer.status, answer.body);
+    return send(answer.status, answer.body);
   };
 
-  const server = createServer(async (req, res) => {
+  /** The platform's own handling of a request that passed the wire behaviours. */
+  const core = async (ex: Exchange): Promise<Answer> => {
     try {
-      const raw = await readBody(req);
-      const path = (req.url ?? "/").split("?")[0];
-      requests.push({ method: req.method ?? "", path, headers: headersOf(req), body: raw });
-      const planned = failures.get(path);
-      if (planned && planned.length) return send(res, planned.shift() as number, { status: "unavailable", stTraceId: randomUUID() });
-      if (req.method === "POST" && path === "/connect/token") return handleToken(res, req, raw);
-      if (path !== "/api/integrations/accounts" && path !== "/api/integrations/bookings") return send(res, 404, { status: 404, message: "Not found" });
-      if (req.method !== "POST") return send(res, 405, { status: 405, message: "Method not allowed" });
-      if (!authorised(req)) return send(res, 401, { status: 401, message: "Unauthorized", stTraceId: randomUUID() });
-      let body: unknown;
-      try {
-        body = JSON.parse(raw);
-      } catch {
-        return send(res, 400, problem(10001, 400, ["body must be JSON"]));
-      }
-      if (!isObj(body)) return send(res, 400, problem(10001, 400, ["body must be a JSON object"]));
-      if (path === "/api/integrations/accounts") return handleAccounts(res, body);
-      return handleBookings(res, body);
+      const { method, path, headers, bodyText: raw } = ex;
+      if (method === "POST" && path === "/connect/token") return handleToken(headers, raw);
+      if (path !== "/api/integrations/accounts" && path !== LEADS_BOOKINGS_ROUTE) return send(404, { status: 404, message: "Not found" });
+      if (method !== "POST") return send(405, { status: 405, message: "Method not allowed" });
+      if (!authorised(headers)) return send(401, { status: 401, message: "Unauthorized", stTraceId: randomUUID() });
+      return await runStage(behaviours, "admitted", ex, async () => {
+        let body: unknown;
+        try {
+          body = JSON.parse(raw);
+        } catch {
+          return send(400, problem(10001, 400, ["body must be JSON"]));
+        }
+        if (!isObj(body)) return send(400, problem(10001, 400, ["body must be a JSON object"]));
+        const parsed = body;
+        return runStage(behaviours, "validated", ex, async () => (path === "/api/integrations/accounts" ? handleAccounts(parsed) : handleBookings(parsed)));
+      });
     } catch (error) {
-      send(res, 500, { status: 500, message: String((error as Error).message) });
+      return send(500, { status: 500, message: String((error as Error).message) });
     }
-  });
+  };
 
-  const { url } = await listen(server, options.port, options.host);
+  const clock = () => new Date(now());
+  const expireTokens = (): void => {
+    for (const token of store.tokens.keys()) store.tokens.set(token, 0);
+  };
+  const site = await startSite({ behaviours, core, controls: { faults, latency, requests, expireTokens, profile }, clock, port: options.port, host: options.host });
+  const { url } = site;
 
   return {
     url,
@@ -333,16 +361,10 @@ export const startLeadsSandbox = async (options: LeadsSandboxOptions = {}): Prom
     requests,
     apiRequests: () => requests.filter((r) => r.path.startsWith("/api/")),
     clearRequests: () => void requests.splice(0, requests.length),
-    faults: {
-      delayBookingResponse: (ms, count = 1) => {
-        for (let i = 0; i < count; i += 1) delays.push(ms);
-      },
-      failNext: (path, status, count = 1) => {
-        const list = failures.get(path) ?? [];
-        for (let i = 0; i < count; i += 1) list.push(status);
-        failures.set(path, list);
-      },
-    },
+    faults,
+    latency,
+    profile,
+    behaviours: behaviours.map((b) => b.name),
     createPairingRequest: (requestId = randomBytes(11).toString("base64url").replace(/[^A-Za-z0-9]/g, "x")) => {
       store.pairingRequests.set(requestId, "NEW");
       return requestId;
@@ -360,9 +382,6 @@ export const startLeadsSandbox = async (options: LeadsSandboxOptions = {}): Prom
       account.integrationEnabled = enabled;
     },
     issueToken,
-    close: () => {
-      for (const res of held) res.destroy();
-      return closeServer(server);
-    },
+    close: () => site.close(),
   };
 };

@@ -9,7 +9,7 @@ import component from "../../src/index";
 import { fieldProblems, type ModuleCheck, probeFor } from "../../src/actions/checkConnection";
 import { MODULE_LABELS } from "../../src/operations/naming";
 import type { ModuleKey } from "../../src/operations/types";
-import { startSandboxWithCustomer } from "../support/sandbox";
+import { useSandbox } from "../support/harness";
 import type { Sandbox } from "../../sandbox/server";
 
 interface Report {
@@ -25,10 +25,10 @@ const MODULES = Object.keys(MODULE_LABELS) as ModuleKey[];
 let sb: Sandbox;
 let connection: Connection;
 
-beforeAll(async () => {
-  ({ sb, connection } = await startSandboxWithCustomer());
+const world = useSandbox();
+beforeAll(() => {
+  ({ sb, connection } = world);
 });
-afterAll(() => sb.close());
 beforeEach(() => sb.clearRequests());
 
 const check = async (conn: Connection = connection): Promise<Report> => (await harness.action("checkConnection", { connection: conn }))?.data as Report;

@@ -3,18 +3,14 @@
  * server: an update with nothing to change is refused before sending; page sizes follow the operation's
  * own limit; example payloads show what the action returns.
  */
-import { createHarness } from "@prismatic-io/spectral/dist/testing";
 import component from "../../src/index";
 import { builtActions } from "../../src/actions";
-import { captureConnection, startCaptureServer, type CaptureServer, type Responder } from "../support/captureServer";
+import { captureConnection, type CaptureServer, type Responder } from "../support/captureServer";
+import { spectral as harness, useCaptureServer } from "../support/harness";
 
-const harness = createHarness(component);
 let server: CaptureServer;
-beforeAll(async () => {
-  server = await startCaptureServer();
-});
-afterAll(() => server.close());
-afterEach(() => server.setResponder(() => ({ status: 200, body: {} })));
+const capture = useCaptureServer({ resetResponder: true });
+beforeAll(() => (server = capture.server));
 
 /** A list endpoint over `total` records: real pages for any page and page size, the total when asked for. */
 /** A list of `total` records (ids 1‥total) whose pages count from `first` (1, or 0 where the contract says so). */

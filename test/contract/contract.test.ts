@@ -11,8 +11,6 @@
  * A second sweep leaves each required input empty in turn and expects a failure before anything is
  * sent, naming that input.
  */
-import { createHarness } from "@prismatic-io/spectral/dist/testing";
-import component from "../../src/index";
 import { builtActions } from "../../src/actions";
 import type { BuiltAction } from "../../src/actions/fromOperation";
 import { curatedOperations } from "../../src/operations/curated";
@@ -25,8 +23,8 @@ import {
   type CaptureServer,
   type CannedResponse,
   captureConnection,
-  startCaptureServer,
 } from "../support/captureServer";
+import { spectral, useCaptureServer } from "../support/harness";
 import { type InputDefs, isConnectionInput, labelOf, synthParams } from "../support/actionInputs";
 import { checkRequest, contractApiFor } from "./openapiValidator";
 
@@ -77,14 +75,9 @@ const variantsFor = (built: BuiltAction, connection: ReturnType<typeof captureCo
 
 describeWithDocs("contract: every generated action sends a request the official document accepts", () => {
   let server: CaptureServer;
-  const harness = createHarness(component);
-
-  beforeAll(async () => {
-    server = await startCaptureServer();
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
+  const harness = spectral;
+  const capture = useCaptureServer();
+  beforeAll(() => (server = capture.server));
 
   it("validates the request of every action and variant", async () => {
     const connection = captureConnection(server);

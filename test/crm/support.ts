@@ -1,14 +1,12 @@
 /**
- * Shared set-up for the CRM end-to-end tests: a sandbox, a connection with a real token from it, and a
- * `run(key, params)` that goes through Spectral's adapter (`createHarness(component)`, so every input's
- * `clean` runs) with inputs typed the way a builder types them — strings, value lists as arrays.
+ * Shared set-up for the CRM end-to-end tests, on the one test harness (test/support/harness.ts): a
+ * sandbox, a connection with a real token from it, and a `run(key, params)` that goes through Spectral's
+ * adapter (so every input's `clean` runs) with inputs typed the way a builder types them — strings,
+ * value lists as arrays.
  */
-import type { Connection } from "@prismatic-io/spectral";
-import { createHarness } from "@prismatic-io/spectral/dist/testing";
-import component from "../../src/index";
-import { startSandbox, type Sandbox, type SandboxOptions } from "../../sandbox/server";
+import type { Sandbox } from "../../sandbox/server";
 import { K, type Rec } from "../../sandbox/store";
-import { sandboxConnection } from "../../scripts/lib/connection";
+import { type UseSandboxOptions, useSandbox } from "../support/harness";
 
 export type Params = Record<string, unknown>;
 export type Page<T = Record<string, unknown>> = { page: number; pageSize: number; hasMore: boolean; totalCount?: number; data: T[] };
@@ -23,15 +21,12 @@ export interface CrmEnv {
   all: (key: string, parent?: string | number) => Rec[];
 }
 
-const harness = createHarness(component);
-
 /** Starts a sandbox in beforeAll and closes it in afterAll; returns a handle filled once it is up. */
-export const useCrmSandbox = (options: SandboxOptions = {}): CrmEnv => {
+export const useCrmSandbox = (options: UseSandboxOptions = {}): CrmEnv => {
   const env = {} as CrmEnv;
-  let connection: Connection;
-  beforeAll(async () => {
-    env.sb = await startSandbox({ port: 0, ...options });
-    connection = await sandboxConnection(env.sb);
+  const t = useSandbox("production", options);
+  beforeAll(() => {
+    env.sb = t.sb;
     env.all = (key, parent) => env.sb.store.all(key, parent);
     const first = (key: string) => String(env.sb.store.all(key)[0]?.id);
     env.ref = {
@@ -42,13 +37,7 @@ export const useCrmSandbox = (options: SandboxOptions = {}): CrmEnv => {
       tagTypes: env.sb.store.all(K.tagTypes).map((t) => String(t.id)),
       provider: String(env.sb.store.all(K.bookings)[0]?.bookingProviderId ?? 1),
     };
-    env.run = async <T,>(key: string, params: Params = {}) => {
-      const result = (await harness.action(key, { connection, debugRequest: "false", ...params })) as { data: T };
-      return result.data;
-    };
-  });
-  afterAll(async () => {
-    await env.sb?.close();
+    env.run = <T,>(key: string, params: Params = {}) => t.invoke<T>(key, { debugRequest: "false", ...params });
   });
   return env;
 };

@@ -4,12 +4,12 @@
  * shown in the designer, and the label/sort rules themselves.
  */
 import type { Connection } from "@prismatic-io/spectral";
-import { startSandbox, type Sandbox } from "../../sandbox/server";
+import type { Sandbox } from "../../sandbox/server";
 import { schedulingProData } from "../../sandbox/resources/schedulingPro";
 import { K } from "../../sandbox/store";
-import { sandboxConnection } from "../../scripts/lib/connection";
 import { builtPicklists, dataSources } from "../../src/dataSources";
 import { buildPicklist, labelFor, sortByLabel, toItems } from "../../src/dataSources/picklist";
+import { useSandbox } from "../support/harness";
 import { apiRequests, runDataSource } from "./support";
 
 const ZERO = {
@@ -31,14 +31,11 @@ const ZERO = {
 describe("an empty tenant", () => {
   let sandbox: Sandbox;
   let connection: Connection;
-  beforeAll(async () => {
-    sandbox = await startSandbox({ port: 0, seedData: ZERO });
+  const t = useSandbox("production", { seedData: ZERO });
+  beforeAll(() => {
+    ({ sb: sandbox, connection } = t);
     // Scheduling Pro's generated schedulers have no seed knob: empty them here
     schedulingProData(sandbox.store, 1).schedulers.splice(0);
-    connection = await sandboxConnection(sandbox);
-  });
-  afterAll(async () => {
-    await sandbox?.close();
   });
   beforeEach(() => sandbox.clearRequests());
 
@@ -58,13 +55,8 @@ describe("an empty tenant", () => {
 describe("inputs and errors", () => {
   let sandbox: Sandbox;
   let connection: Connection;
-  beforeAll(async () => {
-    sandbox = await startSandbox({ port: 0, seedData: { ...ZERO, customers: 3, businessUnits: 17 } });
-    connection = await sandboxConnection(sandbox);
-  });
-  afterAll(async () => {
-    await sandbox?.close();
-  });
+  const t = useSandbox("production", { seedData: { ...ZERO, customers: 3, businessUnits: 17 } });
+  beforeAll(() => ({ sb: sandbox, connection } = t));
   beforeEach(() => sandbox.clearRequests());
 
   it("a short reference list costs one request and is sorted numerically", async () => {

@@ -3,11 +3,11 @@
  * most two requests of 5,000, labelled in the established style, sorted, one per record.
  */
 import type { Connection } from "@prismatic-io/spectral";
-import { startSandbox, type Sandbox } from "../../sandbox/server";
+import type { Sandbox } from "../../sandbox/server";
 import { schedulingProData } from "../../sandbox/resources/schedulingPro";
 import { K, type Rec } from "../../sandbox/store";
-import { sandboxConnection } from "../../scripts/lib/connection";
 import { dataSources } from "../../src/dataSources";
+import { useSandbox } from "../support/harness";
 import { apiRequests, clearLogs, insertMany, isSorted, logs, runDataSource } from "./support";
 
 const N = 12_000;
@@ -71,27 +71,27 @@ let sandbox: Sandbox;
 let connection: Connection;
 let contactCustomer: Rec;
 
-beforeAll(async () => {
-  const t0 = performance.now();
-  sandbox = await startSandbox({
-    port: 0,
-    seedData: {
-      customers: N,
-      secondLocationEvery: 5,
-      technicians: N,
-      employees: 0,
-      businessUnits: N,
-      jobTypes: N,
-      campaigns: N,
-      jobs: N,
-      bookings: N,
-      callReasons: N,
-      jobCancelReasons: N,
-      userRoles: N,
-      tagTypes: N,
-      bookingProviderTags: N,
-    },
-  });
+const t0 = performance.now();
+const t = useSandbox("production", {
+  seedData: {
+    customers: N,
+    secondLocationEvery: 5,
+    technicians: N,
+    employees: 0,
+    businessUnits: N,
+    jobTypes: N,
+    campaigns: N,
+    jobs: N,
+    bookings: N,
+    callReasons: N,
+    jobCancelReasons: N,
+    userRoles: N,
+    tagTypes: N,
+    bookingProviderTags: N,
+  },
+});
+beforeAll(() => {
+  sandbox = t.sb;
   for (const c of CASES) if (c.insert) insertMany(sandbox, c.collection, N, c.insert);
   const sp = schedulingProData(sandbox.store, 1);
   const template = sp.schedulers[0];
@@ -104,13 +104,12 @@ beforeAll(async () => {
     (i) => ({ type: i % 3 ? "Email" : "Phone", value: i % 3 ? `person${i}@example.com` : `619555${String(i).padStart(4, "0")}`, memo: null, customerId: contactCustomer.id }),
     String(contactCustomer.id),
   );
-  connection = await sandboxConnection(sandbox);
+  connection = t.connection;
   timings.push(`set-up ${Math.round(performance.now() - t0)} ms`);
 }, 60_000);
 
-afterAll(async () => {
+afterAll(() => {
   if (process.env.PICKLIST_TIMINGS) console.log(timings.join("\n"));
-  await sandbox?.close();
 });
 
 beforeEach(() => {

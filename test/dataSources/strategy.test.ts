@@ -8,27 +8,23 @@
  * bookings, invoices, projects, installed equipment) are "concurrent"; short reference lists stay
  * "sequential" (one request).
  */
-import { startSandbox, type Sandbox } from "../../sandbox/server";
+import type { Sandbox } from "../../sandbox/server";
 import { K } from "../../sandbox/store";
-import { sandboxConnection } from "../../scripts/lib/connection";
 import { createServiceTitanClient, type ServiceTitanClient, type StRequest } from "../../src/http/client";
 import { fetchPicklistRecords, type FetchStrategy } from "../../src/dataSources/picklist";
+import { useSandbox } from "../support/harness";
 import { apiRequests } from "./support";
 
 let sandbox: Sandbox;
 let client: ServiceTitanClient;
 
-beforeAll(async () => {
-  sandbox = await startSandbox({
-    port: 0,
-    seedData: { customers: 0, technicians: 0, employees: 0, jobs: 0, bookings: 0, businessUnits: 12_000, userRoles: 5 },
-    latency: { perRequestMs: 150, perRecordMs: 0.05 },
-  });
-  client = createServiceTitanClient(await sandboxConnection(sandbox));
-}, 30_000);
-
-afterAll(async () => {
-  await sandbox?.close();
+const t = useSandbox("production", {
+  seedData: { customers: 0, technicians: 0, employees: 0, jobs: 0, bookings: 0, businessUnits: 12_000, userRoles: 5 },
+  latency: { perRequestMs: 150, perRecordMs: 0.05 },
+});
+beforeAll(() => {
+  sandbox = t.sb;
+  client = createServiceTitanClient(t.connection);
 });
 
 const req = (path: string): StRequest => ({ module: "settings", method: "GET", path, query: {}, operation: "strategy test" });

@@ -1,29 +1,21 @@
-/** Shared set-up for the data source tests: a harness over the real component and sandbox helpers. */
-import { recordForScan } from "../support/secretScan";
+/** Shared set-up for the data source tests: the one test harness (test/support/harness.ts) and sandbox helpers. */
 import type { Connection } from "@prismatic-io/spectral";
-import { createHarness } from "@prismatic-io/spectral/dist/testing";
-import component from "../../src/index";
 import type { Sandbox } from "../../sandbox/server";
 import type { Rec } from "../../sandbox/store";
+import { captureLogger, spectral } from "../support/harness";
 
-export const harness = createHarness(component);
+export const harness = spectral;
 
 export interface Item {
   key: string;
   label: string;
 }
 
+const captured = captureLogger();
+const { logger } = captured;
 /** Log lines written by data sources during the tests (cleared by `clearLogs`). */
-export const logs: Array<{ level: string; text: string }> = [];
-export const clearLogs = (): void => {
-  logs.length = 0;
-};
-const capture = (level: string) => (...args: unknown[]) => {
-  const text = args.map(String).join(" ");
-  logs.push({ level, text });
-  recordForScan(`logger.${level}`, text);
-};
-const logger = { debug: capture("debug"), info: capture("info"), log: capture("log"), warn: capture("warn"), error: capture("error"), metric: capture("metric") };
+export const logs = captured.entries;
+export const clearLogs = captured.clear;
 
 /** Calls a data source through Spectral's adapter (inputs cleaned, defaults applied). */
 export const runDataSource = async (key: string, params: Record<string, unknown>): Promise<Item[]> => {

@@ -3,14 +3,13 @@
  * with a `sort` parameter accepts) and end with a visible item saying that more exist and how to
  * narrow the list. A list without `sort` keeps its own order but still says so.
  */
-import { captureConnection, startCaptureServer, type CaptureServer } from "../support/captureServer";
+import { captureConnection, type CaptureServer } from "../support/captureServer";
+import { useCaptureServer } from "../support/harness";
 import { runDataSource } from "./support";
 
 let server: CaptureServer;
-beforeAll(async () => {
-  server = await startCaptureServer();
-});
-afterAll(() => server.close());
+const capture = useCaptureServer();
+beforeAll(() => (server = capture.server));
 
 /** `n` records with ascending ids (oldest first by default), honouring page, pageSize and sort=±Id. */
 const serve = (n: number) =>

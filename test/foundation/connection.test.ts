@@ -3,12 +3,11 @@
  * problem is a ConnectionError naming the field, raised before anything is sent.
  */
 import { ConnectionError, type Connection } from "@prismatic-io/spectral";
-import { createHarness } from "@prismatic-io/spectral/dist/testing";
-import component from "../../src/index";
 import { resolveConnection } from "../../src/http/endpoints";
 import { serviceTitanConnection } from "../../src/connections/serviceTitan";
-import { buildConnection, sandboxConnection, type ConnectionFields } from "../../scripts/lib/connection";
-import { startSandbox, type Sandbox } from "../../sandbox/server";
+import { buildConnection, type ConnectionFields } from "../../scripts/lib/connection";
+import type { Sandbox } from "../../sandbox/server";
+import { spectral, useSandbox } from "../support/harness";
 
 const PROD = "https://auth.servicetitan.io";
 const INTEGRATION = "https://auth-integration.servicetitan.io";
@@ -85,12 +84,9 @@ describe("every connection problem names the field", () => {
 describe("issue 2 done-when: bad input fails naming the field and sends nothing", () => {
   let sandbox: Sandbox;
   let good: Connection;
-  const harness = createHarness(component);
-  beforeAll(async () => {
-    sandbox = await startSandbox({ port: 0 });
-    good = await sandboxConnection(sandbox);
-  });
-  afterAll(async () => sandbox?.close());
+  const harness = spectral;
+  const t = useSandbox();
+  beforeAll(() => ({ sb: sandbox, connection: good } = t));
   const apiRequests = () => sandbox.requests.filter((r) => !r.path.startsWith("/connect/")).length;
 
   test("a non-numeric tenant", async () => {

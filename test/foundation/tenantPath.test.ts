@@ -9,7 +9,8 @@ import { createServiceTitanClient, fillPath } from "../../src/http/client";
 import { tenantUrl } from "../../src/http/endpoints";
 import { InputError } from "../../src/inputs/clean";
 import { ESCAPING_PATHS } from "./escapingPaths";
-import { type CaptureServer, captureConnection, startCaptureServer, CAPTURE_TENANT } from "../support/captureServer";
+import { type CaptureServer, captureConnection, CAPTURE_TENANT } from "../support/captureServer";
+import { useCaptureServer } from "../support/harness";
 
 
 describe("Raw Request Path input", () => {
@@ -26,10 +27,8 @@ describe("Raw Request Path input", () => {
 
 describe("the transport's own check (no caller can bypass it)", () => {
   let server: CaptureServer;
-  beforeAll(async () => {
-    server = await startCaptureServer();
-  });
-  afterAll(async () => server?.close());
+  const capture = useCaptureServer();
+  beforeAll(() => (server = capture.server));
 
   test.each(ESCAPING_PATHS)("request() refuses %j before sending", async (path) => {
     server.clear();

@@ -4,14 +4,9 @@
  * says it may have been carried out.
  */
 import { createServiceTitanClient } from "../../src/http/client";
-import { startSandboxWithCustomer, type SandboxWithCustomer } from "../support/sandbox";
+import { useSandbox } from "../support/harness";
 
-let s: SandboxWithCustomer;
-beforeAll(async () => {
-  s = await startSandboxWithCustomer({ seedData: { customers: 5 } });
-});
-afterAll(() => s.sb.close());
-afterEach(() => s.sb.faults.clear());
+const s = useSandbox("production", { seedData: { customers: 5 } });
 
 const noWait = { sleep: async () => undefined };
 

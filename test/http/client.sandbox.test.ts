@@ -8,7 +8,7 @@ import { createServiceTitanClient } from "../../src/http/client";
 import { ServiceTitanApiError } from "../../src/http/errors";
 import type { Sandbox } from "../../sandbox/server";
 import { sandboxConnection } from "../../scripts/lib/connection";
-import { startSandboxWithCustomer } from "../support/sandbox";
+import { useSandbox } from "../support/harness";
 
 const withFields = (connection: Connection, fields: Record<string, unknown>): Connection => ({
   ...connection,
@@ -19,12 +19,8 @@ describe("transport against the sandbox", () => {
   let sb: Sandbox;
   let connection: Connection;
   let customerId: string;
-
-  beforeAll(async () => {
-    ({ sb, connection, customerId } = await startSandboxWithCustomer({ seedData: { customers: 5 } }));
-  });
-  afterAll(() => sb.close());
-  afterEach(() => sb.faults.clear());
+  const t = useSandbox("production", { seedData: { customers: 5 } });
+  beforeAll(() => ({ sb, connection, customerId } = t));
 
   const get = (client = createServiceTitanClient(connection)) =>
     client.request<{ id: number }>({ module: "crm", method: "GET", path: `/customers/${customerId}`, operation: '"Get Customer"' });

@@ -5,11 +5,10 @@
  * the component against the sandbox: a generated action, Raw Request, a hand-written workflow and a data
  * source.
  */
-import { createHarness } from "@prismatic-io/spectral/dist/testing";
 import type { Connection } from "@prismatic-io/spectral";
 import component from "../../src/index";
 import type { Sandbox } from "../../sandbox/server";
-import { startSandboxWithCustomer } from "../support/sandbox";
+import { spectral as harness, useSandbox } from "../support/harness";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { transportFor } from "../../src/http/clientFor";
@@ -18,25 +17,14 @@ describe("clientFor: Debug Request input or the platform's debug mode", () => {
   let sb: Sandbox;
   let connection: Connection;
   let customerId: string;
-  const harness = createHarness(component);
-  const logged: string[] = [];
-  const logger = Object.fromEntries(
-    (["debug", "info", "warn", "error", "log", "trace", "metric"] as const).map((level) => [
-      level,
-      (...args: unknown[]) => {
-        logged.push(args.map((a) => (typeof a === "string" ? a : JSON.stringify(a))).join(" "));
-      },
-    ]),
-  );
+  const t = useSandbox("production", { seedData: { customers: 3 } });
+  const { lines: logged, logger } = t.log;
   // What the platform sends when the integration runs in debug mode: Spectral's perform wrapper turns
   // `globalDebug` into `context.debug.enabled` (serverTypes/context.js createDebugContext).
   const platformDebug = { logger, globalDebug: true } as never;
   const secrets = () => [sb.credentials.clientSecret, sb.credentials.appKey, String(connection.token?.access_token)];
 
-  beforeAll(async () => {
-    ({ sb, connection, customerId } = await startSandboxWithCustomer({ seedData: { customers: 3 } }));
-  });
-  afterAll(() => sb.close());
+  beforeAll(() => ({ sb, connection, customerId } = t));
   beforeEach(() => {
     logged.length = 0;
   });

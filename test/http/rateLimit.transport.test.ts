@@ -14,13 +14,11 @@
  */
 import * as http from "http";
 import type { AddressInfo } from "net";
-import { createHarness } from "@prismatic-io/spectral/dist/testing";
-import component from "../../src/index";
 import { createServiceTitanClient } from "../../src/http/client";
 import { DEFAULT_REQUESTS_PER_SECOND, RateLimiter } from "../../src/http/rateLimit";
 import { captureConnection } from "../support/captureServer";
+import { spectral as harness } from "../support/harness";
 
-const harness = createHarness(component);
 const LIMIT = 60;
 
 /** A list endpoint of `pages` pages (one record each, the total announced) and a record endpoint, noting arrival times. */

@@ -3,11 +3,10 @@
  * constructor, toString or __proto__ are sent as given (or refused with a message), never silently
  * dropped or mistaken for an input the action already has.
  */
-import { createHarness } from "@prismatic-io/spectral/dist/testing";
-import component from "../../src/index";
 import { cleanKeyValueList, InputError } from "../../src/inputs/clean";
 import { cleanExtraDetails } from "../../src/leads/validate";
-import { type CaptureServer, captureConnection, startCaptureServer } from "../support/captureServer";
+import { type CaptureServer, captureConnection } from "../support/captureServer";
+import { spectral, useCaptureServer } from "../support/harness";
 
 const ODD = ["__proto__", "constructor", "toString", "hasOwnProperty"];
 const rows = ODD.map((key, i) => ({ key, value: `v${i}` }));
@@ -33,11 +32,9 @@ describe("key/value inputs", () => {
 
 describe("sent as given", () => {
   let server: CaptureServer;
-  const harness = createHarness(component);
-  beforeAll(async () => {
-    server = await startCaptureServer();
-  });
-  afterAll(async () => server?.close());
+  const harness = spectral;
+  const capture = useCaptureServer();
+  beforeAll(() => (server = capture.server));
 
   test("Custom Query Params of a generated action", async () => {
     server.clear();

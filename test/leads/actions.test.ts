@@ -1,20 +1,17 @@
 import type { Connection } from "@prismatic-io/spectral";
-import { startLeadsSandbox, type LeadsSandbox } from "../../sandbox/leads";
+import type { LeadsSandbox } from "../../sandbox/leads";
 import { LEADS_ERROR_CODES } from "../../src/leads/errorCodes";
 import { BOOKING_MEMORY_KEY, LEADS_BOOKINGS_PATH } from "../../src/leads/actions";
 import { bookingToken } from "../../src/leads/validate";
-import { harness, leadsConnection } from "./support";
+import { harness, leadsConnection, useLeads } from "./support";
 
 let sandbox: LeadsSandbox;
 let connection: Connection;
 let seq = 0;
 const uid = (p: string) => `${p}_${Date.now().toString(36)}_${++seq}`;
 
-beforeAll(async () => {
-  sandbox = await startLeadsSandbox({ port: 0 });
-  connection = await leadsConnection(sandbox);
-});
-afterAll(async () => sandbox.close());
+const l = useLeads();
+beforeAll(() => ({ sandbox, connection } = l));
 
 const pairAccount = async (accountId = uid("acct"), profileIds = [uid("prof")]) => {
   const requestId = sandbox.createPairingRequest();
@@ -296,11 +293,8 @@ describe("partner bookings", () => {
 describe("idempotency in reject mode (a repeat answered 11303)", () => {
   let strict: LeadsSandbox;
   let conn: Connection;
-  beforeAll(async () => {
-    strict = await startLeadsSandbox({ port: 0, idempotency: "reject" });
-    conn = await leadsConnection(strict);
-  });
-  afterAll(async () => strict.close());
+  const l = useLeads({ idempotency: "reject" });
+  beforeAll(() => ({ sandbox: strict, connection: conn } = l));
 
   it("11303 after its own timed-out attempt: alreadySent, saying the earlier attempt used the token", async () => {
     strict.addAccount({ id: "acct1", name: "A", profiles: [{ id: "p1", name: "P" }] });

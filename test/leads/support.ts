@@ -7,13 +7,12 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Connection } from "@prismatic-io/spectral";
-import { createHarness } from "@prismatic-io/spectral/dist/testing";
-import component from "../../src/index";
+import { spectral, useLeadsSandbox } from "../support/harness";
 import { LEADS_CONNECTION_KEY } from "../../src/leads/connection";
-import type { LeadsSandbox } from "../../sandbox/leads";
+import type { LeadsSandbox, LeadsSandboxOptions } from "../../sandbox/leads";
 import { fetchToken } from "../../scripts/lib/connection";
 
-export const harness = createHarness(component);
+export const harness = spectral;
 
 /** A token from the leads sandbox's token endpoint (the same client-credentials exchange as the scripts'). */
 export const fetchLeadsToken = (sandbox: LeadsSandbox): Promise<string> =>
@@ -33,6 +32,23 @@ export const leadsConnection = async (sandbox: LeadsSandbox, token?: string): Pr
   },
   token: { access_token: token ?? (await fetchLeadsToken(sandbox)), token_type: "Bearer", expires_in: 3600 },
 });
+
+/** A Leads sandbox for the enclosing block (test/support/harness.ts) and a connection with a real token from it. */
+export const useLeads = (options: Omit<LeadsSandboxOptions, "port"> = {}): { readonly sandbox: LeadsSandbox; readonly connection: Connection } => {
+  const l = useLeadsSandbox(options);
+  let connection: Connection;
+  beforeAll(async () => {
+    connection = await leadsConnection(l.leads);
+  });
+  return {
+    get sandbox() {
+      return l.leads;
+    },
+    get connection() {
+      return connection;
+    },
+  };
+};
 
 export interface Received {
   result: any;

@@ -1,8 +1,9 @@
 import type { Connection } from "@prismatic-io/spectral";
-import { startLeadsSandbox, type LeadsSandbox } from "../../sandbox/leads";
+import type { LeadsSandbox } from "../../sandbox/leads";
 import { LEADS_CONNECTION_KEY } from "../../src/leads/connection";
 import { createLeadsClient, LeadsApiError, resolveLeadsConnection, toLeadsError } from "../../src/leads/client";
 import { LEADS_ERROR_CODES } from "../../src/leads/errorCodes";
+import { useLeadsSandbox } from "../support/harness";
 import { fetchLeadsToken, leadsConnection } from "./support";
 
 const conn = (fields: Record<string, unknown>, token: string | null = "tok-abcdef"): Connection => ({
@@ -88,10 +89,8 @@ describe("Leads error table", () => {
 
 describe("Leads client over the shared core", () => {
   let sandbox: LeadsSandbox;
-  beforeAll(async () => {
-    sandbox = await startLeadsSandbox({ port: 0 });
-  });
-  afterAll(async () => sandbox.close());
+  const l = useLeadsSandbox();
+  beforeAll(() => (sandbox = l.leads));
 
   it("debug logging masks the token and the client secret", async () => {
     const token = await fetchLeadsToken(sandbox);

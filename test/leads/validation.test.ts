@@ -3,17 +3,16 @@
  * unique values) fails in `clean`, naming the input, before any request reaches the leads sandbox.
  */
 import type { Connection } from "@prismatic-io/spectral";
-import { startLeadsSandbox, type LeadsSandbox } from "../../sandbox/leads";
-import { harness, leadsConnection } from "./support";
+import type { LeadsSandbox } from "../../sandbox/leads";
+import { harness, useLeads } from "./support";
 
 let sandbox: LeadsSandbox;
 let connection: Connection;
-beforeAll(async () => {
-  sandbox = await startLeadsSandbox({ port: 0 });
+const l = useLeads();
+beforeAll(() => {
+  ({ sandbox, connection } = l);
   sandbox.addAccount({ id: "acct1", name: "A", profiles: [{ id: "p1", name: "P" }] });
-  connection = await leadsConnection(sandbox);
 });
-afterAll(async () => sandbox.close());
 beforeEach(() => sandbox.clearRequests());
 afterEach(() => expect(sandbox.apiRequests()).toHaveLength(0));
 

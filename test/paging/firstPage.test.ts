@@ -3,17 +3,13 @@
  * gives `page` a minimum of 0; page size at most 500; includeTotal required). Fetch All starts there
  * and skips nothing; the Page input counts from 0 for it and from 1 for every other list.
  */
-import { createHarness } from "@prismatic-io/spectral/dist/testing";
-import component from "../../src/index";
 import { builtActions } from "../../src/actions";
-import { captureConnection, startCaptureServer, type CaptureServer } from "../support/captureServer";
+import { captureConnection, type CaptureServer } from "../support/captureServer";
+import { spectral as harness, useCaptureServer } from "../support/harness";
 
-const harness = createHarness(component);
 let server: CaptureServer;
-beforeAll(async () => {
-  server = await startCaptureServer();
-});
-afterAll(() => server.close());
+const capture = useCaptureServer();
+beforeAll(() => (server = capture.server));
 
 const intacct = () => {
   const built = builtActions.find((b) => b.op.operationId === "IntacctBusinessUnitMappings_Get");

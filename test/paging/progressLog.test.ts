@@ -12,7 +12,7 @@ import { clientFor } from "../../src/http/clientFor";
 import { drainExport } from "../../src/paging/exportFeed";
 import { fetchAll } from "../../src/paging/pages";
 import { captureConnection, type CaptureServer, startCaptureServer } from "../support/captureServer";
-import { startSandboxWithCustomer } from "../support/sandbox";
+import { useSandbox } from "../support/harness";
 
 const capturing = () => {
   const lines: string[] = [];
@@ -28,10 +28,10 @@ const exportCustomers: StRequest = { module: "crm", method: "GET", path: "/expor
 describe("Fetch All and export drains against the sandbox", () => {
   let sb: Sandbox;
   let connection: Connection;
-  beforeAll(async () => {
-    ({ sb, connection } = await startSandboxWithCustomer({ seedData: { customers: 12 }, exportPageSize: 5 }));
+  const world = useSandbox("production", { seedData: { customers: 12 }, exportPageSize: 5 });
+  beforeAll(() => {
+    ({ sb, connection } = world);
   });
-  afterAll(() => sb.close());
   const secrets = () => [sb.credentials.clientSecret, sb.credentials.appKey, String(connection.token?.access_token)];
 
   test("platform debug on: Fetch All logs pages read, records so far, boundary re-reads and the total", async () => {

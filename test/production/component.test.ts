@@ -8,22 +8,15 @@
  *   `Customer ID = N is not active`) end with errors that carry ServiceTitan's words and say what to do.
  */
 import type { Connection } from "@prismatic-io/spectral";
-import { createHarness } from "@prismatic-io/spectral/dist/testing";
-import { sandboxConnection } from "../../scripts/lib/connection";
-import { type Sandbox, startSandbox } from "../../sandbox/server";
+import type { Sandbox } from "../../sandbox/server";
 import { K } from "../../sandbox/store";
-import component from "../../src/index";
+import { spectral as harness, useSandbox } from "../support/harness";
 import { runRecordChanges } from "../triggers/support";
-
-const harness = createHarness(component);
 
 let sb: Sandbox;
 let connection: Connection;
-beforeAll(async () => {
-  sb = await startSandbox({ port: 0, seed: 3 });
-  connection = await sandboxConnection(sb);
-});
-afterAll(() => sb.close());
+const t = useSandbox("production", { seed: 3 });
+beforeAll(() => ({ sb, connection } = t));
 
 type Rec = Record<string, unknown> & { id: number };
 const listed = async (key: string, params: Record<string, unknown> = {}) =>

@@ -1,11 +1,7 @@
-import { connect, expectProblem, requestToken, type Client } from "./helpers";
+import { connect, useClient, expectProblem, requestToken } from "./helpers";
 
 describe("sandbox auth", () => {
-  let c: Client;
-  beforeAll(async () => {
-    c = await connect();
-  });
-  afterAll(() => c.sb.close());
+  const c = useClient();
 
   it("issues client-credentials tokens", async () => {
     const res = await requestToken(c.sb);

@@ -1,5 +1,5 @@
 import { loadGeneratedOperations } from "../../sandbox/catalog";
-import { connect, type Client } from "./helpers";
+import { useClient } from "./helpers";
 
 // The generated catalog is committed: an empty one is a failure, not a reason to skip.
 const operations = loadGeneratedOperations();
@@ -9,11 +9,7 @@ describe("sandbox routes every generated operation", () => {
     expect(operations.length).toBeGreaterThan(300);
   });
 
-  let c: Client;
-  beforeAll(async () => {
-    c = await connect();
-  });
-  afterAll(() => c.sb.close());
+  const c = useClient();
 
   it(`routes all ${operations.length} operations`, async () => {
     const store = c.sb.store;

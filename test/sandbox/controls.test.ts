@@ -4,7 +4,7 @@
  */
 import { request } from "node:http";
 import { matchesPath, parsePathPattern } from "../../sandbox/pathMatch";
-import { connect, type Client } from "./helpers";
+import { useClient, type Client } from "./helpers";
 
 /** A raw request with the Host header we choose (fetch does not let a caller set Host). */
 const raw = (c: Client, method: string, path: string, headers: Record<string, string>, body = ""): Promise<number> =>
@@ -18,11 +18,7 @@ const raw = (c: Client, method: string, path: string, headers: Record<string, st
   });
 
 describe("sandbox control endpoints", () => {
-  let c: Client;
-  beforeAll(async () => {
-    c = await connect();
-  });
-  afterAll(() => c.sb.close());
+  const c = useClient();
   afterEach(() => c.sb.faults.clear());
 
   it("answer loopback Host values only", async () => {

@@ -1,11 +1,7 @@
-import { connect, expectProblem, newCustomer, type Client } from "./helpers";
+import { useClient, expectProblem, newCustomer } from "./helpers";
 
 describe("sandbox CRUD", () => {
-  let c: Client;
-  beforeAll(async () => {
-    c = await connect();
-  });
-  afterAll(() => c.sb.close());
+  const c = useClient();
 
   it("creates a customer with locations and contacts, and reads them back", async () => {
     const created = await c.call("crm", "POST", "/customers", newCustomer());

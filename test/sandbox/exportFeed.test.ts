@@ -1,4 +1,4 @@
-import { connect, newCustomer, type Client } from "./helpers";
+import { useClient, newCustomer, type Client } from "./helpers";
 
 const drain = async (c: Client, path: string, from?: string, extra = "") => {
   const pages: any[] = [];
@@ -14,13 +14,14 @@ const drain = async (c: Client, path: string, from?: string, extra = "") => {
 };
 
 describe("sandbox export feeds", () => {
-  let c: Client;
   let now = Date.parse("2026-05-01T12:00:00.000Z");
-  beforeAll(async () => {
-    // rateLimit off: these raw-HTTP drains do not pace themselves like a client; the feed semantics are under test
-    c = await connect({ seedData: { customers: 30 }, exportPageSize: 10, clock: () => new Date(now), production: { rateLimit: false } });
+  const c = useClient({
+    seedData: { customers: 30 },
+    exportPageSize: 10,
+    clock: () => new Date(now),
+    production: { rateLimit: false },
+    because: "these raw-HTTP drains do not pace themselves like a client; the feed semantics are under test",
   });
-  afterAll(() => c.sb.close());
 
   it("exports from scratch in pages with continuation tokens", async () => {
     const { pages, data } = await drain(c, "/export/customers");

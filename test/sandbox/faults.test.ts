@@ -1,11 +1,7 @@
-import { connect, expectProblem, newCustomer, type Client } from "./helpers";
+import { connect, useClient, expectProblem, newCustomer } from "./helpers";
 
 describe("sandbox faults", () => {
-  let c: Client;
-  beforeAll(async () => {
-    c = await connect();
-  });
-  afterAll(() => c.sb.close());
+  const c = useClient();
   afterEach(() => {
     c.sb.faults.clear();
     c.sb.latency.perRequestMs = 0;

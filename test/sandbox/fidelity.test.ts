@@ -2,16 +2,14 @@
  * The sandbox refuses what ServiceTitan refuses, so a component bug cannot pass the end-to-end tests:
  * null where the document does not allow it, a body that does not say it is JSON, impossible dates.
  */
-import { connect, type Client } from "./helpers";
+import { useClient } from "./helpers";
 
 describe("sandbox fidelity", () => {
-  let c: Client;
   let customerId: number;
+  const c = useClient();
   beforeAll(async () => {
-    c = await connect();
     customerId = (await c.get("crm", "/customers?pageSize=1")).body.data[0].id;
   });
-  afterAll(() => c.sb.close());
 
   it("refuses null for fields the document does not make nullable", async () => {
     const name = await c.call("crm", "PATCH", `/customers/${customerId}`, { name: null });

@@ -1,4 +1,6 @@
+/** Raw-HTTP clients of the sandbox for its own tests (no component in between), on the one test harness's rules. */
 import { startSandbox, type Sandbox, type SandboxOptions } from "../../sandbox/server";
+import { checkReason } from "../support/harness";
 
 export interface Client {
   sb: Sandbox;
@@ -38,6 +40,36 @@ export const connect = async (options: SandboxOptions = {}): Promise<Client> => 
     return { status: res.status, body: parsed, text, headers: res.headers };
   };
   return { sb, token, call, get: (module, path) => call(module, "GET", path) };
+};
+
+/**
+ * A client for the enclosing describe block: the sandbox starts in beforeAll and closes in afterAll. A
+ * sandbox weaker than "production" says why (`because`), as with useSandbox.
+ */
+export const useClient = (options: SandboxOptions & { because?: string } = {}): Client => {
+  const { because: _because, ...sandboxOptions } = options;
+  checkReason(options.profile ?? "production", options);
+  let client: Client | undefined;
+  const live = (): Client => {
+    if (!client) throw new Error("The sandbox client is used before its beforeAll has run.");
+    return client;
+  };
+  beforeAll(async () => {
+    client = await connect(sandboxOptions);
+  });
+  afterAll(async () => {
+    await client?.sb.close();
+  });
+  return {
+    get sb() {
+      return live().sb;
+    },
+    get token() {
+      return live().token;
+    },
+    call: (...args) => live().call(...args),
+    get: (...args) => live().get(...args),
+  };
 };
 
 export const newCustomer = (name = "Jamie Rivera") => ({

@@ -1,11 +1,7 @@
-import { connect, expectProblem, type Client } from "./helpers";
+import { connect, useClient, expectProblem } from "./helpers";
 
 describe("sandbox paging", () => {
-  let c: Client;
-  beforeAll(async () => {
-    c = await connect({ seedData: { customers: 120 } });
-  });
-  afterAll(() => c.sb.close());
+  const c = useClient({ seedData: { customers: 120 } });
 
   it("pages with hasMore and totalCount", async () => {
     const first = await c.get("crm", "/customers?pageSize=50&includeTotal=true");

@@ -7,17 +7,13 @@ import { productionFromEnv, routeBudgets } from "../../sandbox/production";
 import { RateLimiter } from "../../sandbox/rateLimit";
 import type { RouteDef } from "../../sandbox/router";
 import { K } from "../../sandbox/store";
-import { connect, expectProblem, type Client } from "./helpers";
+import { connect, useClient, expectProblem } from "./helpers";
 
 const ids = (body: any): number[] => body.data.map((x: any) => x.id);
 
 describe("sandbox rate limit (on by default)", () => {
-  let c: Client;
   let now = 1_000_000;
-  beforeAll(async () => {
-    c = await connect({ production: { rateLimit: { now: () => now } } });
-  });
-  afterAll(() => c.sb.close());
+  const c = useClient({ production: { rateLimit: { now: () => now } } });
 
   it("allows 60 requests per sliding second per tenant, then answers a 429 with the wait only in the title", async () => {
     now += 10_000;
@@ -58,21 +54,17 @@ describe("npm run sandbox: production behaviours from the environment", () => {
 });
 
 describe("sandbox route budgets", () => {
-  let c: Client;
   let now = 5_000_000;
-  beforeAll(async () => {
-    c = await connect({
-      production: {
-        rateLimit: {
-          now: () => now,
-          retryAfterHeader: true,
-          // a report-like budget: one run of the same path per minute per tenant, each page counting
-          budgets: [{ name: "report", limit: 1, windowMs: 60_000, per: "path", match: { method: "GET", path: "/crm/v2/tenant/{tenant}/customers/{id}" } }],
-        },
+  const c = useClient({
+    production: {
+      rateLimit: {
+        now: () => now,
+        retryAfterHeader: true,
+        // a report-like budget: one run of the same path per minute per tenant, each page counting
+        budgets: [{ name: "report", limit: 1, windowMs: 60_000, per: "path", match: { method: "GET", path: "/crm/v2/tenant/{tenant}/customers/{id}" } }],
       },
-    });
+    },
   });
-  afterAll(() => c.sb.close());
 
   it("counts each path on its own, says how long to wait and adds Retry-After when asked", async () => {
     const [a, b] = c.sb.store.all(K.customers);
@@ -138,12 +130,8 @@ describe("sandbox scopes", () => {
 });
 
 describe("sandbox export feeds are snapshots", () => {
-  let c: Client;
   let now = Date.parse("2026-05-01T12:00:00.000Z");
-  beforeAll(async () => {
-    c = await connect({ seedData: { customers: 12 }, exportPageSize: 5, clock: () => new Date(now) });
-  });
-  afterAll(() => c.sb.close());
+  const c = useClient({ seedData: { customers: 12 }, exportPageSize: 5, clock: () => new Date(now) });
 
   const drain = async (from?: string, extra = "") => {
     const data: any[] = [];
@@ -210,11 +198,7 @@ describe("sandbox export feeds are snapshots", () => {
 });
 
 describe("sandbox churn between pages", () => {
-  let c: Client;
-  beforeAll(async () => {
-    c = await connect({ seedData: { customers: 30 } });
-  });
-  afterAll(() => c.sb.close());
+  const c = useClient({ seedData: { customers: 30 } });
   afterEach(() => c.sb.faults.clear());
 
   const page = (n: number, extra = "") => c.get("crm", `/customers?pageSize=10&page=${n}${extra}`);
@@ -273,11 +257,7 @@ describe("sandbox churn between pages", () => {
 });
 
 describe("sandbox lists that page from 0", () => {
-  let c: Client;
-  beforeAll(async () => {
-    c = await connect();
-  });
-  afterAll(() => c.sb.close());
+  const c = useClient();
 
   it("the Intacct business-unit mappings page from 0, pageSize at most 500, includeTotal required", async () => {
     const total = c.sb.store.all("settings:/business-units/intacct").length;
@@ -329,11 +309,7 @@ describe("sandbox records that break the contract", () => {
 });
 
 describe("sandbox 409s", () => {
-  let c: Client;
-  beforeAll(async () => {
-    c = await connect();
-  });
-  afterAll(() => c.sb.close());
+  const c = useClient();
   afterEach(() => c.sb.faults.clear());
 
   it("the contacts of an inactive customer answer 409", async () => {
@@ -359,11 +335,7 @@ describe("sandbox 409s", () => {
 });
 
 describe("sandbox trickling bodies", () => {
-  let c: Client;
-  beforeAll(async () => {
-    c = await connect();
-  });
-  afterAll(() => c.sb.close());
+  const c = useClient();
 
   it("sends the headers at once, then the body in chunks over delayMs", async () => {
     c.sb.faults.add({ kind: "trickle", delayMs: 400, chunks: 4, times: 1 });

@@ -2,11 +2,9 @@
  * Scheduling Pro end to end against the sandbox: the summary's numbers must equal values computed here,
  * independently, from the raw sessions (fetched with plain HTTP, not through the component).
  */
-import { createHarness } from "@prismatic-io/spectral/dist/testing";
-import component from "../../src/index";
-import { startSandbox, type Sandbox } from "../../sandbox/server";
-import { sandboxConnection } from "../../scripts/lib/connection";
+import type { Sandbox } from "../../sandbox/server";
 import type { Connection } from "@prismatic-io/spectral";
+import { spectral as harness, useSandbox } from "../support/harness";
 
 type Raw = {
   id: string; createdOn: string; schedulerId: string; jobId: number | null; bookingId: number | null; lastStep: string;
@@ -18,7 +16,6 @@ type Raw = {
 let sandbox: Sandbox;
 let connection: Connection;
 let token: string;
-const harness = createHarness(component);
 const FROM = "2026-02-01T00:00:00Z";
 const BEFORE = "2026-04-01T00:00:00Z";
 
@@ -38,12 +35,11 @@ const rawAll = async (path: string): Promise<Raw[]> => {
   }
 };
 
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0 });
-  connection = await sandboxConnection(sandbox);
+const t = useSandbox();
+beforeAll(() => {
+  ({ sb: sandbox, connection } = t);
   token = (connection.token as { access_token: string }).access_token;
 });
-afterAll(async () => sandbox?.close());
 
 const schedulers = async (): Promise<Array<{ id: string; name: string }>> => (await rawGet("/schedulers?pageSize=50")).data;
 const sessionsOf = async (id: string) =>

@@ -5,17 +5,14 @@
  * and is tested there.)
  */
 import type { Connection } from "@prismatic-io/spectral";
-import { createHarness } from "@prismatic-io/spectral/dist/testing";
-import component from "../../src/index";
 import { builtActions } from "../../src/actions";
 import { pageInput } from "../../src/inputs/shared";
-import { startSandbox, type Sandbox } from "../../sandbox/server";
+import type { Sandbox } from "../../sandbox/server";
 import { K } from "../../sandbox/store";
-import { sandboxConnection } from "../../scripts/lib/connection";
+import { spectral as harness, useSandbox } from "../support/harness";
 
 let sb: Sandbox;
 let connection: Connection;
-const harness = createHarness(component);
 const run = (key: string, params: Record<string, unknown>) => harness.action(key, { connection, ...params });
 
 /** API requests recorded since the last clear (the token exchange is not one of them). */
@@ -27,9 +24,9 @@ const lastBody = (method: string, pathPart: string): unknown => {
 };
 
 const ids: Record<string, string> = {};
-beforeAll(async () => {
-  sb = await startSandbox({ port: 0 });
-  connection = await sandboxConnection(sb);
+const t = useSandbox();
+beforeAll(() => {
+  ({ sb, connection } = t);
   const customer = sb.store.all(K.customers)[0];
   ids.customer = String(customer.id);
   ids.location = String(sb.store.all(K.locations).find((l) => l.customerId === customer.id)?.id);
@@ -45,9 +42,6 @@ beforeAll(async () => {
   ids.bookingProvider = String(sb.store.all(K.bookings)[0]?.bookingProviderId ?? 1);
 });
 beforeEach(() => sb.clearRequests());
-afterAll(async () => {
-  await sb?.close();
-});
 
 const ADDRESS = { street: "1200 Main St", city: "Glendale", state: "CA", zip: "91203", country: "USA" };
 const appointments = (extra: Record<string, unknown> = {}) =>

@@ -12,11 +12,9 @@
  * steps run in order.
  */
 import type { Connection } from "@prismatic-io/spectral";
-import { createHarness } from "@prismatic-io/spectral/dist/testing";
-import component from "../../src/index";
-import { startSandbox, type Sandbox } from "../../sandbox/server";
+import type { Sandbox } from "../../sandbox/server";
 import { K } from "../../sandbox/store";
-import { sandboxConnection } from "../../scripts/lib/connection";
+import { spectral as harness, useSandbox } from "../support/harness";
 import { SEED_ACTION_KEYS } from "./seedTable";
 
 type Params = Record<string, unknown>;
@@ -24,7 +22,6 @@ type Result = { data?: unknown };
 
 let sb: Sandbox;
 let connection: Connection;
-const harness = createHarness(component);
 const run = async (key: string, params: Params): Promise<Result> =>
   (await harness.action(key, { connection, debugRequest: "false", ...params })) as Result;
 
@@ -36,9 +33,9 @@ const firstId = (key: string, parent?: string | number): string => {
   return String(rec.id);
 };
 
-beforeAll(async () => {
-  sb = await startSandbox({ port: 0 });
-  connection = await sandboxConnection(sb);
+const t = useSandbox();
+beforeAll(() => {
+  ({ sb, connection } = t);
   ids.customer = firstId(K.customers);
   ids.customerContact = firstId(K.customerContacts, ids.customer);
   ids.location = String(sb.store.all(K.locations).find((l) => String(l.customerId) === ids.customer)?.id ?? firstId(K.locations));
@@ -55,10 +52,6 @@ beforeAll(async () => {
   const booking = sb.store.all(K.bookings)[0];
   ids.booking = String(booking.id);
   ids.bookingProvider = String(booking.bookingProviderId ?? 1);
-});
-
-afterAll(async () => {
-  await sb?.close();
 });
 
 const expectRecord = (result: Result): Record<string, unknown> => {

@@ -16,13 +16,13 @@
  *    failing every few pages: each drain returns what it read and the token; resuming loses nothing.
  */
 import type { Connection } from "@prismatic-io/spectral";
-import { sandboxConnection } from "../../scripts/lib/connection";
 import { Prng } from "../../sandbox/prng";
-import { startSandbox, type Sandbox } from "../../sandbox/server";
+import type { Sandbox } from "../../sandbox/server";
 import { K } from "../../sandbox/store";
 import { createServiceTitanClient, type ServiceTitanClient, type StRequest } from "../../src/http/client";
 import { fetchAll, ListChangedError } from "../../src/paging/pages";
-import { captureConnection, startCaptureServer, type CaptureServer } from "../support/captureServer";
+import { captureConnection, type CaptureServer } from "../support/captureServer";
+import { useCaptureServer, useSandbox } from "../support/harness";
 import { harness, runRecordChanges } from "../triggers/support";
 
 jest.setTimeout(60_000);
@@ -60,12 +60,11 @@ const report = (name: string, t: Tally, extra = ""): void => {
 describe("A. Fetch All while the list changes between pages", () => {
   let sb: Sandbox;
   let connection: Connection;
-  beforeAll(async () => {
-    sb = await startSandbox({ port: 0, seedData: { customers: 3000, jobs: 0, bookings: 0 } });
-    connection = await sandboxConnection(sb);
+  const t = useSandbox("production", { seedData: { customers: 3000, jobs: 0, bookings: 0 }, clearFaults: false });
+  beforeAll(() => {
+    ({ sb, connection } = t);
     throttle(sb);
   });
-  afterAll(() => sb.close());
 
   test("every record that lived through a read is returned, or the read fails saying the list changed", async () => {
     const prng = new Prng(13);
@@ -173,10 +172,8 @@ class SnapshotFeed {
 
 describe("B. New and Updated Records over a snapshot feed", () => {
   let server: CaptureServer;
-  beforeAll(async () => {
-    server = await startCaptureServer();
-  });
-  afterAll(() => server.close());
+  const capture = useCaptureServer();
+  beforeAll(() => (server = capture.server));
 
   test("10,000 changes across bounded runs: every latest version delivered, every new record as created, nothing twice", async () => {
     const prng = new Prng(21);
@@ -279,12 +276,11 @@ describe("B. New and Updated Records over a snapshot feed", () => {
 describe("C. Export drains that fail part-way", () => {
   let sb: Sandbox;
   let connection: Connection;
-  beforeAll(async () => {
-    sb = await startSandbox({ port: 0, seedData: { customers: 4000, jobs: 0, bookings: 0 }, exportPageSize: 250 });
-    connection = await sandboxConnection(sb);
+  const t = useSandbox("production", { seedData: { customers: 4000, jobs: 0, bookings: 0 }, exportPageSize: 250, clearFaults: false });
+  beforeAll(() => {
+    ({ sb, connection } = t);
     throttle(sb);
   });
-  afterAll(() => sb.close());
 
   test("each failed drain keeps what it read; resuming from its token delivers every change once", async () => {
     const prng = new Prng(5);

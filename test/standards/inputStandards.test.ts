@@ -9,9 +9,9 @@ import { actions, builtActions } from "../../src/actions";
 import { dataSources } from "../../src/dataSources";
 import { areaTriggers } from "../../src/areas";
 import { MODULE_LABELS } from "../../src/operations/naming";
-import { createHarness } from "@prismatic-io/spectral/dist/testing";
 import { type InputDef, type InputDefs, isConnectionInput, labelOf, synthParams } from "../support/actionInputs";
 import { captureConnection, startCaptureServer } from "../support/captureServer";
+import { spectral } from "../support/harness";
 
 /** Every trigger belongs to a product area (src/areas.ts). */
 const triggers = areaTriggers as Record<string, { inputs?: unknown }>;
@@ -139,7 +139,7 @@ describe("input standards", () => {
     // A failed run is a failure here, never swallowed: an action that threw early has shown nothing.
     const server = await startCaptureServer();
     server.setResponder(() => ({ status: 200, body: { page: 1, pageSize: 50, hasMore: false, totalCount: 0, data: [] } }));
-    const harness = createHarness(component);
+    const harness = spectral;
     const problems: string[] = [];
     try {
       const connection = captureConnection(server);

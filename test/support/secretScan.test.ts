@@ -7,12 +7,10 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { createHarness } from "@prismatic-io/spectral/dist/testing";
 import type { Connection } from "@prismatic-io/spectral";
-import component from "../../src/index";
 import { DEFAULT_CREDENTIALS, type Sandbox } from "../../sandbox/server";
 import * as capture from "./captureServer";
-import { startSandboxWithCustomer } from "./sandbox";
+import { spectral, useSandbox } from "./harness";
 import { ConnectionError } from "@prismatic-io/spectral";
 import { createServiceTitanClient } from "../../src/http/client";
 import { CAPTURE_PREFIX, cutFragment, errorTexts, formatLeaks, REGISTERED_PREFIX, scanCaptureDir, scanLines } from "./secretScan";
@@ -108,7 +106,8 @@ describe("secret scan: real output of the component", () => {
   let sb: Sandbox;
   let connection: Connection;
   let customerId: string;
-  const harness = createHarness(component);
+  const harness = spectral;
+  const t = useSandbox("production", { seedData: { customers: 3 } });
   const logged: string[] = [];
   // writes to the console too, so the run-wide scan sees exactly what a Prismatic log would get
   const logger = Object.fromEntries(
@@ -123,10 +122,7 @@ describe("secret scan: real output of the component", () => {
   );
   const secretsOf = () => [sb.credentials.clientSecret, sb.credentials.appKey, String(connection.token?.access_token)];
 
-  beforeAll(async () => {
-    ({ sb, connection, customerId } = await startSandboxWithCustomer({ seedData: { customers: 3 } }));
-  });
-  afterAll(() => sb.close());
+  beforeAll(() => ({ sb, connection, customerId } = t));
 
   test("a debug-enabled action logs request and response with every secret masked", async () => {
     logged.length = 0;

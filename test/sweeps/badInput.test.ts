@@ -4,12 +4,12 @@
  * input's label. Each case starts from valid params (every required input's example) and spoils one
  * input, so the failure can only come from that input.
  */
-import { createHarness } from "@prismatic-io/spectral/dist/testing";
 import component from "../../src/index";
 import { actions, builtActions } from "../../src/actions";
 import type { BuiltAction } from "../../src/actions/fromOperation";
 import type { SchemaNode } from "../../src/operations/types";
-import { type CaptureServer, captureConnection, startCaptureServer } from "../support/captureServer";
+import { type CaptureServer, captureConnection } from "../support/captureServer";
+import { spectral, useCaptureServer } from "../support/harness";
 import { ESCAPING_PATHS } from "../foundation/escapingPaths";
 import { type InputFacts, type InputDefs, inputFacts, isConnectionInput, namesOf, synthParams } from "../support/actionInputs";
 
@@ -130,14 +130,9 @@ const sharedCasesFor = (key: string, built?: BuiltAction): BadCase[] =>
 
 describe("bad-input sweep: every action, every input, invalid values fail before any request", () => {
   let server: CaptureServer;
-  const harness = createHarness(component);
-
-  beforeAll(async () => {
-    server = await startCaptureServer();
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
+  const harness = spectral;
+  const capture = useCaptureServer();
+  beforeAll(() => (server = capture.server));
 
   it("rejects every invalid value cleanly, naming the input", async () => {
     const connection = captureConnection(server);

@@ -5,21 +5,15 @@
  * never sent twice except after a 429 (ServiceTitan refused it, so nothing happened); Fetch All and
  * export drains return every record or fail — never a silent partial result.
  */
-import { recordForScan } from "../support/secretScan";
-import { createHarness } from "@prismatic-io/spectral/dist/testing";
 import type { Connection } from "@prismatic-io/spectral";
-import component from "../../src/index";
 import { createServiceTitanClient, type StRequest } from "../../src/http/client";
 import { fetchAll } from "../../src/paging/pages";
-import { startSandbox, type FaultRule, type Sandbox } from "../../sandbox/server";
+import type { FaultRule, Sandbox } from "../../sandbox/server";
 import { K } from "../../sandbox/store";
-import { sandboxConnection } from "../../scripts/lib/connection";
-import { startSandboxWithCustomer } from "../support/sandbox";
+import { captureLogger, spectral as harness, useSandbox } from "../support/harness";
 
-const harness = createHarness(component);
 // Kept off the terminal, but still handed to the run's secret scan.
-const toScan = (level: string) => (...args: unknown[]) => recordForScan(`logger.${level}`, args.map(String).join(" "));
-const quiet = { logger: { debug: toScan("debug"), info: toScan("info"), warn: toScan("warn"), error: toScan("error") } } as never;
+const quiet = { logger: captureLogger().logger } as never;
 
 const address = { street: "1 Main St", city: "Glendale", state: "CA", zip: "91203", country: "USA" };
 const createParams = (connection: Connection, name: string) => ({
@@ -103,12 +97,8 @@ describe("fault sweep: one GET and one POST action per fault", () => {
   let connection: Connection;
   let customerId: string;
   let created = 0;
-
-  beforeAll(async () => {
-    ({ sb, connection, customerId } = await startSandboxWithCustomer({ seedData: { customers: 20 } }));
-  });
-  afterAll(() => sb.close());
-  afterEach(() => sb.faults.clear());
+  const t = useSandbox("production", { seedData: { customers: 20 } });
+  beforeAll(() => ({ sb, connection, customerId } = t));
 
   const customersNamed = (name: string) => sb.store.all(K.customers).filter((c) => c.name === name).length;
 
@@ -151,11 +141,8 @@ describe("fault sweep: timeouts and the retry budget (transport)", () => {
   let connection: Connection;
   let customerId: string;
 
-  beforeAll(async () => {
-    ({ sb, connection, customerId } = await startSandboxWithCustomer({ seedData: { customers: 5 } }));
-  });
-  afterAll(() => sb.close());
-  afterEach(() => sb.faults.clear());
+  const t = useSandbox("production", { seedData: { customers: 5 } });
+  beforeAll(() => ({ sb, connection, customerId } = t));
 
   test("GET that times out once is read again", async () => {
     sb.faults.set([{ kind: "slow", delayMs: 1500, times: 1 }]);
@@ -238,10 +225,10 @@ describe("fault sweep: Fetch All never returns a partial result; export drains d
   let listed: number;
   let exported: number;
 
+  // 12,000 customers: three pages of 5,000 for Fetch All, twelve export pages of 1,000
+  const t = useSandbox("production", { seedData: { customers: 12_000 }, exportPageSize: 1000 });
   beforeAll(async () => {
-    // 12,000 customers: three pages of 5,000 for Fetch All, twelve export pages of 1,000
-    sb = await startSandbox({ port: 0, seedData: { customers: 12_000 }, exportPageSize: 1000 });
-    connection = await sandboxConnection(sb);
+    ({ sb, connection } = t);
     const all = (await harness.action("listCustomers", { connection, fetchAll: "true" }, quiet)) as { data: { data: unknown[] } };
     listed = all.data.data.length;
     const drained = (await harness.action("exportCustomers", { connection, drain: "true" }, quiet)) as { data: { data: unknown[] } };
@@ -249,8 +236,6 @@ describe("fault sweep: Fetch All never returns a partial result; export drains d
     expect(listed).toBe(12_000);
     expect(exported).toBe(12_000);
   });
-  afterAll(() => sb.close());
-  afterEach(() => sb.faults.clear());
 
   const ids = (records: Array<{ id: number }>) => new Set(records.map((r) => r.id)).size;
 

@@ -5,7 +5,8 @@
  */
 import type { ServiceTitanClient, StRequest } from "../../src/http/client";
 import { type Cursor, emptyCursor, pollChanges, type PollOptions } from "../../src/recordChanges/changeFeed";
-import { captureConnection, startCaptureServer, type CaptureServer } from "../support/captureServer";
+import { captureConnection, type CaptureServer } from "../support/captureServer";
+import { useCaptureServer } from "../support/harness";
 import { runRecordChanges } from "./support";
 
 const req: StRequest = { module: "crm", method: "GET", path: "/export/customers", operation: "Export Customers" };
@@ -151,10 +152,8 @@ test("every request of a run carries the run's deadline", async () => {
 
 describe("through the trigger", () => {
   let server: CaptureServer;
-  beforeAll(async () => {
-    server = await startCaptureServer();
-  });
-  afterAll(() => server.close());
+  const capture = useCaptureServer();
+  beforeAll(() => (server = capture.server));
 
   test("a failure after progress delivers what was read and the saved position advances to it", async () => {
     let n = 0;

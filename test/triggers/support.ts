@@ -1,30 +1,17 @@
-/** Shared helpers of the trigger tests: the harness, a capturing logger, a change generator for the sandbox. */
-import { recordForScan } from "../support/secretScan";
+/** Shared helpers of the trigger tests: the harness and a capturing logger (test/support/harness.ts), a change generator for the sandbox. */
 import type { Connection } from "@prismatic-io/spectral";
-import { createHarness } from "@prismatic-io/spectral/dist/testing";
-import component from "../../src/index";
+import { captureLogger, spectral } from "../support/harness";
 import type { RecordChangesData } from "../../src/recordChanges/trigger";
 import { Prng } from "../../sandbox/prng";
 import type { Sandbox } from "../../sandbox/server";
 import { K, type Rec } from "../../sandbox/store";
 
-export const harness = createHarness(component);
+export const harness = spectral;
 
-export const logs: string[] = [];
-const capture = (level: string) => (...args: unknown[]) => {
-  const text = args.map((a) => (typeof a === "string" ? a : JSON.stringify(a))).join(" ");
-  logs.push(`${level}: ${text}`);
-  recordForScan(`logger.${level}`, text);
-};
-export const logger = {
-  info: capture("info"),
-  warn: capture("warn"),
-  error: capture("error"),
-  debug: capture("debug"),
-  trace: capture("trace"),
-  log: capture("log"),
-  metric: capture("metric"),
-};
+const captured = captureLogger();
+/** Every line as `level: text`. */
+export const logs = captured.lines;
+export const logger = captured.logger;
 
 export interface TriggerRun {
   data: RecordChangesData;
