@@ -144,6 +144,42 @@ const toWire = (value: unknown, wire: WireShape): unknown => {
   return value;
 };
 
+type Entry = [string, InputFieldDefinition];
+
+/**
+ * The one input order (issue 15 item 2): connection, required inputs (contract order), then for a list
+ * Fetch All and Max Records, then the filters and other optional inputs (sort and custom query parameters
+ * last among them), then paging — Page, Page Size, Include Total — grouped at the very end. An export
+ * feed keeps From, Include Recent Changes, Drain and Max Records after the required inputs.
+ */
+export const orderInputs = (parts: {
+  required: Entry[];
+  optional: Entry[];
+  mode: BuiltAction["mode"];
+  sort: boolean;
+  page: InputFieldDefinition;
+  pageSize: InputFieldDefinition;
+  includeTotal: boolean;
+  customQueryParams: boolean;
+  debugRequest: boolean;
+}): Record<string, InputFieldDefinition> => {
+  const { fetchAll, maxRecords, includeTotal } = pagingInputs;
+  const list = parts.mode === "page";
+  const entries: Entry[] = [
+    ["connection", connectionInput],
+    ...parts.required,
+    ...(list ? ([["fetchAll", fetchAll], ["maxRecords", maxRecords]] as Entry[]) : []),
+    ...(parts.mode === "export" ? (Object.entries(exportInputs) as Entry[]) : []),
+    ...parts.optional,
+    ...(parts.sort ? ([["sort", sortInput()]] as Entry[]) : []),
+    ...(parts.customQueryParams ? ([["customQueryParams", customQueryParamsInput]] as Entry[]) : []),
+    ...(parts.debugRequest ? ([["debugRequest", debugRequestInput]] as Entry[]) : []),
+    ...(list ? ([["page", parts.page], ["pageSize", parts.pageSize]] as Entry[]) : []),
+    ...(list && parts.includeTotal ? ([["includeTotal", includeTotal]] as Entry[]) : []),
+  ];
+  return Object.fromEntries(entries) as Record<string, InputFieldDefinition>;
+};
+
 export const buildAction = (entry: CatalogEntry, dataSources?: ReadonlySet<string>): BuiltAction => {
   const { op, curated, key } = entry;
   const params = op.params;
@@ -206,26 +242,23 @@ export const buildAction = (entry: CatalogEntry, dataSources?: ReadonlySet<strin
     });
   }
 
-  // Required inputs first, in contract order within each group.
-  const ordered = [...built.filter((b) => b.required), ...built.filter((b) => !b.required)];
-  const inputs: Record<string, InputFieldDefinition> = { connection: connectionInput };
-  for (const b of ordered) inputs[b.key] = b.input.definition;
   const totalParam = params.find((p) => p.name === "includeTotal");
   // The largest page the operation takes: ServiceTitan's 5,000 unless its contract (or our curated
   // knowledge of it) says less; Page Size and Fetch All both respect it.
   const maxPageSize = Math.min(MAX_PAGE_SIZE, curated.maxPageSize ?? params.find((p) => p.name === "pageSize")?.schema.maximum ?? MAX_PAGE_SIZE);
   // The list's own first page: its contract's page minimum (0 for a few lists, 1 otherwise).
   const firstPage = firstPageOf(params.find((p) => p.name === "page")?.schema.minimum);
-  if (mode === "page") {
-    const sortParam = params.find((p) => p.name === "sort");
-    if (sortParam) inputs.sort = sortInput();
-    const { includeTotal, pageSize, ...paging } = pagingInputs;
-    if (firstPage !== 1) paging.page = pageInput(firstPage);
-    Object.assign(inputs, paging, { pageSize: maxPageSize < MAX_PAGE_SIZE ? pageSizeInput(maxPageSize) : pageSize }, totalParam ? { includeTotal } : {});
-  }
-  if (mode === "export") Object.assign(inputs, exportInputs);
-  if (op.method === "GET") inputs.customQueryParams = customQueryParamsInput;
-  inputs.debugRequest = debugRequestInput;
+  const inputs = orderInputs({
+    required: built.filter((b) => b.required).map((b) => [b.key, b.input.definition]),
+    optional: built.filter((b) => !b.required).map((b) => [b.key, b.input.definition]),
+    mode,
+    sort: mode === "page" && params.some((p) => p.name === "sort"),
+    page: firstPage !== 1 ? pageInput(firstPage) : pagingInputs.page,
+    pageSize: maxPageSize < MAX_PAGE_SIZE ? pageSizeInput(maxPageSize) : pagingInputs.pageSize,
+    includeTotal: Boolean(totalParam),
+    customQueryParams: op.method === "GET",
+    debugRequest: true,
+  });
 
   const bindings = built.map((b) => b.binding);
   const wholeBodyBinding = bindings.find((b) => b.placement === "body" && b.name === "body" && wholeBody);
