@@ -12,6 +12,7 @@ import { type BuiltInput, type FieldSpec, inputFromSpec, labelForField, pathPara
 import { dataSourceFor } from "../inputs/links";
 import { connectionInput, customQueryParamsInput, debugRequestInput, exportInputs, pageInput, pageSizeInput, pagingInputs, sortInput } from "../inputs/shared";
 import type { CatalogEntry } from "../operations/catalog";
+import { SEED_ACTION_KEYS } from "../operations/curated/seed";
 import type { CuratedInput } from "../operations/curated/types";
 import { actionLabelFor, camel, MODULE_LABELS } from "../operations/naming";
 import type { OperationDescriptor } from "../operations/types";
@@ -257,7 +258,8 @@ export const buildAction = (entry: CatalogEntry, dataSources?: ReadonlySet<strin
     pageSize: maxPageSize < MAX_PAGE_SIZE ? pageSizeInput(maxPageSize) : pagingInputs.pageSize,
     includeTotal: Boolean(totalParam),
     customQueryParams: op.method === "GET",
-    debugRequest: true,
+    // Only the earlier component's actions keep Debug Request; the rest follow Prismatic's debug mode.
+    debugRequest: SEED_ACTION_KEYS.has(key),
   });
 
   const bindings = built.map((b) => b.binding);

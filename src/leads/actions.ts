@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import { action, input } from "@prismatic-io/spectral";
 import { LeadsApiError, leadsClientFor } from "./client";
 import type { AttemptedError } from "../http/core";
-import { debugRequestInput, textInput } from "../inputs/shared";
+import { textInput } from "../inputs/shared";
 import { cleanEnum, cleanInteger, cleanString, InputError } from "../inputs/clean";
 import {
   bookingToken,
@@ -67,7 +67,6 @@ export const setAccountPairingStatus = action({
       example: "PROCESSING",
       clean: (value: unknown) => cleanEnum("Status", ["PROCESSING", "DECLINED"], { required: true })(value) as "PROCESSING" | "DECLINED",
     }),
-    debugRequest: debugRequestInput,
   },
   performSafety: "notAllowed",
   examplePayload: { data: { requestId: "FghxlOBeZQQYbYS6WxSbUO", status: "PROCESSING", response: null } },
@@ -116,7 +115,6 @@ export const completeAccountPairing = action({
       example: '[{"id":"besthvaccompany_0001","name":"Main office"}]',
       clean: (value: unknown) => cleanProfiles("Profiles", { required: true })(value) as Profile[],
     }),
-    debugRequest: debugRequestInput,
   },
   performSafety: "notAllowed",
   examplePayload: {
@@ -335,7 +333,6 @@ export const createPartnerBooking = action({
       placeholder: "60",
       clean: (value: unknown) => cleanInteger("Timeout (seconds)", { min: 1, max: 300 })(value) ?? 60,
     }),
-    debugRequest: debugRequestInput,
   },
   performSafety: "notAllowed",
   examplePayload: {

@@ -165,7 +165,6 @@ export const recordChangesInputs = {
     example: "false",
     clean: cleanBoolean("At-Least-Once Delivery", { default: false }),
   }),
-  debugRequest: debugRequestInput,
 };
 
 const countBy = (changes: Change[], type: ChangeType): number => changes.reduce((n, c) => n + (c.changeType === type ? 1 : 0), 0);

@@ -7,7 +7,7 @@ import { action, input } from "@prismatic-io/spectral";
 import { findOrCreateCustomer as run } from "../../crm/findOrCreate";
 import { clientFor } from "../../http/clientFor";
 import { cleanBoolean, cleanEnum, InputError } from "../../inputs/clean";
-import { connectionInput, debugRequestInput, textInput } from "../../inputs/shared";
+import { connectionInput, textInput } from "../../inputs/shared";
 
 const text = <R extends boolean = false>(label: string, comments: string, example: string, required?: R, maxLength = 255) =>
   textInput({ label, comments, example, required, maxLength });
@@ -58,7 +58,6 @@ export const findOrCreateCustomerInputs = {
     example: "true",
     clean: cleanBoolean("Create If Missing", { default: true }),
   }),
-  debugRequest: debugRequestInput,
 };
 
 type Params = {

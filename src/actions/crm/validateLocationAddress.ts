@@ -8,7 +8,7 @@ import { action, input } from "@prismatic-io/spectral";
 import { validateLocationAddress as run } from "../../crm/validateAddress";
 import { clientFor } from "../../http/clientFor";
 import { cleanBoolean, cleanNumber } from "../../inputs/clean";
-import { connectionInput, debugRequestInput, textInput } from "../../inputs/shared";
+import { connectionInput, textInput } from "../../inputs/shared";
 
 /** Address parts are taken as typed (trimmed): judging them is the action's job, not the input's. */
 const part = (label: string, comments: string, example: string) => textInput({ label, comments, example, maxLength: 255 });
@@ -42,7 +42,6 @@ export const validateLocationAddressInputs = {
     example: "true",
     clean: cleanBoolean("Check Existing Locations", { default: true }),
   }),
-  debugRequest: debugRequestInput,
 };
 
 export const validateLocationAddress = action({

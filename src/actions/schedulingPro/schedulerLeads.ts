@@ -6,7 +6,7 @@
 import { action, input } from "@prismatic-io/spectral";
 import { clientFor } from "../../http/clientFor";
 import { checkDateRange, cleanBoolean, cleanEnum } from "../../inputs/clean";
-import { connectionInput, debugRequestInput } from "../../inputs/shared";
+import { connectionInput } from "../../inputs/shared";
 import { isAbandoned, isBooked, listSchedulers, personName, sessionsInPeriod, type SessionRecord } from "../../schedulingPro/sessions";
 import { periodInputs, schedulerIdInput } from "./inputs";
 
@@ -81,7 +81,6 @@ export const listSchedulerLeads = action({
       example: "true",
       clean: cleanBoolean("One Row per Person", { default: true }),
     }),
-    debugRequest: debugRequestInput,
   },
   performSafety: "safe",
   examplePayload: {

@@ -6,7 +6,7 @@
 import { action, input } from "@prismatic-io/spectral";
 import { clientFor } from "../../http/clientFor";
 import { checkDateRange, cleanEnum, cleanInteger } from "../../inputs/clean";
-import { connectionInput, debugRequestInput } from "../../inputs/shared";
+import { connectionInput } from "../../inputs/shared";
 import {
   isAbandoned, isBooked, isEngaged, listSchedulers, periodOf, personName, ratio, type SessionRecord, sessionsInPeriod,
 } from "../../schedulingPro/sessions";
@@ -109,7 +109,6 @@ export const summarizeSchedulerSessions = action({
       example: "5",
       clean: (v: unknown) => cleanInteger("Top Trades", { min: 1, max: 100 })(v) ?? 10,
     }),
-    debugRequest: debugRequestInput,
   },
   performSafety: "safe",
   examplePayload: {

@@ -512,3 +512,10 @@ export const seed: CuratedCatalog = {
   "settings:Technicians_GetList": list("listTechnicians", "List Technicians"),
   "settings:Technicians_Get": { key: "getTechnician", label: "Get Technician", inputs: { "path.id": id("technicianId", "Technician ID") } },
 };
+
+/**
+ * The 58 action keys of the earlier component: the entries above plus the hand-written Raw Request.
+ * Only these keep a Debug Request input, so flows built on them behave as before; every other action
+ * is logged through Prismatic's debug mode (src/http/clientFor.ts).
+ */
+export const SEED_ACTION_KEYS: ReadonlySet<string> = new Set([...Object.values(seed).map((entry) => String(entry.key)), "rawRequest"]);
