@@ -14,6 +14,7 @@ import type {
 } from "../../src/operations/types";
 import { LEGACY_DIR, LEGACY_OPERATIONS, MODULE_FILES, MODULE_KEYS, readJson } from "./documents";
 import { buildExample } from "./example";
+import { compactShape } from "./shape";
 import { followPointer, type OpenApiLike, SchemaResolver } from "./resolve";
 
 /** Where generated files go, relative to the repository root. */
@@ -175,6 +176,7 @@ function buildDescriptor(src: SourceOperation): OperationDescriptor {
       if (picked[1]?.schema) {
         responseSchema = resolver.resolve(picked[1].schema);
         response.example = buildExample(responseSchema);
+        response.shape = compactShape(responseSchema);
       }
     }
   }

@@ -15,6 +15,7 @@ import type { CatalogEntry } from "../operations/catalog";
 import { SEED_ACTION_KEYS } from "../operations/curated/seed";
 import type { CuratedInput } from "../operations/curated/types";
 import { actionLabelFor, camel, MODULE_LABELS } from "../operations/naming";
+import { contractOutputSchema, lazyOutputSchema, type OutputKind, shapeOfExample } from "../operations/outputSchema";
 import type { OperationDescriptor } from "../operations/types";
 import { DRAIN_DEFAULT_MAX_MILLIS, DRAIN_DEFAULT_MAX_RECORDS, drainExport, fetchExportPage } from "../paging/exportFeed";
 import { DEFAULT_PAGE_SIZE, fetchAll, fetchPage, firstPageOf, MAX_PAGE_SIZE } from "../paging/pages";
@@ -143,6 +144,16 @@ const toWire = (value: unknown, wire: WireShape): unknown => {
   if (value === undefined) return undefined;
   if (wire === "commaList" && Array.isArray(value)) return value.map(String).join(",");
   return value;
+};
+
+/** A file download's example: what the action hands the next step (the bytes and their content type). */
+export const FILE_EXAMPLE = { data: "%PDF-1.7 … (the file's bytes)", contentType: "application/pdf" };
+
+/** The example payload of a generated action, in the shape its perform returns. */
+const exampleOutput = (op: OperationDescriptor, kind: OutputKind, transform?: (data: unknown) => unknown): { data: unknown; contentType?: string } => {
+  if (kind === "file") return FILE_EXAMPLE;
+  const example = op.response?.example ?? {};
+  return { data: transform ? transform(example) : example };
 };
 
 type Entry = [string, InputFieldDefinition];
@@ -341,13 +352,21 @@ export const buildAction = (entry: CatalogEntry, dataSources?: ReadonlySet<strin
     };
   };
 
+  // What `data` holds: a file for a read documented without a JSON body, nothing for a write without one.
+  const outputKind: OutputKind = mode === "export" ? "export" : op.response?.contentType ? "json" : op.method === "GET" && op.response ? "file" : "empty";
   const definition = action({
     display: { label, description: curated.description ?? describeOperation(op, key, label) },
     inputs,
     performSafety: op.method === "GET" ? PerformSafety.SAFE : PerformSafety.NOT_ALLOWED,
     // The example shows what the action returns: reshaped by transformOutput where the curated layer has one.
-    examplePayload: (curated.examplePayload ??
-      { data: curated.transformOutput ? curated.transformOutput(op.response?.example ?? {}) : (op.response?.example ?? {}) }) as never,
+    examplePayload: (curated.examplePayload ?? exampleOutput(op, outputKind, curated.transformOutput)) as never,
+    // Fields a builder can reference before a test run: the response contract, or for a reshaped answer
+    // the shape of its example.
+    outputSchema: lazyOutputSchema(() =>
+      curated.transformOutput
+        ? contractOutputSchema(shapeOfExample(exampleOutput(op, outputKind, curated.transformOutput).data), "json")
+        : contractOutputSchema(op.response?.shape, outputKind),
+    ),
     perform: async (context, params) => {
       const values = params as Record<string, unknown>;
       curated.validate?.(values);

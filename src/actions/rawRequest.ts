@@ -8,6 +8,7 @@ import { clientFor } from "../http/clientFor";
 import { tenantPathProblem } from "../http/endpoints";
 import { cleanEnum, cleanJson, cleanKeyValueList, cleanString, InputError } from "../inputs/clean";
 import { connectionInput, debugRequestInput } from "../inputs/shared";
+import { lazyOutputSchema } from "../operations/outputSchema";
 import type { HttpMethod } from "../operations/types";
 
 /** Every module path segment ServiceTitan's tenant APIs use. */
@@ -114,6 +115,8 @@ export const rawRequest = action({
   },
   performSafety: "notAllowed",
   examplePayload: { data: { page: 1, pageSize: 50, hasMore: false, data: [{ id: 1234567, name: "Jane Smith" }] } },
+  // Any call: its answer is whatever ServiceTitan sends for that path (the example shows a list page).
+  outputSchema: lazyOutputSchema(() => ({ description: "ServiceTitan's answer to the request, as it sent it: JSON, or {} when it sent no body." })),
   perform: async (context, params) => {
     const headers = params.headers ?? {};
     const client = clientFor(context, params);

@@ -9,6 +9,7 @@ import { action, input } from "@prismatic-io/spectral";
 import { LeadsApiError, leadsClientFor } from "./client";
 import type { AttemptedError } from "../http/core";
 import { textInput } from "../inputs/shared";
+import { shapeOutput } from "../operations/outputSchema";
 import { cleanEnum, cleanInteger, cleanString, InputError } from "../inputs/clean";
 import {
   bookingToken,
@@ -70,6 +71,8 @@ export const setAccountPairingStatus = action({
   },
   performSafety: "notAllowed",
   examplePayload: { data: { requestId: "FghxlOBeZQQYbYS6WxSbUO", status: "PROCESSING", response: null } },
+  // response: the Leads API's own answer (null when it sent none).
+  outputSchema: shapeOutput({ requestId: "s", status: "s=PROCESSING|DECLINED", response: "*" }),
   perform: async (context, params) => {
     const client = leadsClientFor(context, params);
     const body = { requestId: params.requestId, status: params.status };
@@ -125,6 +128,7 @@ export const completeAccountPairing = action({
       response: null,
     },
   },
+  outputSchema: shapeOutput({ requestId: "s", status: "s=COMPLETED", account: { id: "s", name: "s", profiles: [{ id: "s", name: "s" }] }, response: "*" }),
   perform: async (context, params) => {
     const client = leadsClientFor(context, params);
     const account = { id: params.accountId, name: params.accountName, profiles: params.profiles };
@@ -345,6 +349,7 @@ export const createPartnerBooking = action({
     },
     crossFlowState: { [BOOKING_MEMORY_KEY]: [] as SentBooking[] },
   },
+  outputSchema: shapeOutput({ idempotencyToken: "s", partnerBookingId: "s", alreadySent: "b", note: "s?", response: "*" }),
   perform: async (context, params) => {
     const tokenGiven = params.idempotencyToken !== undefined;
     const token = params.idempotencyToken ?? bookingToken(params.accountId, params.profileId, params.partnerBookingId);

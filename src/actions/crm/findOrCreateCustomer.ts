@@ -8,6 +8,9 @@ import { findOrCreateCustomer as run } from "../../crm/findOrCreate";
 import { clientFor } from "../../http/clientFor";
 import { cleanBoolean, cleanEnum, InputError } from "../../inputs/clean";
 import { connectionInput, textInput } from "../../inputs/shared";
+import { findOperation } from "../../operations/catalog";
+import { lazyOutputSchema, schemaOfShape } from "../../operations/outputSchema";
+import type { Shape } from "../../operations/types";
 
 const text = <R extends boolean = false>(label: string, comments: string, example: string, required?: R, maxLength = 255) =>
   textInput({ label, comments, example, required, maxLength });
@@ -104,6 +107,26 @@ export const findOrCreateCustomer = action({
       location: { id: 1234568, customerId: 1234567, name: "Jane Smith", address: { street: "1200 Main St", unit: "Apt 4", city: "Glendale", state: "CA", zip: "91203", country: "USA" } },
     },
   },
+  // The customer and location are ServiceTitan's records, as their get operations' contracts describe them.
+  outputSchema: lazyOutputSchema(() => {
+    const record = (operationId: string): Shape => ({ ...(findOperation("crm", operationId)?.response?.shape as Record<string, Shape>), "?": 1 });
+    return schemaOfShape({
+      customerId: "i?",
+      locationId: "i?",
+      created: "b",
+      customerCreated: "b",
+      locationCreated: "b",
+      matched: "b",
+      matchMayExist: "b",
+      matchedBy: "s?",
+      rule: "s",
+      locationMatchedBy: "s?=address|onlyLocation",
+      candidatesConsidered: "i",
+      searchesTruncated: ["s=name|phone|address|zip|coordinates"],
+      customer: record("Customers_Get"),
+      location: record("Locations_Get"),
+    });
+  }),
   perform: async (context, params) => {
     const p = params as unknown as Params & Record<string, unknown>;
     checkFindOrCreateParams(p);
