@@ -4,7 +4,7 @@
  * example, so the bundle and its cold start stay small. Descriptions, limits and required lists are left
  * out: an output schema only has to tell a builder which fields there are and what they hold.
  */
-import type { SchemaNode, Shape } from "../../src/operations/types";
+import type { ModuleKey, OperationDescriptor, SchemaNode, Shape } from "../../src/operations/types";
 
 const TYPE_CODES: Record<string, string> = { string: "s", integer: "i", number: "n", boolean: "b" };
 /** Formats a builder (and a JSON Schema validator) can use; int32, int64, decimal … say nothing more than the type. */
@@ -39,4 +39,22 @@ export function compactShape(node: SchemaNode, depth = 0): Shape {
   const format = node.format && KEPT_FORMATS.has(node.format) ? `:${node.format}` : "";
   const enumPart = node.enum?.length ? `=${node.enum.join("|")}` : "";
   return `${code}${format}${node.nullable ? "?" : ""}${enumPart}`;
+}
+
+/**
+ * Moves every operation's response shape out of its descriptor into one file, `shapes.json`, keyed by
+ * "<module>:<operationId>", one operation per line. The component reads that file only when an output
+ * schema is first asked for (src/operations/outputSchema.ts), so a cold start does not parse it.
+ */
+export function takeResponseShapes(byModule: Record<ModuleKey, OperationDescriptor[]>): string {
+  const lines: string[] = [];
+  for (const ops of Object.values(byModule)) {
+    for (const op of ops) {
+      const response = op.response as (OperationDescriptor["response"] & { shape?: Shape }) | undefined;
+      if (response?.shape === undefined) continue;
+      lines.push(`${JSON.stringify(`${op.module}:${op.operationId}`)}:${JSON.stringify(response.shape)}`);
+      delete response.shape;
+    }
+  }
+  return `{\n${lines.join(",\n")}\n}\n`;
 }

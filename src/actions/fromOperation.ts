@@ -15,7 +15,7 @@ import type { CatalogEntry } from "../operations/catalog";
 import { SEED_ACTION_KEYS } from "../operations/curated/seed";
 import type { CuratedInput } from "../operations/curated/types";
 import { actionLabelFor, camel, MODULE_LABELS } from "../operations/naming";
-import { contractOutputSchema, lazyOutputSchema, type OutputKind, shapeOfExample } from "../operations/outputSchema";
+import { contractOutputSchema, lazyOutputSchema, type OutputKind, responseShapeOf, shapeOfExample } from "../operations/outputSchema";
 import type { OperationDescriptor } from "../operations/types";
 import { DRAIN_DEFAULT_MAX_MILLIS, DRAIN_DEFAULT_MAX_RECORDS, drainExport, fetchExportPage } from "../paging/exportFeed";
 import { DEFAULT_PAGE_SIZE, fetchAll, fetchPage, firstPageOf, MAX_PAGE_SIZE } from "../paging/pages";
@@ -365,7 +365,7 @@ export const buildAction = (entry: CatalogEntry, dataSources?: ReadonlySet<strin
     outputSchema: lazyOutputSchema(() =>
       curated.transformOutput
         ? contractOutputSchema(shapeOfExample(exampleOutput(op, outputKind, curated.transformOutput).data), "json")
-        : contractOutputSchema(op.response?.shape, outputKind),
+        : contractOutputSchema(responseShapeOf(op), outputKind),
     ),
     perform: async (context, params) => {
       const values = params as Record<string, unknown>;

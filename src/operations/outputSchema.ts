@@ -70,6 +70,17 @@ export const lazyOutputSchema = (build: () => JsonSchema): ActionOutputSchema =>
 export const shapeOutput = (shape: Shape, description?: string): ActionOutputSchema =>
   lazyOutputSchema(() => ({ ...schemaOfShape(shape), ...(description ? { description } : {}) }));
 
+let shapes: Record<string, Shape> | undefined;
+
+/**
+ * The response contract of an operation, from generated/shapes.json. Required here, on first use, so
+ * the bundle parses that file only when a schema is asked for, never during a cold start.
+ */
+export const responseShapeOf = (op: { module: string; operationId: string }): Shape | undefined => {
+  shapes ??= require("./generated/shapes.json") as Record<string, Shape>;
+  return shapes[`${op.module}:${op.operationId}`];
+};
+
 /** Drain Until Caught Up adds these to an export page. */
 const DRAIN_EXTRAS: Record<string, Shape> = { requests: "i", duplicatesRemoved: "i", error: "s" };
 

@@ -49,7 +49,8 @@ export interface SchemaNode {
 }
 
 /**
- * A response contract in compact form (written by the generator, read by src/operations/outputSchema.ts):
+ * A response contract in compact form (written by the generator to generated/shapes.json, read by
+ * src/operations/outputSchema.ts):
  * - a leaf is "<type>[:<format>][?][=<enum values separated by |>]", type being s(tring), i(nteger),
  *   n(umber), b(oolean), o (any object) or * (anything); "?" marks a value that may be null;
  * - an array is [item] ([item, "?"] when it may be null);
@@ -101,8 +102,6 @@ export interface OperationDescriptor {
      * type/format, never the document's example text). Used for `examplePayload` and sandbox records.
      */
     example?: unknown;
-    /** The response contract's shape, for the action's output schema. */
-    shape?: Shape;
   };
   /** Built from the legacy 3.0.1 documents: no longer in the current official document. */
   legacy?: boolean;

@@ -66,6 +66,13 @@ describe("action outputs", () => {
     expect(schemaOf("getCustomer").properties).toEqual(expect.objectContaining({ id: expect.objectContaining({ type: "integer" }), name: expect.any(Object), address: expect.any(Object) }));
     expect(schemaOf("listJobs").properties.data.items.properties).toEqual(expect.objectContaining({ jobNumber: expect.any(Object), customerId: expect.any(Object) }));
     expect(schemaOf("listJobs").properties).toEqual(expect.objectContaining({ page: expect.any(Object), hasMore: expect.any(Object), totalCount: expect.any(Object) }));
+    // hand-written: Find or Create returns ServiceTitan's customer record, described by its contract
+    expect(schemaOf("findOrCreateCustomer").properties.customer.properties).toEqual(expect.objectContaining({ id: expect.any(Object), address: expect.any(Object), createdOn: expect.any(Object) }));
+    // a file download hands over bytes, an export adds the drain counters
+    const download = builtActions.find((b) => b.op.method === "GET" && b.op.response && !b.op.response.contentType);
+    expect(schemaOf(download?.key ?? "").type).toBe("string");
+    expect(actions[download?.key ?? ""].examplePayload).toEqual({ data: expect.any(String), contentType: "application/pdf" });
+    expect(schemaOf("exportCustomers").properties).toEqual(expect.objectContaining({ continueFrom: expect.any(Object), requests: { type: "integer" } }));
   });
 
   it("example payloads carry no placeholders, and {} only where the answer is empty", () => {

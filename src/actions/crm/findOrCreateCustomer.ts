@@ -8,8 +8,7 @@ import { findOrCreateCustomer as run } from "../../crm/findOrCreate";
 import { clientFor } from "../../http/clientFor";
 import { cleanBoolean, cleanEnum, InputError } from "../../inputs/clean";
 import { connectionInput, textInput } from "../../inputs/shared";
-import { findOperation } from "../../operations/catalog";
-import { lazyOutputSchema, schemaOfShape } from "../../operations/outputSchema";
+import { lazyOutputSchema, responseShapeOf, schemaOfShape } from "../../operations/outputSchema";
 import type { Shape } from "../../operations/types";
 
 const text = <R extends boolean = false>(label: string, comments: string, example: string, required?: R, maxLength = 255) =>
@@ -109,7 +108,7 @@ export const findOrCreateCustomer = action({
   },
   // The customer and location are ServiceTitan's records, as their get operations' contracts describe them.
   outputSchema: lazyOutputSchema(() => {
-    const record = (operationId: string): Shape => ({ ...(findOperation("crm", operationId)?.response?.shape as Record<string, Shape>), "?": 1 });
+    const record = (operationId: string): Shape => ({ ...(responseShapeOf({ module: "crm", operationId }) as Record<string, Shape>), "?": 1 });
     return schemaOfShape({
       customerId: "i?",
       locationId: "i?",
