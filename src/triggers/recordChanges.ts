@@ -27,7 +27,7 @@ import { input, pollingTrigger } from "@prismatic-io/spectral";
 import type { StRequest } from "../http/client";
 import { clientFor } from "../http/clientFor";
 import { cleanBoolean, cleanDateTime, cleanEnum, cleanInteger, InputError } from "../inputs/clean";
-import { connectionInput, debugRequestInput } from "../inputs/shared";
+import { connectionInput } from "../inputs/shared";
 import { type Change, type ChangeType, type PollResult, pollChanges } from "./changeFeed";
 import { feedKey, freshState, type PollingStateV1, readStateFor } from "./deliveryState";
 import { exampleTriggerPayload } from "./examplePayload";
