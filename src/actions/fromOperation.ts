@@ -13,6 +13,7 @@ import { dataSourceFor } from "../inputs/links";
 import { connectionInput, customQueryParamsInput, debugRequestInput, exportInputs, pageInput, pageSizeInput, pagingInputs, sortInput } from "../inputs/shared";
 import type { CatalogEntry } from "../operations/catalog";
 import { SEED_ACTION_KEYS } from "../operations/curated/seed";
+import { IMPORTANT_ACTION_KEYS } from "./important";
 import type { CuratedInput } from "../operations/curated/types";
 import { actionLabelFor, camel, MODULE_LABELS } from "../operations/naming";
 import { contractOutputSchema, lazyOutputSchema, type OutputKind, responseShapeOf, shapeOfExample } from "../operations/outputSchema";
@@ -355,7 +356,11 @@ export const buildAction = (entry: CatalogEntry, dataSources?: ReadonlySet<strin
   // What `data` holds: a file for a read documented without a JSON body, nothing for a write without one.
   const outputKind: OutputKind = mode === "export" ? "export" : op.response?.contentType ? "json" : op.method === "GET" && op.response ? "file" : "empty";
   const definition = action({
-    display: { label, description: curated.description ?? describeOperation(op, key, label) },
+    display: {
+      label,
+      description: curated.description ?? describeOperation(op, key, label),
+      ...(IMPORTANT_ACTION_KEYS.has(key) ? { important: true } : {}),
+    },
     inputs,
     performSafety: op.method === "GET" ? PerformSafety.SAFE : PerformSafety.NOT_ALLOWED,
     // The example shows what the action returns: reshaped by transformOutput where the curated layer has one.

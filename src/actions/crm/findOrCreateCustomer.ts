@@ -83,6 +83,8 @@ export const checkFindOrCreateParams = (p: Record<string, unknown>): void => {
 export const findOrCreateCustomer = action({
   display: {
     label: "Find or Create Customer and Location",
+    // Starts most flows that take in a person (src/actions/important.ts lists the others).
+    important: true,
     description:
       "Finds the customer and location a person already has (by name, phone, email and service address, spelling-tolerant) or creates the customer with its location and contacts in one call. Returns both IDs, whether anything was created, and which signals matched; creates no customer when a search was too broad to rule a match out (matchMayExist).",
   },
