@@ -16,6 +16,7 @@
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import * as ts from "typescript";
 
 export const ROOT = path.resolve(__dirname, "..");
 export const DEFAULT_OUTPUT_DIR = path.join(ROOT, "manifest");
@@ -55,8 +56,30 @@ export const generateManifest = (options: ManifestOptions = {}): string => {
     throw new Error(`component-manifest failed (exit ${e.status ?? "?"})${said ? `: ${said}` : ""}`);
   }
   if (!fs.existsSync(path.join(outputDir, "src", "index.ts"))) throw new Error(`The generator wrote no manifest to ${outputDir}.`);
+  for (const file of fs.readdirSync(path.join(outputDir, "src", "actions"))) {
+    const at = path.join(outputDir, "src", "actions", file);
+    fs.writeFileSync(at, outputSchemasAsObjects(fs.readFileSync(at, "utf8")));
+  }
   return outputDir;
 };
+
+/** `schema: '<JSON text>'` of an action output schema, as Spectral 10.31.1's generator writes it. */
+const OUTPUT_SCHEMA_TEXT = /(outputSchema: \{\s*type: "actionOutput",\s*schema:\s*)('(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")/g;
+
+/**
+ * Spectral's manifest generator copies each action's output schema as the platform receives it, its
+ * JSON Schema as text, while the manifest's own type (ComponentManifestAction) wants the object: as
+ * written, no CNI could register the manifest. The text is turned back into the object it encodes, typed
+ * as the JSON Schema it is.
+ */
+export const outputSchemasAsObjects = (source: string): string =>
+  source.replace(OUTPUT_SCHEMA_TEXT, (_m, head: string, literal: string) => {
+    const parsed = ts.createSourceFile("literal.ts", `(${literal});`, ts.ScriptTarget.ES2022);
+    const statement = parsed.statements[0] as ts.ExpressionStatement;
+    const text = ((statement.expression as ts.ParenthesizedExpression).expression as ts.StringLiteral).text;
+    // typed as a JSON Schema, not as the `as const` literal around it (whose readonly arrays no JSON Schema type accepts)
+    return `${head}${JSON.stringify(JSON.parse(text))} as import("@prismatic-io/spectral/dist/types").ActionOutputSchema["schema"]`;
+  });
 
 if (require.main === module) {
   const argv = process.argv.slice(2);

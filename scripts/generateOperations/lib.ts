@@ -14,6 +14,7 @@ import type {
 } from "../../src/operations/types";
 import { LEGACY_DIR, LEGACY_OPERATIONS, MODULE_FILES, MODULE_KEYS, readJson } from "./documents";
 import { buildExample } from "./example";
+import { compactShape, takeResponseShapes } from "./shape";
 import { followPointer, type OpenApiLike, SchemaResolver } from "./resolve";
 
 /** Where generated files go, relative to the repository root. */
@@ -175,6 +176,7 @@ function buildDescriptor(src: SourceOperation): OperationDescriptor {
       if (picked[1]?.schema) {
         responseSchema = resolver.resolve(picked[1].schema);
         response.example = buildExample(responseSchema);
+        (response as { shape?: unknown }).shape = compactShape(responseSchema); // moved to shapes.json by generateFiles
       }
     }
   }
@@ -307,6 +309,7 @@ export function moduleFileName(module: ModuleKey): string {
 export function generateFiles(openapiDir: string): Record<string, string> {
   const byModule = buildOperations(openapiDir);
   const files: Record<string, string> = {};
+  files[`${GENERATED_DIR}/shapes.json`] = takeResponseShapes(byModule);
   for (const module of MODULE_KEYS) {
     files[moduleFileName(module)] = `${render(byModule[module])}\n`;
   }

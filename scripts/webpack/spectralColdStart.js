@@ -1,5 +1,5 @@
 /**
- * Webpack loader for @prismatic-io/spectral's dist/serverTypes/convertComponent.js: two cold-start costs
+ * Webpack loader for @prismatic-io/spectral's dist/serverTypes/convertComponent.js: three cold-start costs
  * that grow with the size of a component (a one-action component does not notice them; ours, 340+
  * actions with ~13 inputs each, paid ~20 ms and ~15 ms of every cold start for them, plus garbage).
  *
@@ -11,6 +11,11 @@
  *    on an object `__rest` has just made (own enumerable keys only). Replaced by `omitKeys` below: the
  *    same copy lodash makes here (enumerable string keys then enumerable symbols, `__proto__` as an own
  *    key), minus the named keys.
+ *
+ * 3. `convertOutputSchema` turns each action's output schema into its JSON text as the component loads,
+ *    though an execution never reads it (Prismatic reads it when the component is published). Replaced
+ *    by the same object whose `schema` text is made on first read (an enumerable getter that then
+ *    becomes a plain property in the same place): 330+ schemas no longer cost every cold start.
  *
  * Output is unchanged: the component's converted definition (every action, input, trigger and data
  * source) dumps byte-for-byte the same with and without this loader. Each rewrite is checked: if
@@ -37,6 +42,21 @@ const OMIT_KEYS = `const omitKeys = (source, keys) => {
         }
     }
     return result;
+};
+`;
+
+const OUTPUT_SCHEMA_CALL = 'return { type: "actionOutput", schema: JSON.stringify(outputSchema.schema) };';
+const LAZY_OUTPUT_SCHEMA = `const lazyText = (target, key, make) => {
+    Object.defineProperty(target, key, {
+        configurable: true,
+        enumerable: true,
+        get() {
+            const value = make();
+            Object.defineProperty(target, key, { configurable: true, enumerable: true, writable: true, value });
+            return value;
+        },
+    });
+    return target;
 };
 `;
 
@@ -68,6 +88,14 @@ module.exports = function spectralColdStart(source) {
     OMIT_CALL,
     OMIT_CALL.replace("(0, omit_1.default)(rest, [", "omitKeys(rest, ["),
     "omit call in convertInput",
+    this.resourcePath,
+  );
+  out = once(out, OMIT_IMPORT, OMIT_IMPORT + LAZY_OUTPUT_SCHEMA, "lodash/omit import (for lazyText)", this.resourcePath);
+  out = once(
+    out,
+    OUTPUT_SCHEMA_CALL,
+    'return lazyText({ type: "actionOutput" }, "schema", () => JSON.stringify(outputSchema.schema));',
+    "actionOutput conversion in convertOutputSchema",
     this.resourcePath,
   );
   return out;

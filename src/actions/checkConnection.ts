@@ -7,6 +7,7 @@
  * tried), a tenant that is not found, and credential fields that do not look like ServiceTitan's.
  */
 import { action, ConnectionError, type Connection } from "@prismatic-io/spectral";
+import { shapeOutput } from "../operations/outputSchema";
 import { clientFor } from "../http/clientFor";
 import { connectionInput } from "../inputs/shared";
 import { curatedOperations } from "../operations/curated";
@@ -86,7 +87,7 @@ export const checkConnection = action({
   examplePayload: {
     data: {
       ok: false,
-      summary: "8 of 9 modules work. Missing scopes: tn.acc.invoices:r (Accounting).",
+      summary: "9 of 10 modules work. Missing scopes: tn.acc.invoices:r (Accounting).",
       problems: [],
       missingScopes: ["tn.acc.invoices:r"],
       modules: [
@@ -102,6 +103,13 @@ export const checkConnection = action({
       ],
     },
   },
+  outputSchema: shapeOutput({
+    ok: "b",
+    summary: "s",
+    problems: ["s"],
+    missingScopes: ["s"],
+    modules: [{ module: "s", label: "s", status: "s", checked: "s", scope: "s", message: "s" }],
+  }),
   perform: async (context, params) => {
     const connection = params.connection as Connection;
     const problems = fieldProblems(connection.fields ?? {});

@@ -14,8 +14,11 @@ import { withInputChecks } from "../inputs/allErrors";
 import { dataSourceFor } from "../inputs/links";
 import { connectionInput, customQueryParamsInput, debugRequestInput, exportInputs, pageInput, pageSizeInput, pagingInputs, sortInput } from "../inputs/shared";
 import type { CatalogEntry } from "../operations/catalog";
+import { EARLIER_COMPONENT_ACTION_KEYS } from "../operations/curated/earlierComponent";
+import { IMPORTANT_ACTION_KEYS } from "./important";
 import type { CuratedInput } from "../operations/curated/types";
 import { actionLabelFor, camel, MODULE_LABELS } from "../operations/naming";
+import { contractOutputSchema, lazyOutputSchema, type OutputKind, responseShapeOf, shapeOfExample } from "../operations/outputSchema";
 import type { OperationDescriptor } from "../operations/types";
 import { DRAIN_DEFAULT_MAX_MILLIS, DRAIN_DEFAULT_MAX_RECORDS, drainExport, fetchExportPage } from "../paging/exportFeed";
 import { DEFAULT_PAGE_SIZE, fetchAll, fetchPage, MAX_PAGE_SIZE } from "../paging/pages";
@@ -146,6 +149,52 @@ const toWire = (value: unknown, wire: WireShape): unknown => {
   return value;
 };
 
+/** A file download's example: what the action hands the next step (the bytes and their content type). */
+export const FILE_EXAMPLE = { data: "%PDF-1.7 … (the file's bytes)", contentType: "application/pdf" };
+
+/** The example payload of a generated action, in the shape its perform returns. */
+const exampleOutput = (op: OperationDescriptor, kind: OutputKind, transform?: (data: unknown) => unknown): { data: unknown; contentType?: string } => {
+  if (kind === "file") return FILE_EXAMPLE;
+  const example = op.response?.example ?? {};
+  return { data: transform ? transform(example) : example };
+};
+
+type Entry = [string, InputFieldDefinition];
+
+/**
+ * The one input order (issue 15 item 2): connection, required inputs (contract order), then for a list
+ * Fetch All and Max Records, then the filters and other optional inputs (sort and custom query parameters
+ * last among them), then paging — Page, Page Size, Include Total — grouped at the very end. An export
+ * feed keeps From, Include Recent Changes, Drain and Max Records after the required inputs.
+ */
+export const orderInputs = (parts: {
+  required: Entry[];
+  optional: Entry[];
+  mode: BuiltAction["mode"];
+  sort: boolean;
+  page: InputFieldDefinition;
+  pageSize: InputFieldDefinition;
+  includeTotal: boolean;
+  customQueryParams: boolean;
+  debugRequest: boolean;
+}): Record<string, InputFieldDefinition> => {
+  const { fetchAll, maxRecords, includeTotal } = pagingInputs;
+  const list = parts.mode === "page";
+  const entries: Entry[] = [
+    ["connection", connectionInput],
+    ...parts.required,
+    ...(list ? ([["fetchAll", fetchAll], ["maxRecords", maxRecords]] as Entry[]) : []),
+    ...(parts.mode === "export" ? (Object.entries(exportInputs) as Entry[]) : []),
+    ...parts.optional,
+    ...(parts.sort ? ([["sort", sortInput()]] as Entry[]) : []),
+    ...(parts.customQueryParams ? ([["customQueryParams", customQueryParamsInput]] as Entry[]) : []),
+    ...(parts.debugRequest ? ([["debugRequest", debugRequestInput]] as Entry[]) : []),
+    ...(list ? ([["page", parts.page], ["pageSize", parts.pageSize]] as Entry[]) : []),
+    ...(list && parts.includeTotal ? ([["includeTotal", includeTotal]] as Entry[]) : []),
+  ];
+  return Object.fromEntries(entries) as Record<string, InputFieldDefinition>;
+};
+
 export const buildAction = (entry: CatalogEntry, dataSources?: ReadonlySet<string>): BuiltAction => {
   const { op, curated, key } = entry;
   const params = op.params;
@@ -208,25 +257,23 @@ export const buildAction = (entry: CatalogEntry, dataSources?: ReadonlySet<strin
     });
   }
 
-  // Required inputs first, in contract order within each group.
-  const ordered = [...built.filter((b) => b.required), ...built.filter((b) => !b.required)];
-  const inputs: Record<string, InputFieldDefinition> = { connection: connectionInput };
-  for (const b of ordered) inputs[b.key] = b.input.definition;
   const totalParam = params.find((p) => p.name === "includeTotal");
   // The largest page the operation takes and its first page, from its transport rules (src/http/rules.ts:
   // the contract's pageSize maximum and page minimum, or the rules table); Page Size and Fetch All respect them.
   const { maxPageSize: ruledMax, firstPage } = rulesFor(op);
   const maxPageSize = Math.min(MAX_PAGE_SIZE, curated.maxPageSize ?? ruledMax, ruledMax);
-  if (mode === "page") {
-    const sortParam = params.find((p) => p.name === "sort");
-    if (sortParam) inputs.sort = sortInput();
-    const { includeTotal, pageSize, ...paging } = pagingInputs;
-    if (firstPage !== 1) paging.page = pageInput(firstPage);
-    Object.assign(inputs, paging, { pageSize: maxPageSize < MAX_PAGE_SIZE ? pageSizeInput(maxPageSize) : pageSize }, totalParam ? { includeTotal } : {});
-  }
-  if (mode === "export") Object.assign(inputs, exportInputs);
-  if (op.method === "GET") inputs.customQueryParams = customQueryParamsInput;
-  inputs.debugRequest = debugRequestInput;
+  const inputs = orderInputs({
+    required: built.filter((b) => b.required).map((b) => [b.key, b.input.definition]),
+    optional: built.filter((b) => !b.required).map((b) => [b.key, b.input.definition]),
+    mode,
+    sort: mode === "page" && params.some((p) => p.name === "sort"),
+    page: firstPage !== 1 ? pageInput(firstPage) : pagingInputs.page,
+    pageSize: maxPageSize < MAX_PAGE_SIZE ? pageSizeInput(maxPageSize) : pagingInputs.pageSize,
+    includeTotal: Boolean(totalParam),
+    customQueryParams: op.method === "GET",
+    // Only the earlier component's actions keep Debug Request; the rest follow Prismatic's debug mode.
+    debugRequest: EARLIER_COMPONENT_ACTION_KEYS.has(key),
+  });
 
   const bindings = built.map((b) => b.binding);
   const wholeBodyBinding = bindings.find((b) => b.placement === "body" && b.name === "body" && wholeBody);
@@ -308,13 +355,25 @@ export const buildAction = (entry: CatalogEntry, dataSources?: ReadonlySet<strin
     };
   };
 
+  // What `data` holds: a file for a read documented without a JSON body, nothing for a write without one.
+  const outputKind: OutputKind = mode === "export" ? "export" : op.response?.contentType ? "json" : op.method === "GET" && op.response ? "file" : "empty";
   const definition = action({
-    display: { label, description: curated.description ?? describeOperation(op, key, label) },
+    display: {
+      label,
+      description: curated.description ?? describeOperation(op, key, label),
+      ...(IMPORTANT_ACTION_KEYS.has(key) ? { important: true } : {}),
+    },
     inputs,
     performSafety: op.method === "GET" ? PerformSafety.SAFE : PerformSafety.NOT_ALLOWED,
     // The example shows what the action returns: reshaped by transformOutput where the curated layer has one.
-    examplePayload: (curated.examplePayload ??
-      { data: curated.transformOutput ? curated.transformOutput(op.response?.example ?? {}) : (op.response?.example ?? {}) }) as never,
+    examplePayload: (curated.examplePayload ?? exampleOutput(op, outputKind, curated.transformOutput)) as never,
+    // Fields a builder can reference before a test run: the response contract, or for a reshaped answer
+    // the shape of its example.
+    outputSchema: lazyOutputSchema(() =>
+      curated.transformOutput
+        ? contractOutputSchema(shapeOfExample(exampleOutput(op, outputKind, curated.transformOutput).data), "json")
+        : contractOutputSchema(responseShapeOf(op), outputKind),
+    ),
     perform: async (context, params) => {
       const values = params as Record<string, unknown>;
       curated.validate?.(values);

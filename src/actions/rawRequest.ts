@@ -9,6 +9,7 @@ import { tenantPathProblem } from "../http/endpoints";
 import { cleanEnum, cleanJson, cleanKeyValueList, cleanString, InputError } from "../inputs/clean";
 import { connectionInput, debugRequestInput } from "../inputs/shared";
 import { API_MODULE_KEYS } from "../operations/modules";
+import { lazyOutputSchema } from "../operations/outputSchema";
 import type { HttpMethod } from "../operations/types";
 
 /** Every module path segment ServiceTitan's tenant APIs use: the module registry's keys. */
@@ -111,6 +112,8 @@ export const rawRequest = action({
   },
   performSafety: "notAllowed",
   examplePayload: { data: { page: 1, pageSize: 50, hasMore: false, data: [{ id: 1234567, name: "Jane Smith" }] } },
+  // Any call: its answer is whatever ServiceTitan sends for that path (the example shows a list page).
+  outputSchema: lazyOutputSchema(() => ({ description: "ServiceTitan's answer to the request, as it sent it: JSON, or {} when it sent no body." })),
   perform: async (context, params) => {
     const headers = params.headers ?? {};
     const client = clientFor(context, params);

@@ -1,10 +1,11 @@
 /**
  * How every perform function gets its client (issue 17 item 4): one place decides whether requests are
- * logged. They are when the step's Debug Request input is on, or when Prismatic runs the integration in
- * debug mode (`context.debug.enabled`, the integration's debug switch). Logs are redacted by the
- * transport (src/http/core.ts), whichever switch turned them on. The same switch gives paging its
- * logger: the client's `progress` (client.ts), through which Fetch All and export drains report pages
- * read, records so far, boundary re-reads and stops, and the transport reports budget waits.
+ * logged. They are when Prismatic runs the integration in debug mode (`context.debug.enabled`, the
+ * integration's debug switch) — for every action, data source and trigger — or when the step's Debug
+ * Request input is on (only the 58 actions of the earlier component still have one, issue 15 item 3).
+ * Logs are redacted by the transport (src/http/core.ts), whichever switch turned them on. The same switch
+ * gives paging its logger: the client's `progress` (client.ts), through which Fetch All and export drains
+ * report pages read, records so far, boundary re-reads and stops, and the transport reports budget waits.
  */
 import type { Connection } from "@prismatic-io/spectral";
 import { type ClientOptions, createServiceTitanClient, type ServiceTitanClient } from "./client";

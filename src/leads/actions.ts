@@ -8,7 +8,8 @@ import { createHash } from "node:crypto";
 import { action, input } from "@prismatic-io/spectral";
 import { LeadsApiError, leadsClientFor } from "./client";
 import type { AttemptedError } from "../http/core";
-import { debugRequestInput, textInput } from "../inputs/shared";
+import { textInput } from "../inputs/shared";
+import { shapeOutput } from "../operations/outputSchema";
 import { cleanEnum, cleanInteger, cleanString, InputError } from "../inputs/clean";
 import {
   bookingToken,
@@ -67,10 +68,11 @@ export const setAccountPairingStatus = action({
       example: "PROCESSING",
       clean: (value: unknown) => cleanEnum("Status", ["PROCESSING", "DECLINED"], { required: true })(value) as "PROCESSING" | "DECLINED",
     }),
-    debugRequest: debugRequestInput,
   },
   performSafety: "notAllowed",
   examplePayload: { data: { requestId: "FghxlOBeZQQYbYS6WxSbUO", status: "PROCESSING", response: null } },
+  // response: the Leads API's own answer (null when it sent none).
+  outputSchema: shapeOutput({ requestId: "s", status: "s=PROCESSING|DECLINED", response: "*" }),
   perform: async (context, params) => {
     const client = leadsClientFor(context, params);
     const body = { requestId: params.requestId, status: params.status };
@@ -116,7 +118,6 @@ export const completeAccountPairing = action({
       example: '[{"id":"besthvaccompany_0001","name":"Main office"}]',
       clean: (value: unknown) => cleanProfiles("Profiles", { required: true })(value) as Profile[],
     }),
-    debugRequest: debugRequestInput,
   },
   performSafety: "notAllowed",
   examplePayload: {
@@ -127,6 +128,7 @@ export const completeAccountPairing = action({
       response: null,
     },
   },
+  outputSchema: shapeOutput({ requestId: "s", status: "s=COMPLETED", account: { id: "s", name: "s", profiles: [{ id: "s", name: "s" }] }, response: "*" }),
   perform: async (context, params) => {
     const client = leadsClientFor(context, params);
     const account = { id: params.accountId, name: params.accountName, profiles: params.profiles };
@@ -335,7 +337,6 @@ export const createPartnerBooking = action({
       placeholder: "60",
       clean: (value: unknown) => cleanInteger("Timeout (seconds)", { min: 1, max: 300 })(value) ?? 60,
     }),
-    debugRequest: debugRequestInput,
   },
   performSafety: "notAllowed",
   examplePayload: {
@@ -348,6 +349,7 @@ export const createPartnerBooking = action({
     },
     crossFlowState: { [BOOKING_MEMORY_KEY]: [] as SentBooking[] },
   },
+  outputSchema: shapeOutput({ idempotencyToken: "s", partnerBookingId: "s", alreadySent: "b", note: "s?", response: "*" }),
   perform: async (context, params) => {
     const tokenGiven = params.idempotencyToken !== undefined;
     const token = params.idempotencyToken ?? bookingToken(params.accountId, params.profileId, params.partnerBookingId);

@@ -40,6 +40,16 @@ export interface SchemaNode {
   ref?: string;
 }
 
+/**
+ * A response contract in compact form (written by the generator to generated/shapes.json, read by
+ * src/operations/outputSchema.ts):
+ * - a leaf is "<type>[:<format>][?][=<enum values separated by |>]", type being s(tring), i(nteger),
+ *   n(umber), b(oolean), o (any object) or * (anything); "?" marks a value that may be null;
+ * - an array is [item] ([item, "?"] when it may be null);
+ * - an object maps each property to its shape; key "*" gives the values of a map, key "?" marks null.
+ */
+export type Shape = string | Shape[] | { [key: string]: Shape | 1 };
+
 export interface ParamDescriptor {
   name: string;
   in: "path" | "query";

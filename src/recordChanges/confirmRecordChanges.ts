@@ -13,6 +13,7 @@
 import { action, input } from "@prismatic-io/spectral";
 import { cleanString, InputError } from "../inputs/clean";
 import { confirmDelivery, pollingStateOf, writePollingState } from "./deliveryState";
+import { shapeOutput } from "../operations/outputSchema";
 
 export const confirmRecordChanges = action({
   display: {
@@ -49,4 +50,5 @@ export const confirmRecordChanges = action({
     return next ? { data: outcome, instanceState: context.instanceState } : { data: outcome };
   },
   examplePayload: { data: { confirmed: true, deliveryId: "6f1c2b9e-3d4a-4e8f-9a1b-2c3d4e5f6a7b", count: 250, alreadyConfirmed: false } },
+  outputSchema: shapeOutput({ confirmed: "b", deliveryId: "s", count: "i", alreadyConfirmed: "b", reason: "s" }),
 });

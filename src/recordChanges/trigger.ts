@@ -28,7 +28,7 @@ import type { StRequest } from "../http/client";
 import { clientFor } from "../http/clientFor";
 import { requestFor } from "../http/requestFor";
 import { cleanBoolean, cleanDateTime, cleanEnum, cleanInteger, InputError } from "../inputs/clean";
-import { connectionInput, debugRequestInput } from "../inputs/shared";
+import { connectionInput } from "../inputs/shared";
 import { type Change, type ChangeType, type PollResult, pollChanges } from "./changeFeed";
 import { feedKey, freshState, type PollingStateV1, readStateFor } from "./deliveryState";
 import { exampleTriggerPayload } from "../triggers/examplePayload";
@@ -166,7 +166,6 @@ export const recordChangesInputs = {
     example: "false",
     clean: cleanBoolean("At-Least-Once Delivery", { default: false }),
   }),
-  debugRequest: debugRequestInput,
 };
 
 const countBy = (changes: Change[], type: ChangeType): number => changes.reduce((n, c) => n + (c.changeType === type ? 1 : 0), 0);

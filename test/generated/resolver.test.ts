@@ -125,7 +125,9 @@ describe("SchemaResolver", () => {
       items: { type: "object", recursive: true, ref: "Node" },
     });
     expect(node.properties!.parent).toEqual({ type: "object", nullable: true, recursive: true, ref: "Node" });
-    expect(buildExample(node)).toEqual({ id: 123, children: [{}], parent: {} });
+    // a recursive reference shows the referenced record by its id, the same id as the record's own
+    const example = buildExample(node) as { id: number; children: Array<{ id: number }>; parent: { id: number } };
+    expect(example).toEqual({ id: expect.any(Number), children: [{ id: example.id }], parent: { id: example.id } });
   });
 
   test("additionalProperties: {} / true → true, schema resolved", () => {
@@ -164,16 +166,45 @@ describe("buildExample", () => {
         },
       }),
     ).toEqual({
-      id: 123,
-      count: 10,
-      on: "2026-01-15T09:30:00Z",
+      id: expect.any(Number),
+      count: 12,
+      on: "2026-01-15T16:00:00Z",
       day: "2026-01-15",
       status: "Open",
-      tags: ["string"],
+      tags: ["VIP"],
       ok: true,
-      amount: 10.5,
-      map: { key: "string" },
+      amount: 249.5,
+      map: { "Gate Code": "Gate code 4411" },
     });
+  });
+
+  test("values follow the property's name and the record holding it, never a type placeholder", () => {
+    const customer = buildExample({
+      type: "object",
+      ref: "Crm.V2.Customers.CustomerResponse",
+      properties: {
+        id: { type: "integer", format: "int64" },
+        name: { type: "string" },
+        doNotService: { type: "boolean" },
+        address: { type: "object", properties: { street: { type: "string" }, city: { type: "string" }, zip: { type: "string" } } },
+        businessUnit: { type: "object", ref: "BusinessUnitResponse", properties: { id: { type: "integer" }, name: { type: "string" } } },
+        createdOn: { type: "string", format: "date-time" },
+        balance: { type: "number" },
+        tagTypeIds: { type: "array", items: { type: "integer", format: "int64" } },
+      },
+    });
+    expect(customer).toEqual({
+      id: 28451107,
+      name: "Avery Anderson",
+      doNotService: false,
+      address: { street: "1200 Maple Ave", city: "Glendale", zip: "91203" },
+      businessUnit: { id: 1052, name: "HVAC - Service" },
+      createdOn: "2026-01-12T15:04:27Z",
+      balance: 249.5,
+      tagTypeIds: [3301422],
+    });
+    // a job's customerId is the customer's own id
+    expect(buildExample({ type: "object", ref: "JobResponse", properties: { customerId: { type: "integer" } } })).toEqual({ customerId: 28451107 });
   });
 
   test("paging envelopes read as one complete page", () => {
@@ -187,7 +218,7 @@ describe("buildExample", () => {
           data: { type: "array", items: { type: "integer", format: "int64" } },
         },
       }),
-    ).toEqual({ page: 1, pageSize: 50, hasMore: false, data: [123] });
+    ).toEqual({ page: 1, pageSize: 50, hasMore: false, data: [expect.any(Number)] });
   });
 
   test("deep nesting is cut", () => {

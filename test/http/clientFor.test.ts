@@ -12,6 +12,7 @@ import { spectral as harness, useSandbox } from "../support/harness";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { transportFor } from "../../src/http/clientFor";
+import { SEED_ACTION_KEYS } from "../seed/seedTable";
 
 describe("clientFor: Debug Request input or the platform's debug mode", () => {
   let sb: Sandbox;
@@ -54,6 +55,31 @@ describe("clientFor: Debug Request input or the platform's debug mode", () => {
     for (const secret of secrets()) expect(logged.join("\n")).not.toContain(secret);
   });
 
+  test("platform debug on: a generated action that is not a seed action (it has no Debug Request input) logs", async () => {
+    expect(inputKeysOf("listCustomerNotes")).not.toContain("debugRequest");
+    await harness.action("listCustomerNotes", { connection, customerId }, platformDebug);
+    expectRequestAndAnswerLogged(`/crm/v2/tenant/${sb.credentials.tenant}/customers/${customerId}/notes`);
+  });
+
+  test("platform debug on: the New and Updated Records trigger logs its requests, redacted", async () => {
+    const instanceState: Record<string, unknown> = {};
+    await harness.trigger("recordChanges", undefined, { connection, recordType: "customers", startFrom: "beginning" }, { instanceState, logger, globalDebug: true } as never);
+    expect(logged.join("\n")).toMatch(/ServiceTitan request: GET .*\/crm\/v2\/tenant\/.*\/export\/customers/);
+    for (const secret of secrets()) expect(logged.join("\n")).not.toContain(secret);
+  });
+
+  test("platform debug off: the trigger logs no request", async () => {
+    await harness.trigger("recordChanges", undefined, { connection, recordType: "customers", startFrom: "beginning" }, { instanceState: {}, logger } as never);
+    expect(logged.join("\n")).not.toMatch(/ServiceTitan request:/);
+  });
+
+  test("a seed action keeps its Debug Request input; turned off, nothing is logged (getCustomer is a seed key)", async () => {
+    expect(SEED_ACTION_KEYS).toContain("getCustomer");
+    expect(inputKeysOf("getCustomer")).toContain("debugRequest");
+    await harness.action("getCustomer", { connection, customerId, debugRequest: "false" }, { logger } as never);
+    expect(logged).toEqual([]);
+  });
+
   test("Debug Request input alone still logs", async () => {
     await harness.action("getCustomer", { connection, customerId, debugRequest: "true" }, { logger } as never);
     expectRequestAndAnswerLogged(`/crm/v2/tenant/${sb.credentials.tenant}/customers/${customerId}`);
@@ -63,6 +89,18 @@ describe("clientFor: Debug Request input or the platform's debug mode", () => {
     await harness.action("getCustomer", { connection, customerId }, { logger } as never);
     await harness.action("rawRequest", { connection, module: "crm", method: "GET", path: `/customers/${customerId}` }, { logger } as never);
     expect(logged).toEqual([]);
+  });
+});
+
+const inputKeysOf = (key: string): string[] =>
+  ((component.actions as unknown as Record<string, { inputs: Array<{ key: string }> }>)[key]?.inputs ?? []).map((i) => i.key);
+
+describe("Debug Request input: the 58 actions of the earlier component only", () => {
+  it("every seed action has it; no other action, no trigger and no data source does", () => {
+    const withInput = Object.keys(component.actions).filter((key) => inputKeysOf(key).includes("debugRequest"));
+    expect(withInput.sort()).toEqual([...SEED_ACTION_KEYS].sort());
+    const others = [...Object.values(component.triggers ?? {}), ...Object.values(component.dataSources ?? {})] as unknown as Array<{ key: string; inputs: Array<{ key: string }> }>;
+    expect(others.filter((o) => o.inputs.some((i) => i.key === "debugRequest")).map((o) => o.key)).toEqual([]);
   });
 });
 

@@ -146,7 +146,7 @@ describe("secret scan: real output of the component", () => {
     logged.length = 0;
     sb.faults.set([{ kind: "status", status: 400, times: 1, body: { title: "Bad", status: 400, errors: { note: [`echo ${sb.credentials.appKey}`] }, traceId: "t-1" } }]);
     const error = (await harness
-      .action("createCustomerNote", { connection, customerId, text: "hello", debugRequest: "true" }, { logger } as never)
+      .action("createCustomerNote", { connection, customerId, text: "hello" }, { logger, globalDebug: true } as never)
       .catch((e: unknown) => e)) as Error;
     expect(error).toBeInstanceOf(Error);
     expect(error.message).toMatch(/^ServiceTitan "Create Customer Note" failed with 400 Bad Request: Bad — note: echo \[REDACTED\] — traceId: t-1$/);

@@ -8,7 +8,9 @@ import { findOrCreateCustomer as run } from "../findOrCreate";
 import { clientFor } from "../../http/clientFor";
 import { withInputChecks } from "../../inputs/allErrors";
 import { cleanBoolean, cleanEnum, InputError } from "../../inputs/clean";
-import { connectionInput, debugRequestInput, textInput } from "../../inputs/shared";
+import { connectionInput, textInput } from "../../inputs/shared";
+import { lazyOutputSchema, responseShapeOf, schemaOfShape } from "../../operations/outputSchema";
+import type { Shape } from "../../operations/types";
 
 const text = <R extends boolean = false>(label: string, comments: string, example: string, required?: R, maxLength = 255) =>
   textInput({ label, comments, example, required, maxLength });
@@ -59,7 +61,6 @@ export const findOrCreateCustomerInputs = {
     example: "true",
     clean: cleanBoolean("Create If Missing", { default: true }),
   }),
-  debugRequest: debugRequestInput,
 };
 
 type Params = {
@@ -83,6 +84,8 @@ export const checkFindOrCreateParams = (p: Record<string, unknown>): void => {
 export const findOrCreateCustomer = action({
   display: {
     label: "Find or Create Customer and Location",
+    // Starts most flows that take in a person (src/actions/important.ts lists the others).
+    important: true,
     description:
       "Finds the customer and location a person already has (by name, phone, email and service address, spelling-tolerant) or creates the customer with its location and contacts in one call. Returns both IDs, whether anything was created, and which signals matched; creates no customer when a search was too broad to rule a match out (matchMayExist).",
   },
@@ -106,6 +109,26 @@ export const findOrCreateCustomer = action({
       location: { id: 1234568, customerId: 1234567, name: "Jane Smith", address: { street: "1200 Main St", unit: "Apt 4", city: "Glendale", state: "CA", zip: "91203", country: "USA" } },
     },
   },
+  // The customer and location are ServiceTitan's records, as their get operations' contracts describe them.
+  outputSchema: lazyOutputSchema(() => {
+    const record = (operationId: string): Shape => ({ ...(responseShapeOf({ module: "crm", operationId }) as Record<string, Shape>), "?": 1 });
+    return schemaOfShape({
+      customerId: "i?",
+      locationId: "i?",
+      created: "b",
+      customerCreated: "b",
+      locationCreated: "b",
+      matched: "b",
+      matchMayExist: "b",
+      matchedBy: "s?",
+      rule: "s",
+      locationMatchedBy: "s?=address|onlyLocation",
+      candidatesConsidered: "i",
+      searchesTruncated: ["s=name|phone|address|zip|coordinates"],
+      customer: record("Customers_Get"),
+      location: record("Locations_Get"),
+    });
+  }),
   perform: async (context, params) => {
     const p = params as unknown as Params & Record<string, unknown>;
     checkFindOrCreateParams(p);

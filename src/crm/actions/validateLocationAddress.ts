@@ -8,7 +8,8 @@ import { action, input } from "@prismatic-io/spectral";
 import { validateLocationAddress as run } from "../validateAddress";
 import { clientFor } from "../../http/clientFor";
 import { cleanBoolean, cleanNumber } from "../../inputs/clean";
-import { connectionInput, debugRequestInput, textInput } from "../../inputs/shared";
+import { connectionInput, textInput } from "../../inputs/shared";
+import { shapeOutput } from "../../operations/outputSchema";
 
 /** Address parts are taken as typed (trimmed): judging them is the action's job, not the input's. */
 const part = (label: string, comments: string, example: string) => textInput({ label, comments, example, maxLength: 255 });
@@ -42,7 +43,6 @@ export const validateLocationAddressInputs = {
     example: "true",
     clean: cleanBoolean("Check Existing Locations", { default: true }),
   }),
-  debugRequest: debugRequestInput,
 };
 
 export const validateLocationAddress = action({
@@ -74,6 +74,15 @@ export const validateLocationAddress = action({
       ],
     },
   },
+  outputSchema: shapeOutput({
+    valid: "b",
+    problems: [{ field: "s", code: "s", message: "s" }],
+    warnings: [{ field: "s", code: "s", message: "s" }],
+    normalized: { street: "s", unit: "s", city: "s", state: "s", zip: "s", country: "s", key: "s" },
+    checkedExisting: "b",
+    searchesTruncated: ["s=name|phone|address|zip|coordinates"],
+    matches: [{ locationId: "i", customerId: "i", name: "s", active: "b", address: { street: "s", unit: "s?", city: "s", state: "s", zip: "s", country: "s", latitude: "n?", longitude: "n?" }, matchedBy: ["s=address|coordinates"], distanceMeters: "n?" }],
+  }),
   perform: async (context, params) => {
     const p = params as Record<string, unknown>;
     const client = p.checkExisting === false ? undefined : clientFor(context, p);

@@ -6,7 +6,8 @@
 import { action, input } from "@prismatic-io/spectral";
 import { clientFor } from "../../http/clientFor";
 import { checkDateRange, cleanBoolean, cleanEnum } from "../../inputs/clean";
-import { connectionInput, debugRequestInput } from "../../inputs/shared";
+import { connectionInput } from "../../inputs/shared";
+import { shapeOutput } from "../../operations/outputSchema";
 import { isAbandoned, isBooked, listSchedulers, personName, sessionsInPeriod, type SessionRecord } from "../sessions";
 import { withInputChecks } from "../../inputs/allErrors";
 import { checkPeriod, periodInputs, schedulerIdInput } from "./inputs";
@@ -82,7 +83,6 @@ export const listSchedulerLeads = action({
       example: "true",
       clean: cleanBoolean("One Row per Person", { default: true }),
     }),
-    debugRequest: debugRequestInput,
   },
   performSafety: "safe",
   examplePayload: {
@@ -93,6 +93,27 @@ export const listSchedulerLeads = action({
       ],
     },
   },
+  outputSchema: shapeOutput({
+    count: "i",
+    leads: [
+      {
+        name: "s?",
+        firstName: "s?",
+        lastName: "s?",
+        phone: "s?",
+        email: "s?",
+        outcome: "s=abandoned|booked",
+        lastStep: "s?",
+        trade: "s?",
+        sessionId: "s",
+        schedulerId: "s?",
+        sessionCreatedOn: "s:date-time",
+        jobId: "i?",
+        bookingId: "i?",
+        leadId: "i?",
+      },
+    ],
+  }),
   perform: async (context, params) => {
     checkDateRange("Sessions Created On or After", params.createdOnOrAfter, "Sessions Created Before", params.createdBefore);
     const client = clientFor(context, params);

@@ -6,7 +6,8 @@
 import { action, input } from "@prismatic-io/spectral";
 import { clientFor } from "../../http/clientFor";
 import { checkDateRange, cleanEnum, cleanInteger } from "../../inputs/clean";
-import { connectionInput, debugRequestInput } from "../../inputs/shared";
+import { connectionInput } from "../../inputs/shared";
+import { shapeOutput } from "../../operations/outputSchema";
 import {
   isAbandoned, isBooked, isEngaged, listSchedulers, periodOf, personName, ratio, type SessionRecord, sessionsInPeriod,
 } from "../sessions";
@@ -110,7 +111,6 @@ export const summarizeSchedulerSessions = action({
       example: "5",
       clean: (v: unknown) => cleanInteger("Top Trades", { min: 1, max: 100 })(v) ?? 10,
     }),
-    debugRequest: debugRequestInput,
   },
   performSafety: "safe",
   examplePayload: {
@@ -124,6 +124,15 @@ export const summarizeSchedulerSessions = action({
       attribution: [{ source: "Google Ads", utmSource: "google", utmMedium: "cpc", utmCampaign: "spring-tuneup", campaignName: "Spring Tune-Up", sessions: 120, engaged: 90, booked: 33, jobs: 25, bookings: 8, abandoned: 57, openedCompletionRate: 0.275 }],
     },
   },
+  outputSchema: shapeOutput({
+    period: { createdOnOrAfter: "s:date-time", createdBefore: "s:date-time", groupBy: "s=day|week|month", timeZone: "s" },
+    schedulers: [{ id: "s", name: "s?" }],
+    totals: { sessions: "i", engaged: "i", booked: "i", jobs: "i", bookings: "i", abandoned: "i", openedCompletionRate: "n?", engagedCompletionRate: "n?", customerContactsCaptured: "i" },
+    periods: [{ period: "s", sessions: "i", engaged: "i", booked: "i", jobs: "i", bookings: "i", abandoned: "i", openedCompletionRate: "n?", engagedCompletionRate: "n?" }],
+    dropoff: [{ step: "s", sessions: "i", share: "n?" }],
+    topTrades: [{ trade: "s", sessions: "i", booked: "i", completionRate: "n?" }],
+    attribution: [{ source: "s", utmSource: "s?", utmMedium: "s?", utmCampaign: "s?", campaignName: "s?", sessions: "i", engaged: "i", booked: "i", jobs: "i", bookings: "i", abandoned: "i", openedCompletionRate: "n?" }],
+  }),
   perform: async (context, params) => {
     checkDateRange("Sessions Created On or After", params.createdOnOrAfter, "Sessions Created Before", params.createdBefore);
     const client = clientFor(context, params);
