@@ -261,7 +261,7 @@ export const buildAction = (entry: CatalogEntry, dataSources?: ReadonlySet<strin
   // The largest page the operation takes and its first page, from its transport rules (src/http/rules.ts:
   // the contract's pageSize maximum and page minimum, or the rules table); Page Size and Fetch All respect them.
   const { maxPageSize: ruledMax, firstPage } = rulesFor(op);
-  const maxPageSize = Math.min(MAX_PAGE_SIZE, curated.maxPageSize ?? ruledMax, ruledMax);
+  const maxPageSize = Math.min(MAX_PAGE_SIZE, ruledMax);
   const inputs = orderInputs({
     required: built.filter((b) => b.required).map((b) => [b.key, b.input.definition]),
     optional: built.filter((b) => !b.required).map((b) => [b.key, b.input.definition]),

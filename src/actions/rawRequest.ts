@@ -67,7 +67,7 @@ export const rawRequest = action({
       required: true,
       default: "GET",
       model: METHODS.map((m) => ({ label: m, value: m })),
-      comments: "The HTTP method. GET, PUT and DELETE are retried after gateway errors and resets; POST and PATCH only after 429.",
+      comments: "The HTTP method. GET, PUT and DELETE are retried after gateway errors and resets; POST and PATCH only after 429, except the few POST operations that only read (report data, capacity), which are retried like a GET.",
       example: "GET",
       clean: cleanEnum("Method", METHODS, { required: true }),
     }),

@@ -90,9 +90,8 @@ export const curation: ModuleCuration = {
 
   // ---- journal entries -----------------------------------------------------------------------------------------
   // ServiceTitan takes at most 500 journal entries (or lines) a page; it says so only in words.
-  JournalEntries_GetList: { maxPageSize: 500 },
-  JournalEntries_GetSummary: { label: "List Journal Entry Summary Lines", maxPageSize: 500 },
-  JournalEntries_GetDetails: { label: "List Journal Entry Detail Lines", maxPageSize: 500 },
+  JournalEntries_GetSummary: { label: "List Journal Entry Summary Lines" },
+  JournalEntries_GetDetails: { label: "List Journal Entry Detail Lines" },
   JournalEntries_SyncUpdate: {
     label: "Update Journal Entry Sync Status",
     description:

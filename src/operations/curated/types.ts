@@ -47,8 +47,6 @@ export interface CuratedOperation {
    * the inputs when it fails.
    */
   validate?: (params: Record<string, unknown>) => void;
-  /** The largest page this list operation takes, where ServiceTitan documents a limit below 5,000 in prose. */
-  maxPageSize?: number;
   /** Reshapes the response for the flow (e.g. names metrics plainly); the raw response stays under `raw`. */
   transformOutput?: (data: unknown) => unknown;
 }
