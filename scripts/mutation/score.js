@@ -25,7 +25,8 @@ const tally = (mutants) => {
     else if (m.status === "Timeout") t.timeout += 1;
     else if (m.status === "Survived") t.survived += 1;
     else if (m.status === "NoCoverage") t.noCoverage += 1;
-    else if (m.status === "Ignored") t.ignored += 1; // static mutants (ignoreStatic in stryker.config.mjs)
+    else if (m.status === "Ignored")
+      t.ignored += 1; // static mutants (ignoreStatic in stryker.config.mjs)
     else t.invalid += 1; // CompileError (the TypeScript checker refused it), RuntimeError, Pending
   }
   const detected = t.killed + t.timeout;
