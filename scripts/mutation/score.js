@@ -55,8 +55,14 @@ const main = (argv) => {
     const report = JSON.parse(fs.readFileSync(file, "utf8"));
     const files = Object.entries(report.files).sort(([a], [b]) => a.localeCompare(b));
     console.log(line(`${name} (${files.length} files, ${path.basename(file)})`, tally(files.flatMap(([, f]) => f.mutants))));
+    const runs = path.join(path.dirname(file), "runs.json");
+    if (fs.existsSync(runs)) {
+      for (const run of JSON.parse(fs.readFileSync(runs, "utf8"))) console.log(`  run finished ${run.finished}: ${run.mutate.join(", ")}`);
+    }
     for (const [fileName, f] of files) {
-      console.log(line(`  ${path.relative(ROOT, path.resolve(ROOT, fileName))}`, tally(f.mutants)));
+      const lines = f.mutants.map((m) => m.location.start.line);
+      const span = lines.length ? ` :${Math.min(...lines)}-${Math.max(...lines)}` : "";
+      console.log(line(`  ${path.relative(ROOT, path.resolve(ROOT, fileName))}${span}`, tally(f.mutants)));
       if (!survivors) continue;
       for (const m of f.mutants.filter((x) => x.status === "Survived" || x.status === "NoCoverage")) {
         const where = `${m.location.start.line}:${m.location.start.column}`;
