@@ -58,6 +58,12 @@ describe("IDs at their limits", () => {
     expect(splitList(["a,b", 3])).toEqual(["a", "b", 3]);
     expect(splitList(5)).toEqual([5]);
   });
+  test("a value-list item is split on commas only; a text is trimmed before it is read as JSON; empty pieces go", () => {
+    expect(splitList(["a b", "c;d"])).toEqual(["a b", "c;d"]);
+    expect(splitList(" [1, 2] ")).toEqual([1, 2]);
+    expect(cleanIdList("IDs")(" [4,5] ")).toEqual([4, 5]);
+    expect(splitList(",a;;b ,")).toEqual(["a", "b"]);
+  });
 });
 
 describe("string lists", () => {
@@ -96,6 +102,8 @@ describe("decimal numbers", () => {
     expect(cleanNumber("Cost")("5.")).toBe(5);
     expect(cleanNumber("Cost")("1E3")).toBe(1000);
     expect(cleanNumber("Cost")("2.5e-1")).toBe(0.25);
+    expect(cleanNumber("Cost")(".55")).toBe(0.55);
+    expect(cleanNumber("Cost")("1.5e10")).toBe(15000000000);
     expect(cleanNumber("Cost")(7.25)).toBe(7.25);
     expect(cleanNumber("Cost")("")).toBeUndefined();
   });
