@@ -73,6 +73,11 @@ describe("phones", () => {
     expect(normalizePhone("1 555 0101")).toBe("15550101");
     expect(normalizePhone("619-555-0101 X 12")).toBe("6195550101");
   });
+  it("extensions made of any digits, 0 and 9 included, are cut", () => {
+    expect(normalizePhone("619-555-0101 x10")).toBe("6195550101");
+    expect(normalizePhone("619-555-0101 ext 9")).toBe("6195550101");
+    expect(normalizePhone("619-555-0101 #90")).toBe("6195550101");
+  });
 });
 
 describe("emails", () => {
@@ -81,6 +86,8 @@ describe("emails", () => {
     expect(normalizeEmail("jane@example.com.")).toBe("jane@example.com");
     expect(normalizeEmail("j.a.ne@example.co.uk")).toBe("j.a.ne@example.co.uk");
     expect(normalizeEmail(" <a@b.c> ")).toBe("a@b.c");
+    expect(normalizeEmail("x<y@b.c")).toBe("x<y@b.c");
+    expect(normalizeEmail("x>y@b.c")).toBe("x>y@b.c");
   });
 });
 
@@ -93,6 +100,7 @@ describe("countries and postal codes", () => {
   it("ZIP+4 is cut to the ZIP only for US, PR or no country", () => {
     expect(normalizeZip("00901-1234", "PR")).toBe("00901");
     expect(normalizeZip(" 91203 1234 ", "")).toBe("91203");
+    expect(normalizeZip("91203-1234")).toBe("91203");
     expect(normalizeZip("123456789", "DE")).toBe("123456789");
     expect(normalizeZip("9120", "US")).toBe("9120");
     expect(normalizeZip("912031", "US")).toBe("912031");
