@@ -129,6 +129,19 @@ describe("units", () => {
     expect(trailingUnit("12 Elm St 4")).toBeUndefined();
     expect(trailingUnit("12 ElmApt 4")).toBeUndefined();
   });
+  it("a comma right before the designator is its separator, also at the very start", () => {
+    expect(trailingUnit("12 Elm St,Apt 4")).toEqual({ index: 9, unit: "4" });
+    expect(trailingUnit(",Apt 4")).toEqual({ index: 0, unit: "4" });
+    expect(trailingUnit(",#4")).toEqual({ index: 0, unit: "4" });
+    expect(trailingUnit(",Apt4")).toEqual({ index: 0, unit: "4" });
+  });
+  it("no reading without a separator before it, and no empty unit", () => {
+    expect(trailingUnit("12 Elm#4")).toBeUndefined();
+    expect(trailingUnit("Apt4")).toBeUndefined();
+    expect(trailingUnit("12 Elm Apt.")).toBeUndefined();
+    expect(trailingUnit("12 Elm Apt")).toBeUndefined();
+    expect(trailingUnit("12 Elm S 4")).toBeUndefined();
+  });
   it("designators are dropped from the unit key, but a lone word is kept", () => {
     expect(normalizeUnit("Unit Apt 4")).toBe("4");
     expect(normalizeUnit("No. 5")).toBe("5");
