@@ -5,7 +5,7 @@ import { createRequire } from "node:module";
 const require = createRequire(import.meta.url);
 const modules = require("./scripts/mutation/modules.js");
 
-const name = process.env.MUTATION_MODULE ?? "http";
+const name = process.env.MUTATION_MODULE ?? "clean";
 const module = modules[name];
 if (!module) throw new Error(`Unknown mutation module "${name}"; one of ${Object.keys(modules).join(", ")}.`);
 const only = (process.env.MUTATION_FILES ?? "").split(",").filter(Boolean);

@@ -19,8 +19,11 @@ export const isRealDateTime = (text: string): boolean => {
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(text);
   if (!m) return false;
   const [y, mo, d, h = "0", mi = "0", s = "0"] = m.slice(1);
-  const date = new Date(Date.UTC(+y, +mo - 1, +d));
+  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0–99 as 1900–1999, which refused 0001–0099
+  const date = new Date(0);
+  date.setUTCFullYear(+y, +mo - 1, +d);
   return (
+    +y >= 1 &&
     date.getUTCFullYear() === +y &&
     date.getUTCMonth() === +mo - 1 &&
     date.getUTCDate() === +d &&
