@@ -62,7 +62,10 @@ export const curation: ModuleCuration = {
   InstalledEquipment_GetList: list("listInstalledEquipment", "List Installed Equipment"),
   InstalledEquipment_Get2: {
     key: "listInstalledEquipmentAttachments",
+    // The seed's label stays (seed parity); the description says what it does: one file downloaded.
     label: "List Installed Equipment Attachments",
+    description:
+      "Downloads one installed equipment attachment from ServiceTitan Equipment Systems and returns its file content (the bytes and their content type), for a following step to store or send. Attachment Path says which file; ServiceTitan's contract marks it optional. Calls GET /installed-equipment/attachments (scope tn.eqs.installedequipment:r).",
     inputs: {
       "query.path": field("path", "Attachment Path", "InstalledEquipment/Documents/manual.pdf", {
         comments: {
