@@ -96,6 +96,9 @@ export const checkBookingHasContactRoute = (params: Record<string, unknown>): vo
   }
 };
 
+/** A booking contact's kind is free text in the contract; the tenant's contact kinds are what fits. */
+const BOOKING_CONTACT_TYPE = "Kind of contact, such as Phone, MobilePhone or Email; it says how Value is read.";
+
 export const curation: ModuleCuration = {
   // ---- bookings ------------------------------------------------------------------------------------------------
   Bookings_Create: {
@@ -146,6 +149,7 @@ export const curation: ModuleCuration = {
     },
   },
   Bookings_GetContactList2: { key: "listBookingContactsByProvider", label: "List Booking Contacts by Provider" },
+  Bookings_CreateContact: { inputs: { "body.type": { comments: { replace: BOOKING_CONTACT_TYPE }, example: "MobilePhone" } } },
 
   // ---- bulk tags -----------------------------------------------------------------------------------------------
   BulkTags_AddTags: {
