@@ -12,7 +12,16 @@ import { cleanString, InputError, setOwn } from "../inputs/clean";
 import { type BuiltInput, type FieldSpec, inputFromSpec, labelForField, pathParamKey, type WireShape } from "../inputs/fromSchema";
 import { withInputChecks } from "../inputs/allErrors";
 import { dataSourceFor } from "../inputs/links";
-import { connectionInput, customQueryParamsInput, debugRequestInput, exportInputs, pageInput, pageSizeInput, pagingInputs, sortInput } from "../inputs/shared";
+import {
+  connectionInput,
+  customQueryParamsInput,
+  debugRequestInput,
+  exportInputs,
+  pageInput,
+  pageSizeInput,
+  pagingInputs,
+  sortInput,
+} from "../inputs/shared";
 import type { CatalogEntry } from "../operations/catalog";
 import { EARLIER_COMPONENT_ACTION_KEYS } from "../operations/curated/earlierComponent";
 import { IMPORTANT_ACTION_KEYS } from "./important";
@@ -75,7 +84,20 @@ const conjugate = (verb: string): string => {
 const MASS_NOUNS = /^(equipment|history|configuration|tracking|performance|data|metadata|information|details|hours|skills|summary)$/;
 /** Words kept as written when a label becomes running text. */
 const KEEP_CASE = /^(?:[A-Z0-9]{2,}s?|IDs|Intacct|ServiceTitan|Scheduling|Pro)$/;
-const VERBS_WITH_ARTICLE = new Set(["get", "create", "update", "delete", "replace", "cancel", "dismiss", "confirm", "reschedule", "activate", "set", "upsert"]);
+const VERBS_WITH_ARTICLE = new Set([
+  "get",
+  "create",
+  "update",
+  "delete",
+  "replace",
+  "cancel",
+  "dismiss",
+  "confirm",
+  "reschedule",
+  "activate",
+  "set",
+  "upsert",
+]);
 
 const responseHasId = (op: OperationDescriptor): boolean => {
   const ex = op.response?.example;
@@ -91,8 +113,11 @@ export const describeOperation = (op: OperationDescriptor, key: string, label?: 
   const titleWords = title.split(/\s+/);
   // "Bulk Delete Technician Shifts" reads as "Deletes several technician shifts".
   if (/^bulk$/i.test(titleWords[0]) && titleWords.length > 2) titleWords.splice(0, 2, titleWords[1], "Several");
-  const [verbWord, ...rest] = titleWords;
+  // "Create or Replace Contact Method" reads as "Creates or replaces a contact method": both verbs conjugated.
+  const paired = titleWords.length > 3 && /^or$/i.test(titleWords[1]) && VERB_PHRASES[titleWords[2].toLowerCase()] !== undefined;
+  const [verbWord, ...rest] = paired ? [titleWords[0], ...titleWords.slice(3)] : titleWords;
   const verb = verbWord.toLowerCase();
+  const verbPhrase = paired ? `${conjugate(verbWord)} or ${conjugate(titleWords[2]).toLowerCase()}` : conjugate(verbWord);
   const objectWords = rest.map((w) => (KEEP_CASE.test(w) ? w : w.toLowerCase()));
   const object = objectWords.join(" ");
   // The noun the verb acts on: the last word before a qualifier such as "by", "for", "of", "to".
@@ -100,10 +125,16 @@ export const describeOperation = (op: OperationDescriptor, key: string, label?: 
   const head = (qualifierAt > 0 ? objectWords[qualifierAt - 1] : objectWords[objectWords.length - 1]) ?? "";
   const singular = !/s$/i.test(head) || /(ss|us)$/i.test(head);
   const article =
-    VERBS_WITH_ARTICLE.has(verb) && singular && !MASS_NOUNS.test(head.toLowerCase()) ? (/^[aeiou]/i.test(object) && !/^(u[a-z]*er|one)/i.test(object) ? "an " : "a ") : "";
+    VERBS_WITH_ARTICLE.has(verb) && singular && !MASS_NOUNS.test(head.toLowerCase())
+      ? /^[aeiou]/i.test(object) && !/^(u[a-z]*er|one)/i.test(object)
+        ? "an "
+        : "a "
+      : "";
   const module = `ServiceTitan ${MODULE_LABELS[op.module]}`;
-  const preposition = verb === "delete" || verb === "remove" || verb === "detach" ? "from" : verb === "get" || verb === "list" || verb === "export" || verb === "search" || verb === "match" ? "from" : "in";
-  const what = `${conjugate(verbWord)} ${article}${object} ${preposition} ${module}.`;
+  const fromVerbs = ["delete", "remove", "detach", "get", "list", "export", "search", "match"];
+  // "Removes tag from customer in …", not "from customer from …": the object already says "from" once.
+  const preposition = fromVerbs.includes(verb) && !objectWords.includes("from") ? "from" : "in";
+  const what = `${verbPhrase} ${article}${object} ${preposition} ${module}.`;
 
   const pathIds = op.params.filter((p) => p.in === "path").length;
   let returns = "";
@@ -113,7 +144,14 @@ export const describeOperation = (op: OperationDescriptor, key: string, label?: 
   } else if (op.kind === "list") {
     returns = " Returns one page (Page, Page Size), or every matching record with Fetch All.";
   } else if (op.method === "GET") {
-    returns = verb === "list" ? " Returns every matching record in one response; this call is not paged." : pathIds ? (singular ? " Returns the record as ServiceTitan stores it." : " Returns them as ServiceTitan stores them.") : " Returns ServiceTitan's answer as JSON.";
+    returns =
+      verb === "list"
+        ? " Returns every matching record in one response; this call is not paged."
+        : pathIds
+          ? singular
+            ? " Returns the record as ServiceTitan stores it."
+            : " Returns them as ServiceTitan stores them."
+          : " Returns ServiceTitan's answer as JSON.";
     if (op.response && !op.response.contentType) returns = " Returns the file content ServiceTitan sends back.";
   } else if (op.kind === "create") {
     returns = responseHasId(op) ? " Returns the new record, including its ID." : " Returns ServiceTitan's response.";
@@ -127,7 +165,9 @@ export const describeOperation = (op: OperationDescriptor, key: string, label?: 
     returns = " Run it once your accounting sync has taken the records, so the next run can skip them.";
   }
   const call = ` Calls ${op.method} ${op.path}${op.scope ? ` (scope ${op.scope})` : ""}.`;
-  const legacy = op.legacy ? " No longer listed in ServiceTitan's current API documentation (built from its March 2026 contract); it may be withdrawn." : "";
+  const legacy = op.legacy
+    ? " No longer listed in ServiceTitan's current API documentation (built from its March 2026 contract); it may be withdrawn."
+    : "";
   return `${what}${returns}${call}${legacy}`;
 };
 
@@ -153,7 +193,11 @@ const toWire = (value: unknown, wire: WireShape): unknown => {
 export const FILE_EXAMPLE = { data: "%PDF-1.7 … (the file's bytes)", contentType: "application/pdf" };
 
 /** The example payload of a generated action, in the shape its perform returns. */
-const exampleOutput = (op: OperationDescriptor, kind: OutputKind, transform?: (data: unknown) => unknown): { data: unknown; contentType?: string } => {
+const exampleOutput = (
+  op: OperationDescriptor,
+  kind: OutputKind,
+  transform?: (data: unknown) => unknown,
+): { data: unknown; contentType?: string } => {
   if (kind === "file") return FILE_EXAMPLE;
   const example = op.response?.example ?? {};
   return { data: transform ? transform(example) : example };
@@ -183,13 +227,23 @@ export const orderInputs = (parts: {
   const entries: Entry[] = [
     ["connection", connectionInput],
     ...parts.required,
-    ...(list ? ([["fetchAll", fetchAll], ["maxRecords", maxRecords]] as Entry[]) : []),
+    ...(list
+      ? ([
+          ["fetchAll", fetchAll],
+          ["maxRecords", maxRecords],
+        ] as Entry[])
+      : []),
     ...(parts.mode === "export" ? (Object.entries(exportInputs) as Entry[]) : []),
     ...parts.optional,
     ...(parts.sort ? ([["sort", sortInput()]] as Entry[]) : []),
     ...(parts.customQueryParams ? ([["customQueryParams", customQueryParamsInput]] as Entry[]) : []),
     ...(parts.debugRequest ? ([["debugRequest", debugRequestInput]] as Entry[]) : []),
-    ...(list ? ([["page", parts.page], ["pageSize", parts.pageSize]] as Entry[]) : []),
+    ...(list
+      ? ([
+          ["page", parts.page],
+          ["pageSize", parts.pageSize],
+        ] as Entry[])
+      : []),
     ...(list && parts.includeTotal ? ([["includeTotal", includeTotal]] as Entry[]) : []),
   ];
   return Object.fromEntries(entries) as Record<string, InputFieldDefinition>;
@@ -212,18 +266,34 @@ export const buildAction = (entry: CatalogEntry, dataSources?: ReadonlySet<strin
     const overrides = { ...c, dataSource: c.dataSource ?? dataSourceFor(inputKey, dataSources, op) };
     const input = inputFromSpec(spec, labelForField(inputKey), overrides);
     if (c.note) (input.definition as { comments?: string }).comments = `${(input.definition as { comments?: string }).comments} ${c.note}`;
-    built.push({ key: inputKey, input, binding: { inputKey, placement: spec.placement, name: spec.name, wire: input.wire }, required: Boolean((input.definition as { required?: boolean }).required) });
+    built.push({
+      key: inputKey,
+      input,
+      binding: { inputKey, placement: spec.placement, name: spec.name, wire: input.wire },
+      required: Boolean((input.definition as { required?: boolean }).required),
+    });
   };
 
   for (const p of params.filter((p) => p.in === "path")) add({ name: p.name, placement: "path", schema: p.schema, required: true });
   const queryParams = params.filter(
-    (p) => p.in === "query" && !(mode === "page" && PAGING_PARAMS.has(p.name)) && !(mode === "export" && EXPORT_PARAMS.has(p.name)) && !(mode === "page" && p.name === "sort"),
+    (p) =>
+      p.in === "query" &&
+      !(mode === "page" && PAGING_PARAMS.has(p.name)) &&
+      !(mode === "export" && EXPORT_PARAMS.has(p.name)) &&
+      !(mode === "page" && p.name === "sort"),
   );
 
   const body = op.body;
   const bodySchema = body?.schema;
-  const bodyFields = bodySchema?.type === "object" && bodySchema.properties ? Object.entries(bodySchema.properties).filter(([, s]) => !s.readOnly) : [];
-  const wholeBody = body && !(bodySchema?.type === "object" && bodySchema.properties && !(bodySchema.additionalProperties && typeof bodySchema.additionalProperties === "object"));
+  const bodyFields =
+    bodySchema?.type === "object" && bodySchema.properties ? Object.entries(bodySchema.properties).filter(([, s]) => !s.readOnly) : [];
+  const wholeBody =
+    body &&
+    !(
+      bodySchema?.type === "object" &&
+      bodySchema.properties &&
+      !(bodySchema.additionalProperties && typeof bodySchema.additionalProperties === "object")
+    );
 
   const required = (name: string) => Boolean(bodySchema?.required?.includes(name));
   for (const p of queryParams.filter((p) => p.required)) add({ name: p.name, placement: "query", schema: p.schema, required: true });
@@ -346,7 +416,8 @@ export const buildAction = (entry: CatalogEntry, dataSources?: ReadonlySet<strin
       // A read documented without a response body (a download answered by redirect or raw bytes) is
       // binary: an empty or non-JSON body is then the answer, not a cut-off JSON response.
       responseType:
-        (op.response?.contentType && !/json/.test(op.response.contentType)) || (op.method === "GET" && op.response && !op.response.contentType)
+        (op.response?.contentType && !/json/.test(op.response.contentType)) ||
+        (op.method === "GET" && op.response && !op.response.contentType)
           ? "binary"
           : "json",
       // A create that promises the new record must not answer with nothing: the transport then fails
@@ -356,7 +427,8 @@ export const buildAction = (entry: CatalogEntry, dataSources?: ReadonlySet<strin
   };
 
   // What `data` holds: a file for a read documented without a JSON body, nothing for a write without one.
-  const outputKind: OutputKind = mode === "export" ? "export" : op.response?.contentType ? "json" : op.method === "GET" && op.response ? "file" : "empty";
+  const outputKind: OutputKind =
+    mode === "export" ? "export" : op.response?.contentType ? "json" : op.method === "GET" && op.response ? "file" : "empty";
   const definition = action({
     display: {
       label,
@@ -392,7 +464,15 @@ export const buildAction = (entry: CatalogEntry, dataSources?: ReadonlySet<strin
           };
         }
         const includeTotal = !totalParam ? undefined : values.includeTotal === true ? true : totalParam.required ? false : undefined;
-        return { data: await fetchPage(client, req, (values.page as number) ?? firstPage, (values.pageSize as number) ?? DEFAULT_PAGE_SIZE, includeTotal) };
+        return {
+          data: await fetchPage(
+            client,
+            req,
+            (values.page as number) ?? firstPage,
+            (values.pageSize as number) ?? DEFAULT_PAGE_SIZE,
+            includeTotal,
+          ),
+        };
       }
       if (mode === "export") {
         if (values.drain === true) {
@@ -414,7 +494,11 @@ export const buildAction = (entry: CatalogEntry, dataSources?: ReadonlySet<strin
     },
   }) as unknown as ActionDefinition;
   // The cross-input checks (curated rules, "fill in at least one field") join the list of invalid inputs.
-  withInputChecks(definition.perform, (values) => curated.validate?.(values), (values) => buildRequest(values));
+  withInputChecks(
+    definition.perform,
+    (values) => curated.validate?.(values),
+    (values) => buildRequest(values),
+  );
 
   return { key, op, bindings, mode, definition };
 };

@@ -71,7 +71,10 @@ const PURPOSE: Record<string, Purpose> = {
   "customField.Fields": "Only records whose custom fields have these values: a JSON object of custom field name to value.",
   "customField.Operator": "How several custom field conditions combine: And (all must match) or Or (any may match).",
   memo: "Free-text note kept with the record.",
-  summary: { body: "What the work is about, in plain words; office staff and technicians read it on the record.", query: "Only records whose summary contains this text." },
+  summary: {
+    body: "What the work is about, in plain words; office staff and technicians read it on the record.",
+    query: "Only records whose summary contains this text.",
+  },
   description: { body: "Longer description shown on the record.", query: "Only records whose description contains this text." },
   specialInstructions: "Instructions the technician sees for this visit, such as a gate code or a call-ahead request.",
   start: { body: "When it starts.", query: "Only records starting at or after this moment." },
@@ -106,10 +109,16 @@ const PURPOSE: Record<string, Purpose> = {
     query: "Only records credited to this campaign.",
   },
   campaignIds: { query: "Only records credited to one of these campaigns." },
-  priority: { body: "How urgent the work is; office staff see it on the record and the dispatch board.", query: "Only records with this priority." },
+  priority: {
+    body: "How urgent the work is; office staff see it on the record and the dispatch board.",
+    query: "Only records with this priority.",
+  },
   customerId: { body: "The customer the record belongs to.", query: "Only records of this customer." },
   customerIds: { query: "Only records of these customers." },
-  locationId: { body: "The service location (address) where the work happens; it must belong to the customer.", query: "Only records at this location." },
+  locationId: {
+    body: "The service location (address) where the work happens; it must belong to the customer.",
+    query: "Only records at this location.",
+  },
   locationIds: { query: "Only records at these locations." },
   technicianId: { body: "The technician this is for (see List Technicians).", query: "Only records of this technician." },
   technicianIds: { body: "Technicians to assign, by ID (see List Technicians).", query: "Only records of these technicians." },
@@ -129,7 +138,19 @@ const PURPOSE: Record<string, Purpose> = {
         ? "Residential or Commercial."
         : spec.placement === "query"
           ? "Only records of this type."
-          : undefined,
+          : spec.schema.type === "string" && !spec.schema.enum?.length
+            ? "The type of the record, under the name ServiceTitan uses for it in the tenant's settings."
+            : undefined,
+  subtype: { body: "The subtype within the chosen type, under the name ServiceTitan uses for it in the tenant's settings." },
+  value: (spec) =>
+    /contact/i.test(`${ref(spec)} ${spec.schema.ref ?? ""}`) || spec.placement === "body"
+      ? "The contact value itself: a phone number or an email address, as Type says, such as 555-201-3344."
+      : undefined,
+  daysOfWeek: { body: "Days of the week it repeats on, separated by commas, such as Monday, Wednesday, Friday." },
+  shiftDays: { body: "Days of the week the shift repeats on, separated by commas, such as Monday, Wednesday, Friday." },
+  defaultEstimateSoldAction: { body: "What ServiceTitan does by default when an estimate on a job of this type is sold." },
+  signature: { body: "The customer's signature captured for the invoice, as text." },
+  technicianAcknowledgementSignature: { body: "The technician's acknowledgement signature captured for the invoice, as text." },
   status: { body: "Status to set on the record.", query: "Only records in this status." },
   statuses: { query: "Only records in one of these statuses." },
   number: { body: "Document number, as shown on the record and printed documents.", query: "Only the record with this number." },
@@ -183,11 +204,14 @@ const PURPOSE: Record<string, Purpose> = {
 /** A filter sentence for a query parameter no entry covers, from the shape of its name. */
 const filterPurpose = (spec: FieldSpec): string => {
   const name = spec.name.replace(/^.*\./, "");
-  const phrase = (w: string) => humanize(w).replace(/\b(?!ID\b|IDs\b|GUID\b|URL\b|GL\b|AP\b|PO\b|SMS\b|ZIP\b)([A-Z][a-z]*)\b/g, (m) => m.toLowerCase());
+  const phrase = (w: string) =>
+    humanize(w).replace(/\b(?!ID\b|IDs\b|GUID\b|URL\b|GL\b|AP\b|PO\b|SMS\b|ZIP\b)([A-Z][a-z]*)\b/g, (m) => m.toLowerCase());
   const unit = spec.schema.format === "date-time" ? "moment" : spec.schema.format === "date" ? "date" : "value";
   /** "completed" → "completed before …"; "due date" → "whose due date is before …"; "appointment starts" → "whose appointment starts before …". */
   const bound = (subject: string, relation: string): string => {
-    const x = phrase(subject).replace(/^date (.+)$/, "$1").replace(/ on$/, "");
+    const x = phrase(subject)
+      .replace(/^date (.+)$/, "$1")
+      .replace(/ on$/, "");
     if (unit === "value") relation = relation === "at or after" ? "at least" : relation === "at or before" ? "at most" : relation;
     if (x === "starts" || x === "ends") return `Only records ${x === "starts" ? "starting" : "ending"} ${relation} this ${unit}`;
     if (/^\w+ (\w+ed|paid|sold|sent)$/.test(x)) return `Only records whose ${x.replace(/ (\w+)$/, " was $1")} ${relation} this ${unit}`;
@@ -254,8 +278,42 @@ const typeFact = (schema: SchemaNode, name: string): string => {
   }
 };
 
-const wherePhrase = (spec: FieldSpec): string =>
-  spec.placement === "path" ? "Part of the URL path" : spec.placement === "query" ? `Query parameter "${spec.name}"` : `Body field "${spec.name}"`;
+/** The fields of a JSON object (or of each array element), named so the comment says what goes in it. */
+const fieldsOf = (schema: SchemaNode | undefined): string => {
+  const names = Object.entries(schema?.properties ?? {})
+    .filter(([, p]) => !p.readOnly)
+    .map(([n]) => n);
+  if (!names.length) return "";
+  const shown = names.slice(0, 6).join(", ");
+  return ` with ${names.length > 6 ? `fields such as ${shown}` : `the fields ${shown}`}`;
+};
+
+/**
+ * When the contract gives a field no meaning, the comment says its format and an example, so it is never
+ * only a type name (Prismatic already shows the type and whether it is required).
+ */
+const formatWithExample = (spec: FieldSpec, example: string): string => {
+  const { schema } = spec;
+  if (schema.enum?.length) return "";
+  switch (schema.type) {
+    case "integer":
+      return isIdName(spec.name) ? "" : `A whole number, such as ${example}.`;
+    case "number":
+      return `A number with decimals allowed, such as ${example}.`;
+    case "array":
+      if (schema.items?.type === "object")
+        return `A JSON array of objects${fieldsOf(schema.items)}; checked against ServiceTitan's schema before sending.`;
+      return `One value per row or separated by commas, such as ${example}.`;
+    case "object":
+      return `A JSON object${fieldsOf(schema)}; checked against ServiceTitan's schema before sending.`;
+    default:
+      if (schema.format === "duration") return `A time in hh:mm:ss, such as ${example}.`;
+      if (["date-time", "date", "guid", "uuid", "binary"].includes(schema.format ?? "") || isIdListName(spec.name)) return "";
+      return example && example !== "Example"
+        ? `Text such as "${example}"${schema.maxLength ? `, at most ${schema.maxLength} characters` : ""}.`
+        : "";
+  }
+};
 
 /** Booleans say what true does, in our words: a flag on the record (body) or an option of the call (query). */
 const BOOLEAN_PURPOSE: Record<string, string> = {
@@ -279,11 +337,13 @@ const booleanPurpose = (spec: FieldSpec): string => {
     : `When true, "${what}" is set on the record; when false, it is cleared.`;
 };
 
-export const commentsFor = (spec: FieldSpec, required: boolean, label?: string): string => {
+export const commentsFor = (spec: FieldSpec, _required: boolean, label?: string, example?: string): string => {
   const isFlag = spec.schema.type === "boolean" && !spec.schema.enum?.length;
   const purpose = isFlag ? booleanPurpose(spec) : purposeFor(spec, label);
-  const need = required ? "Required." : "Optional: leave empty to leave it out of the request.";
-  return [purpose, typeFact(spec.schema, spec.name), need, `${wherePhrase(spec)}.`].filter(Boolean).join(" ");
+  if (isFlag) return purpose;
+  const format = purpose ? "" : formatWithExample(spec, example ?? exampleFor(spec));
+  const fact = format || typeFact(spec.schema, spec.name);
+  return [purpose, fact].filter(Boolean).join(" ");
 };
 
 /** Examples for names that recur, where the type alone would only give "Example". */
@@ -355,7 +415,8 @@ const EXAMPLE_JSON: Record<string, unknown> = {
 const leafFor = (name: string, schema: SchemaNode): unknown => {
   if (schema.enum?.length) return schema.enum[0];
   const named = NAMED_EXAMPLES[name];
-  if (schema.type === "integer") return named !== undefined && /^\d+$/.test(named) ? Number(named) : /(Hour|Minute)s?$/.test(name) ? 8 : 1234567;
+  if (schema.type === "integer")
+    return named !== undefined && /^\d+$/.test(named) ? Number(named) : /(Hour|Minute)s?$/.test(name) ? 8 : 1234567;
   if (schema.type === "number") return /latitude/i.test(name) ? 34.0522 : /longitude/i.test(name) ? -118.2437 : 125.5;
   if (schema.type === "boolean") return true;
   if (schema.type === "string" || !schema.type) {
@@ -410,7 +471,9 @@ export const exampleFor = (spec: FieldSpec): string => {
   if (schema.enum?.length) return String(schema.enum[0]);
   if (EXAMPLE_JSON[name] && schema.type === "object") {
     // Our address, plus whatever else this schema requires (some address schemas require coordinates).
-    const known = Object.fromEntries(Object.entries(EXAMPLE_JSON[name] as Record<string, unknown>).filter(([k]) => !schema.properties || k in schema.properties));
+    const known = Object.fromEntries(
+      Object.entries(EXAMPLE_JSON[name] as Record<string, unknown>).filter(([k]) => !schema.properties || k in schema.properties),
+    );
     return JSON.stringify({ ...known, ...(namedSample(schema, name) as Record<string, unknown>), ...known });
   }
   switch (schema.type) {
@@ -425,7 +488,8 @@ export const exampleFor = (spec: FieldSpec): string => {
       return "true";
     case "array":
       if (schema.items?.type === "integer" || isIdListName(name)) return "1234567";
-      if (name === "customFields" && schema.items?.properties?.typeId) return JSON.stringify([{ typeId: 1234567, value: "Gate code 4411" }]);
+      if (name === "customFields" && schema.items?.properties?.typeId)
+        return JSON.stringify([{ typeId: 1234567, value: "Gate code 4411" }]);
       if (schema.items?.type === "object") return JSON.stringify(namedSample(schema, name));
       if (schema.items?.enum?.length) return String(schema.items.enum[0]);
       return NAMED_EXAMPLES[name] ?? "value";
@@ -491,7 +555,7 @@ export const inputFromSpec = (spec: FieldSpec, label: string, overrides: InputOv
   const base = {
     label: overrides.label ?? label,
     required,
-    comments: overrides.comments ?? commentsFor(spec, required, overrides.label ?? label),
+    comments: overrides.comments ?? commentsFor(spec, required, overrides.label ?? label, overrides.example),
     example: overrides.example ?? exampleFor(spec),
     ...(overrides.placeholder ? { placeholder: overrides.placeholder } : {}),
     ...(overrides.dataSource ? { dataSource: overrides.dataSource } : {}),
@@ -503,10 +567,15 @@ export const inputFromSpec = (spec: FieldSpec, label: string, overrides: InputOv
   if (schema.enum?.length && schema.type !== "array") {
     const model = schema.enum.map((v) => ({ label: overrides.choices?.[String(v)] ?? humanize(String(v)), value: String(v) }));
     return {
-      definition: def({ ...base, type: "string", model: required ? model : [{ label: "(not set)", value: "" }, ...model], clean: (v: unknown) => {
-        const hit = cleanEnum(lbl, schema.enum as Array<string | number>, opts)(v);
-        return schema.type === "integer" && hit !== undefined ? Number(hit) : hit;
-      } }),
+      definition: def({
+        ...base,
+        type: "string",
+        model: required ? model : [{ label: "(not set)", value: "" }, ...model],
+        clean: (v: unknown) => {
+          const hit = cleanEnum(lbl, schema.enum as Array<string | number>, opts)(v);
+          return schema.type === "integer" && hit !== undefined ? Number(hit) : hit;
+        },
+      }),
       wire: "scalar",
     };
   }
@@ -554,10 +623,18 @@ export const inputFromSpec = (spec: FieldSpec, label: string, overrides: InputOv
       if (spec.placement !== "body" && isIdListName(name)) {
         return { definition: def({ ...base, type: "string", collection: "valuelist", clean: cleanIdList(lbl, opts) }), wire: "commaList" };
       }
-      if (schema.format === "date-time") return { definition: def({ ...base, type: "string", clean: cleanLocalDateTime(lbl, opts) }), wire: "scalar" };
+      if (schema.format === "date-time")
+        return { definition: def({ ...base, type: "string", clean: cleanLocalDateTime(lbl, opts) }), wire: "scalar" };
       if (schema.format === "date") return { definition: def({ ...base, type: "string", clean: cleanDate(lbl, opts) }), wire: "scalar" };
       if (schema.format === "binary") {
-        return { definition: def({ ...base, type: "data", clean: (v: unknown) => (v === undefined || v === null || v === "" ? (required ? cleanString(lbl, opts)(v) : undefined) : v) }), wire: "scalar" };
+        return {
+          definition: def({
+            ...base,
+            type: "data",
+            clean: (v: unknown) => (v === undefined || v === null || v === "" ? (required ? cleanString(lbl, opts)(v) : undefined) : v),
+          }),
+          wire: "scalar",
+        };
       }
       const guid = schema.format === "guid" || schema.format === "uuid";
       const type = LONG_TEXT.test(name) && spec.placement === "body" ? "text" : "string";
@@ -568,8 +645,15 @@ export const inputFromSpec = (spec: FieldSpec, label: string, overrides: InputOv
           clean: cleanString(lbl, {
             ...opts,
             maxLength: schema.maxLength,
-            ...(guid ? { pattern: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, patternHint: "a GUID such as 6B29FC40-CA47-1067-B31D-00DD010662DA" } : {}),
-            ...(!guid && schema.pattern ? { pattern: new RegExp(schema.pattern), patternHint: `text matching ${schema.pattern}, such as ${exampleFor(spec)}` } : {}),
+            ...(guid
+              ? {
+                  pattern: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+                  patternHint: "a GUID such as 6B29FC40-CA47-1067-B31D-00DD010662DA",
+                }
+              : {}),
+            ...(!guid && schema.pattern
+              ? { pattern: new RegExp(schema.pattern), patternHint: `text matching ${schema.pattern}, such as ${exampleFor(spec)}` }
+              : {}),
           }),
         }),
         wire: "scalar",

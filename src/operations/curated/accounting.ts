@@ -84,7 +84,10 @@ export const curation: ModuleCuration = {
       "body.description": field("description", "Description", "Replace capacitor"),
       "body.quantity": field("quantity", "Quantity", "1"),
       "body.unitPrice": field("unitPrice", "Unit Price", "125.50"),
-      "body.id": id("itemId", "Item ID"),
+      "body.id": {
+        ...id("itemId", "Item ID"),
+        comments: { replace: "The invoice item to change, by ID (the id of an item in the invoice's items)." },
+      },
     },
   },
 
@@ -109,7 +112,7 @@ export const curation: ModuleCuration = {
       "body.typeId": id("typeId", "Type ID"),
       "body.splits": field("splits", "Splits", SPLITS, {
         required: true,
-        comments: { add: "Required here, as in the earlier component: a payment is applied to invoices through its splits." },
+        comments: { add: "Required here: a payment is applied to invoices through its splits." },
       }),
       "body.authCode": field("authCode", "Auth Code", "A1B2C3"),
       "body.checkNumber": field("checkNumber", "Check Number", "10452"),

@@ -20,13 +20,21 @@ const f = (label: string, comments: string, example?: string, extra: Partial<Inp
 const tri = (what: string) => `${what} Empty: no filter.`;
 
 const ADDRESS_FILTERS: Record<string, InputWords> = {
-  "query.street": f("Street Contains", "Only records whose street contains this text (case-insensitive), such as a house number or street name. ServiceTitan compares text as stored: \"St\" does not find \"Street\" — use Find or Create Customer for spelling-tolerant matching.", "1200 Main"),
+  "query.street": f(
+    "Street Contains",
+    'Only records whose street contains this text (case-insensitive), such as a house number or street name. ServiceTitan compares text as stored: "St" does not find "Street" — use Find or Create Customer for spelling-tolerant matching.',
+    "1200 Main",
+  ),
   "query.unit": f("Unit Contains", "Only records whose unit contains this text.", "4"),
   "query.city": f("City", "Only records in this city.", "Glendale"),
   "query.state": f("State", "Only records in this state or province.", "CA"),
   "query.zip": f("ZIP / Postal Code", "Only records with this ZIP or postal code.", "91203"),
   "query.country": f("Country", "Only records in this country.", "USA"),
-  "query.latitude": f("Latitude", "Only records at exactly this latitude (decimal degrees). For a radius search use Validate Location Address.", "34.1425"),
+  "query.latitude": f(
+    "Latitude",
+    "Only records at exactly this latitude (decimal degrees). For a radius search use Validate Location Address.",
+    "34.1425",
+  ),
   "query.longitude": f("Longitude", "Only records at exactly this longitude (decimal degrees).", "-118.2551"),
 };
 
@@ -44,11 +52,27 @@ const LEAD_TEXT: Record<string, InputWords> = {
 
 const NOTE_TEXT = f("Note Text", "The note's text, shown on the record's notes tab.", "Called back; customer wants a quote next week.");
 const PIN = f("Pin to Top", "When true, the note is pinned above the others.", "false");
-const CONTACT_GUID = f("Contact ID", "GUID of the contact (v2 contacts API), as returned by Create Contact or List Contacts.", "5a4d0000-0000-4000-8000-0000000003e8");
-const METHOD_GUID = f("Contact Method ID", "GUID of the contact method, as returned by Create Contact Method or List Contact Methods.", "5a4d0000-0000-4000-8000-0000000003e9");
-const TYPE_SLUG = f("Relationship Type", "What the contact is related to: customer, location, booking, job or lead (lower case, as ServiceTitan's type slug).", "customer");
+const CONTACT_GUID = f(
+  "Contact ID",
+  "GUID of the contact (v2 contacts API), as returned by Create Contact or List Contacts.",
+  "5a4d0000-0000-4000-8000-0000000003e8",
+);
+const METHOD_GUID = f(
+  "Contact Method ID",
+  "GUID of the contact method, as returned by Create Contact Method or List Contact Methods.",
+  "5a4d0000-0000-4000-8000-0000000003e9",
+);
+const TYPE_SLUG = f(
+  "Relationship Type",
+  "What the contact is related to: customer, location, booking, job or lead (lower case, as ServiceTitan's type slug).",
+  "customer",
+);
 const RELATED_ID = f("Related Record ID", "ID of the customer, location or other record the contact is related to.", "1234567");
-const PREFERENCE = f("Preference Name", "Name of the preference, as listed by List Contact Preference Metadata (for example jobReminders or marketingUpdates).", "marketingUpdates");
+const PREFERENCE = f(
+  "Preference Name",
+  "Name of the preference, as listed by List Contact Preference Metadata (for example jobReminders or marketingUpdates).",
+  "marketingUpdates",
+);
 
 /**
  * ServiceTitan's rule for bookings: a name, and either an address or a way to reach the person (a phone
@@ -72,6 +96,8 @@ export const checkBookingHasContactRoute = (params: Record<string, unknown>): vo
   }
 };
 
+/** A booking contact's kind is free text in the contract; the tenant's contact kinds are what fits. */
+const BOOKING_CONTACT_TYPE = "Kind of contact, such as Phone, MobilePhone or Email; it says how Value is read.";
 
 export const curation: ModuleCuration = {
   // ---- bookings ------------------------------------------------------------------------------------------------
@@ -94,7 +120,9 @@ export const curation: ModuleCuration = {
       "body.jobTypeId": id("jobTypeId", "Job Type ID"),
       "body.priority": field("priority", "Priority", "Normal"),
       "body.uploadedImages": field("uploadedImages", "Uploaded Images", "https://example.com/photos/unit.jpg"),
-      "body.isSendConfirmationEmail": field("isSendConfirmationEmail", "Send Confirmation Email", "false", { comments: { add: WAS_TEXT_BOOLEAN } }),
+      "body.isSendConfirmationEmail": field("isSendConfirmationEmail", "Send Confirmation Email", "false", {
+        comments: { add: WAS_TEXT_BOOLEAN },
+      }),
     },
     description:
       "Creates a booking for the Calls screen through a booking provider (POST /booking-provider/{booking_provider}/bookings, scope tn.crm.bookings:w). A name and either an address or a phone number/email are required, checked before sending; Job Type, Business Unit and Campaign prefill the CSR's form (with job types mapped to business units, send a matching pair).",
@@ -121,6 +149,7 @@ export const curation: ModuleCuration = {
     },
   },
   Bookings_GetContactList2: { key: "listBookingContactsByProvider", label: "List Booking Contacts by Provider" },
+  Bookings_CreateContact: { inputs: { "body.type": { comments: { replace: BOOKING_CONTACT_TYPE }, example: "MobilePhone" } } },
 
   // ---- bulk tags -----------------------------------------------------------------------------------------------
   BulkTags_AddTags: {
@@ -149,7 +178,10 @@ export const curation: ModuleCuration = {
   },
   ContactMethods_GetContactMethod: { inputs: { "path.contactId": CONTACT_GUID, "path.contactMethodId": METHOD_GUID } },
   ContactMethods_UpdateContactMethod: { inputs: { "path.contactId": CONTACT_GUID, "path.contactMethodId": METHOD_GUID } },
-  ContactMethods_UpsertContactMethod: { label: "Create or Replace Contact Method", inputs: { "path.contactId": CONTACT_GUID, "path.contactMethodId": METHOD_GUID } },
+  ContactMethods_UpsertContactMethod: {
+    label: "Create or Replace Contact Method",
+    inputs: { "path.contactId": CONTACT_GUID, "path.contactMethodId": METHOD_GUID },
+  },
   ContactMethods_DeleteContactMethod: { inputs: { "path.contactId": CONTACT_GUID, "path.contactMethodId": METHOD_GUID } },
 
   // ---- contact preferences -------------------------------------------------------------------------------------
@@ -177,7 +209,11 @@ export const curation: ModuleCuration = {
     inputs: {
       "body.name": f("Name", "The person's name.", "Jane Smith"),
       "body.title": f("Title", "Job title or role, such as Property Manager.", "Property Manager"),
-      "body.referenceId": f("Reference ID", "Your own ID for this contact (for example from your CRM), to find it again with List Contacts.", "crm-4411"),
+      "body.referenceId": f(
+        "Reference ID",
+        "Your own ID for this contact (for example from your CRM), to find it again with List Contacts.",
+        "crm-4411",
+      ),
     },
   },
   Contacts_Get: { inputs: { "path.id": CONTACT_GUID } },
@@ -195,7 +231,13 @@ export const curation: ModuleCuration = {
   },
   Contacts_GetByRelationshipId: {
     label: "List Contacts of a Record",
-    inputs: { "path.relationshipId": f("Related Record ID", "ID of the customer, location or other record whose related contacts are listed.", "1234567") },
+    inputs: {
+      "path.relationshipId": f(
+        "Related Record ID",
+        "ID of the customer, location or other record whose related contacts are listed.",
+        "1234567",
+      ),
+    },
   },
 
   // ---- customers -----------------------------------------------------------------------------------------------
@@ -274,7 +316,11 @@ export const curation: ModuleCuration = {
   Customers_GetNotes: { label: "List Customer Notes" },
   Customers_CreateNote: {
     label: "Create Customer Note",
-    inputs: { "body.text": NOTE_TEXT, "body.pinToTop": PIN, "body.addToLocations": f("Add to Locations", "When true, the note is also added to each of the customer's locations.", "false") },
+    inputs: {
+      "body.text": NOTE_TEXT,
+      "body.pinToTop": PIN,
+      "body.addToLocations": f("Add to Locations", "When true, the note is also added to each of the customer's locations.", "false"),
+    },
   },
 
   // ---- leads ---------------------------------------------------------------------------------------------------
@@ -288,25 +334,49 @@ export const curation: ModuleCuration = {
       ),
       "query.withoutCustomer": f(
         "Only Leads Without Customer or Location",
-        tri("When true, only leads with no customer or no location record attached yet (for example web-form leads to match or create); when false, only leads that have both."),
+        tri(
+          "When true, only leads with no customer or no location record attached yet (for example web-form leads to match or create); when false, only leads that have both.",
+        ),
         "true",
       ),
       "query.isProspect": f(
         "Only Prospects",
-        tri("When true, only leads with no customer, or whose customer has no job yet; when false, only leads of customers who already have a job."),
+        tri(
+          "When true, only leads with no customer, or whose customer has no job yet; when false, only leads of customers who already have a job.",
+        ),
         "true",
       ),
       "query.customerId": f("Customer ID", "Only leads of this customer.", "1234567"),
       "query.customerCity": f("Customer City", "Only leads whose customer's address is in this city.", "Glendale"),
       "query.customerState": f("Customer State", "Only leads whose customer's address is in this state.", "CA"),
       "query.customerZip": f("Customer ZIP", "Only leads whose customer's address has this ZIP.", "91203"),
-      "query.customerCreatedOnOrAfter": f("Customer Created On or After", "Only leads whose customer record was created at or after this moment (UTC).", "2026-01-01T00:00:00Z"),
-      "query.customerCreatedBefore": f("Customer Created Before", "Only leads whose customer record was created before this moment (UTC).", "2026-02-01T00:00:00Z"),
-      "query.customerModifiedOnOrAfter": f("Customer Modified On or After", "Only leads whose customer record changed at or after this moment (UTC).", "2026-01-01T00:00:00Z"),
+      "query.customerCreatedOnOrAfter": f(
+        "Customer Created On or After",
+        "Only leads whose customer record was created at or after this moment (UTC).",
+        "2026-01-01T00:00:00Z",
+      ),
+      "query.customerCreatedBefore": f(
+        "Customer Created Before",
+        "Only leads whose customer record was created before this moment (UTC).",
+        "2026-02-01T00:00:00Z",
+      ),
+      "query.customerModifiedOnOrAfter": f(
+        "Customer Modified On or After",
+        "Only leads whose customer record changed at or after this moment (UTC).",
+        "2026-01-01T00:00:00Z",
+      ),
       "query.leadCustomerName": f("Lead Name Contains", "Only leads whose name contains this text.", "Smith"),
       "query.leadPhone": f("Lead Phone", "Only leads with this phone number.", "555-201-3344"),
-      "query.isCaptureSourceForm": f("Only Web Form Leads", tri("When true, only leads captured by a lead form (Submit Lead Form); when false, only the others."), "true"),
-      "query.genPermUrl": f("Include Permanent Lead URL", "When true, each lead carries a permanent link to it in ServiceTitan (leadUrl).", "false"),
+      "query.isCaptureSourceForm": f(
+        "Only Web Form Leads",
+        tri("When true, only leads captured by a lead form (Submit Lead Form); when false, only the others."),
+        "true",
+      ),
+      "query.genPermUrl": f(
+        "Include Permanent Lead URL",
+        "When true, each lead carries a permanent link to it in ServiceTitan (leadUrl).",
+        "false",
+      ),
     },
   },
   Leads_Get: { label: "Get Lead" },
@@ -315,7 +385,11 @@ export const curation: ModuleCuration = {
     inputs: {
       "body.campaignId": f("Campaign ID", "The marketing campaign the lead came from.", "1234567"),
       "body.summary": f("Summary", "What the person asked for, as office staff will read it.", "Wants a quote for a new water heater."),
-      "body.customerId": f("Customer ID", "Customer the lead belongs to; leave empty for someone not yet in ServiceTitan (then fill the Lead Name, Phone, Email and address fields).", "1234567"),
+      "body.customerId": f(
+        "Customer ID",
+        "Customer the lead belongs to; leave empty for someone not yet in ServiceTitan (then fill the Lead Name, Phone, Email and address fields).",
+        "1234567",
+      ),
       "body.locationId": f("Location ID", "Service location of the lead; it must belong to the customer.", "1234567"),
       "body.callReasonId": f("Call Reason ID", "Why the inquiry did not become a job (a call reason marked as lead).", "1234567"),
       "body.followUpDate": f("Next Follow-Up Date", "When someone in the office should reach back out (UTC).", "2026-01-20T16:00:00Z"),
@@ -327,7 +401,11 @@ export const curation: ModuleCuration = {
   Leads_SubmitLeadForm: {
     label: "Submit Lead Form",
     inputs: {
-      "query.id": f("Existing Lead ID", "Optional: the lead this form submission updates; empty creates a new lead from the form.", "1234567"),
+      "query.id": f(
+        "Existing Lead ID",
+        "Optional: the lead this form submission updates; empty creates a new lead from the form.",
+        "1234567",
+      ),
       "body.name": f("Name", "Name of the person who filled in the form.", "Jane Smith"),
       "body.email": f("Email", "Email address from the form.", "jane.smith@example.com"),
       "body.phoneNumber": f("Phone Number", "Phone number from the form.", "555-201-3344"),
@@ -336,7 +414,8 @@ export const curation: ModuleCuration = {
   },
   Leads_CreateFollowUp: {
     label: "Set Lead Follow-Up",
-    description: "Sets the next follow-up date of an open lead and, optionally, logs a note about this follow-up (POST /leads/{id}/follow-up, scope tn.crm.leads:w).",
+    description:
+      "Sets the next follow-up date of an open lead and, optionally, logs a note about this follow-up (POST /leads/{id}/follow-up, scope tn.crm.leads:w).",
     inputs: {
       "body.followUpDate": f("Next Follow-Up Date", "When someone should reach back out next (UTC).", "2026-01-22T16:00:00Z"),
       "body.text": f("Follow-Up Note", "Optional note logged with this follow-up.", "Left a voicemail; try again Thursday."),
@@ -346,7 +425,11 @@ export const curation: ModuleCuration = {
   Leads_Dismiss: {
     label: "Dismiss Lead",
     inputs: {
-      "body.dismissingReasonId": f("Dismissal Reason ID", "ID of the call reason explaining why the lead needs no further follow-up (Settings → Call Reasons).", "1234567"),
+      "body.dismissingReasonId": f(
+        "Dismissal Reason ID",
+        "ID of the call reason explaining why the lead needs no further follow-up (Settings → Call Reasons).",
+        "1234567",
+      ),
     },
   },
   Leads_GetNotes: { label: "List Lead Notes" },
@@ -385,7 +468,12 @@ export const curation: ModuleCuration = {
   Locations_DeleteTag: { label: "Remove Tag from Location" },
   Locations_UpdatePreferredTechnician: {
     label: "Set Location Preferred Technician",
-    inputs: { "path.preferredTechnicianId": { comments: { replace: "The technician to prefer for work at this location (see List Technicians). A ServiceTitan ID (a positive whole number). Required. Part of the URL path." }, example: "1234567" } },
+    inputs: {
+      "path.preferredTechnicianId": {
+        comments: { replace: "The technician to prefer for work at this location (see List Technicians), by ID." },
+        example: "1234567",
+      },
+    },
   },
   Locations_GetLocationsContactsList: {
     label: "List Contacts Across Locations",
@@ -401,6 +489,10 @@ export const curation: ModuleCuration = {
   Locations_GetNotes: { label: "List Location Notes" },
   Locations_CreateNote: {
     label: "Create Location Note",
-    inputs: { "body.text": NOTE_TEXT, "body.pinToTop": PIN, "body.addToCustomer": f("Add to Customer", "When true, the note is also added to the location's customer.", "false") },
+    inputs: {
+      "body.text": NOTE_TEXT,
+      "body.pinToTop": PIN,
+      "body.addToCustomer": f("Add to Customer", "When true, the note is also added to the location's customer.", "false"),
+    },
   },
 };

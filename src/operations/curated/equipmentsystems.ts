@@ -25,7 +25,11 @@ export const curation: ModuleCuration = {
       "body.serviceProviderWarrantyStart": field("serviceProviderWarrantyStart", "Service Provider Warranty Start", DATE_TIME),
       "body.serviceProviderWarrantyEnd": field("serviceProviderWarrantyEnd", "Service Provider Warranty End", "2027-01-15T09:30:00Z"),
       "body.customFields": field("customFields", "Custom Fields", JSON.stringify([{ typeId: 1234567, value: "Roof access" }])),
-      "body.attachments": field("attachments", "Attachments", JSON.stringify([{ type: "Document", url: "https://example.com/manual.pdf" }])),
+      "body.attachments": field(
+        "attachments",
+        "Attachments",
+        JSON.stringify([{ type: "Document", url: "https://example.com/manual.pdf" }]),
+      ),
       "body.tagTypeIds": ids("tagTypeIds", "Tag Type IDs"),
     },
   },
@@ -35,12 +39,17 @@ export const curation: ModuleCuration = {
     inputs: {
       "body.file": field("file", "Attachment File", undefined, {
         required: true,
-        comments: { add: "Required here: an upload without a file has nothing to store. The file is sent as a multipart/form-data part named file." },
+        comments: {
+          add: "Required here: an upload without a file has nothing to store. The file is sent as a multipart/form-data part named file.",
+        },
       }),
       fileName: {
         label: "File Name",
         required: true,
-        comments: { replace: "Name of the file as ServiceTitan stores it, with its extension, such as warranty.csv. Sent as the file part's filename." },
+        comments: {
+          replace:
+            "Name of the file as ServiceTitan stores it, with its extension, such as warranty.csv. Sent as the file part's filename.",
+        },
         example: "warranty.csv",
       },
     },
@@ -53,11 +62,16 @@ export const curation: ModuleCuration = {
   InstalledEquipment_GetList: list("listInstalledEquipment", "List Installed Equipment"),
   InstalledEquipment_Get2: {
     key: "listInstalledEquipmentAttachments",
+    // The seed's label stays (seed parity); the description says what it does: one file downloaded.
     label: "List Installed Equipment Attachments",
+    description:
+      "Downloads one installed equipment attachment from ServiceTitan Equipment Systems and returns its file content (the bytes and their content type), for a following step to store or send. Attachment Path says which file; ServiceTitan's contract marks it optional. Calls GET /installed-equipment/attachments (scope tn.eqs.installedequipment:r).",
     inputs: {
       "query.path": field("path", "Attachment Path", "InstalledEquipment/Documents/manual.pdf", {
-        comments:
-          { replace: "Where the attachment is stored, as returned by Create Installed Equipment Attachment (its path field) or listed in an installed equipment's attachments. Optional: leave empty to leave it out of the request. Query parameter \"path\"." },
+        comments: {
+          replace:
+            "Where the attachment is stored, as returned by Create Installed Equipment Attachment (its path field) or listed in an installed equipment's attachments.",
+        },
       }),
     },
   },

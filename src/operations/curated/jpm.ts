@@ -55,7 +55,13 @@ export const curation: ModuleCuration = {
   JobEquipment_Get: { label: "List Equipment on Job" },
 
   // ---- job hold reasons ----------------------------------------------------------------------------------------
-  JobHoldReasons_Get: { key: "listHoldReasons", label: "List Hold Reasons (Job Hold Reasons Route)" },
+  // The tenant's catalog of hold reasons; Jobs_GetHoldReasons (below) reads the reasons given for specific jobs.
+  JobHoldReasons_Get: {
+    key: "listHoldReasons",
+    label: "List Job Hold Reasons",
+    description:
+      "Lists the tenant's job hold reasons (the choices offered when a job is put on hold) from ServiceTitan Job Planning. Returns one page (Page, Page Size), or every matching record with Fetch All. Calls GET /job-hold-reasons (scope tn.jpm.jobholdreasons:r).",
+  },
 
   // ---- jobs ----------------------------------------------------------------------------------------------------
   Jobs_Create: {
@@ -110,7 +116,18 @@ export const curation: ModuleCuration = {
   },
   // The earlier component's listJobCancelReasons is the reason catalog (/job-cancel-reasons, above); this
   // route returns the reasons given for specific jobs.
-  Jobs_GetCancelReasons: { key: "listCancelReasonsForJobs", label: "List Cancel Reasons for Jobs" },
+  Jobs_GetCancelReasons: {
+    key: "listCancelReasonsForJobs",
+    label: "List Cancel Reasons for Jobs",
+    description:
+      "Lists the cancel reasons recorded on the given jobs (by job ID) in ServiceTitan Job Planning; for the tenant's catalog of reasons, use List Job Cancel Reasons. Calls GET /jobs/cancel-reasons (scope tn.jpm.jobs:r).",
+  },
+  Jobs_GetHoldReasons: {
+    key: "listJobHoldReasons",
+    label: "List Hold Reasons for Jobs",
+    description:
+      "Lists the hold reasons recorded on the given jobs (by job ID) in ServiceTitan Job Planning; for the tenant's catalog of reasons, use List Job Hold Reasons. Calls GET /jobs/hold-reasons (scope tn.jpm.jobs:r).",
+  },
   Jobs_RemoveCancellation: {
     label: "Undo Job Cancellation",
     description:
