@@ -112,6 +112,25 @@ describe("Fetch All over a list that changes between pages", () => {
     await expect(fetchAll(client, req, { pageSize: 10, concurrency: 2 })).rejects.toThrow(/the list changed while it was read/);
   });
 
+  test("a list that changes during the first two reads and holds still on the third: the third, last allowed, read is returned whole", async () => {
+    const records = range(1, 40);
+    let reads = 0;
+    let next = 1000;
+    const { client } = liveList(records, {
+      beforeEach: (_n, q) => {
+        if (Number(q.page) === 1 && Number(q.pageSize) > 1) reads += 1;
+        // During reads 1 and 2 the first record is deleted and a new one appended before every later page.
+        else if (reads <= 2 && Number(q.pageSize) > 1) {
+          records.splice(0, 1);
+          records.push({ id: next++ });
+        }
+      },
+    });
+    const all = await fetchAll(client, req, { pageSize: 10, concurrency: 1 });
+    expect(reads).toBe(3);
+    expect([...idsOf(all)].sort((a, b) => a - b)).toEqual(records.map((r) => r.id).sort((a, b) => a - b));
+  });
+
   test("records inserted between pages are returned once; no re-read is needed when nothing shifted back", async () => {
     const records = range(1, 25);
     const { client, seen } = liveList(records, {
