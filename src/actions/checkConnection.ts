@@ -14,13 +14,12 @@ import { curatedOperations } from "../operations/curated";
 import { operationsByModule } from "../operations/generated";
 import { actionKeyFor, actionLabelFor, MODULE_LABELS } from "../operations/naming";
 import type { ModuleKey, OperationDescriptor } from "../operations/types";
-import { firstPageOf } from "../paging/pages";
+import { rulesFor } from "../http/rules";
+import { MODULE_KEYS } from "../operations/modules";
+import { TENANT_ID } from "../http/endpoints";
 
-/**
- * The modules to check. The one place that says which modules exist here: switch it to the module
- * registry (src/operations/modules.ts) once that lands.
- */
-const modulesToCheck = (): ModuleKey[] => Object.keys(MODULE_LABELS) as ModuleKey[];
+/** The modules to check: the catalog's, from the module registry (src/operations/modules.ts). */
+const modulesToCheck = (): readonly ModuleKey[] => MODULE_KEYS;
 
 /** The list read for a module when it has one: a resource every tenant of that module has. */
 const PREFERRED_PATHS: Partial<Record<ModuleKey, string>> = {
@@ -67,7 +66,7 @@ const labelOf = (op: OperationDescriptor): string =>
 export const fieldProblems = (fields: Record<string, unknown>): string[] => {
   const problems: string[] = [];
   const text = (key: string) => (typeof fields[key] === "string" ? (fields[key] as string).trim() : "");
-  if (!/^\d+$/.test(text("tenant"))) problems.push("Tenant ID: expected the tenant's numeric ID, such as 10978752986.");
+  if (!TENANT_ID.test(text("tenant"))) problems.push("Tenant ID: expected the tenant's numeric ID, such as 10978752986.");
   if (!text("applicationKey")) problems.push("Application Key: empty; every call needs the app's key from the Developer Portal.");
   else if (!/^ak\d*\./.test(text("applicationKey"))) problems.push('Application Key: ServiceTitan\'s app keys start with "ak1."; this one does not (the value is not shown).');
   return problems;
@@ -128,7 +127,7 @@ export const checkConnection = action({
         modules.push({ ...base, status: "notChecked", message: stop });
         continue;
       }
-      const page = firstPageOf(op.params.find((p) => p.name === "page")?.schema.minimum);
+      const page = rulesFor(op).firstPage;
       try {
         await client.request({ module, method: "GET", path: op.path, query: { page, pageSize: 1 }, operation: `"Check Connection: ${label}"`, scope: op.scope });
         modules.push({ ...base, status: "works" });

@@ -32,7 +32,8 @@ import { connectionInput } from "../inputs/shared";
 import { findOperation } from "../operations/catalog";
 import { humanize } from "../operations/naming";
 import type { ModuleKey, OperationDescriptor } from "../operations/types";
-import { fetchPage, firstPageOf, MAX_PAGE_SIZE, type ListPage } from "../paging/pages";
+import { fetchPage, MAX_PAGE_SIZE, type ListPage } from "../paging/pages";
+import { rulesFor } from "../http/rules";
 
 export type AnyDataSource = DataSourceDefinition<Inputs, ConfigVarResultCollection, DataSourceType>;
 
@@ -265,7 +266,7 @@ export const buildPicklist = (def: PicklistDefinition): BuiltPicklist => {
   const strategy = def.strategy ?? "sequential";
   const [one] = def.noun;
   const newestFirst = readsNewestFirst(def, op);
-  const firstPage = firstPageOf(op.params.find((p) => p.name === "page")?.schema.minimum);
+  const { firstPage } = rulesFor(op);
   const filters = Object.values(extras)
     .filter((extra) => extra.placement === "query")
     .map((extra) => String((extra.definition as { label: string }).label));

@@ -59,6 +59,9 @@ export const isLoopbackHost = (hostname: string): boolean =>
  * Checks a ServiceTitan connection and derives the API base URL from its Environment. Every failure is
  * a ConnectionError naming the field to fix; nothing is sent before this succeeds.
  */
+/** A ServiceTitan tenant ID: digits only, at most an int64's 19. */
+export const TENANT_ID = /^\d{1,19}$/;
+
 export const resolveConnection = (connection: Connection | undefined): ResolvedConnection => {
   if (!connection || typeof connection !== "object") {
     throw connectionError(connection, "Connection: no ServiceTitan connection was given.");
@@ -78,7 +81,7 @@ export const resolveConnection = (connection: Connection | undefined): ResolvedC
   if (secret) registerSecret(secret);
 
   const tenant = connectionField(connection, "tenant");
-  if (!/^\d{1,19}$/.test(tenant)) {
+  if (!TENANT_ID.test(tenant)) {
     throw connectionError(
       connection,
       `Tenant ID: expected the numeric ServiceTitan tenant ID (digits only, such as 10978752986), got "${tenant}".`,

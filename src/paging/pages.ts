@@ -13,7 +13,6 @@
  * returns a set it cannot show to be complete.
  */
 import type { QueryParams, ServiceTitanClient, StRequest } from "../http/client";
-import { firstPageOf } from "../http/rules";
 
 export const MAX_PAGE_SIZE = 5000;
 export const DEFAULT_PAGE_SIZE = 50;
@@ -78,7 +77,6 @@ const sameRecord = (a: unknown, b: unknown): boolean => {
 };
 
 /** The number of the first page of an operation (a transport rule, src/http/rules.ts). */
-export { firstPageOf };
 
 /** How many times Fetch All reads a list that changed under it before it gives up. */
 export const DEFAULT_READ_ATTEMPTS = 3;
