@@ -1,6 +1,7 @@
 /** Inputs shared by the Scheduling Pro workflow actions. */
 import { input } from "@prismatic-io/spectral";
 import { checkDateRange, cleanLocalDateTime, cleanString, InputError } from "../../inputs/clean";
+import { isTimeZone } from "../../inputs/dates";
 import { dataSourceFor } from "../../inputs/links";
 import { DATA_SOURCE_KEYS } from "../../dataSources/keys";
 
@@ -47,11 +48,7 @@ export const timeZoneInput = input({
   example: "America/Chicago",
   clean: (value: unknown): string => {
     const zone = cleanString("Time Zone")(value) || "UTC";
-    try {
-      new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    } catch {
-      throw new InputError(`Time Zone: expected an IANA time zone such as America/Chicago, got "${zone}".`);
-    }
+    if (!isTimeZone(zone)) throw new InputError(`Time Zone: expected an IANA time zone such as America/Chicago, got "${zone}".`);
     return zone;
   },
 });
