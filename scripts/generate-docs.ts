@@ -7,7 +7,9 @@
  *   source, grouped by ServiceTitan module (a product area with a reference group of its own, such as the
  *   Leads Integration Platform, gets its own page; other hand-written actions go under "Workflows"), with labels,
  *   descriptions, inputs (label, key, type, required, comments, example, default, choices, data
- *   source) and trimmed example payloads;
+ *   source) and trimmed example payloads, and, for an action whose inputs changed since the earlier
+ *   ServiceTitan component, a "Coming from the earlier component" section (those notes stay out of the
+ *   input comments);
  * - documentation/triggers/<triggerKey>.mdx: one page per trigger, from its definition plus the
  *   hand-written documentation/triggers/notes/<triggerKey>.md when present;
  * - the "Configure the connection" field table inside documentation/connections/<connectionKey>.mdx,
@@ -21,6 +23,7 @@ import { builtActions } from "../src/actions";
 import { areas } from "../src/areas";
 import * as dataSourceModule from "../src/dataSources";
 import component from "../src/index";
+import { EARLIER_COMPONENT_INPUT_NOTES } from "../src/operations/curated/earlierComponent";
 import { MODULE_LABELS, tenantBasePath } from "../src/operations/modules";
 
 export const ROOT = path.resolve(__dirname, "..");
@@ -107,6 +110,8 @@ export interface DocsModel {
   groupIntros: Record<string, string>;
   /** trigger key → hand-written notes (Markdown), when documentation/triggers/notes/<key>.md exists. */
   triggerNotes: Map<string, string>;
+  /** action key → input key → what changed for a flow built on the earlier component. */
+  earlierComponentNotes: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
 export const WORKFLOWS = { slug: "workflows", title: "Workflows" };
@@ -142,6 +147,7 @@ export const loadModel = (root = ROOT): DocsModel => {
       ...Object.fromEntries(ownGroups.map(({ group }) => [group.slug, group.intro])),
     },
     triggerNotes,
+    earlierComponentNotes: EARLIER_COMPONENT_INPUT_NOTES,
   };
 };
 
@@ -266,6 +272,16 @@ const inputsTable = (inputs: DocInput[], opts: InputNotesOptions): string[] => {
   return ["| Input | Type | Notes |", "| --- | --- | --- |", ...rows];
 };
 
+/** The "Coming from the earlier component" section of one action: one line per changed input. */
+export const earlierComponentSection = (action: DocAction, notes: Readonly<Record<string, string>> | undefined): string[] => {
+  if (!notes) return [];
+  const lines = Object.entries(notes).map(([key, note]) => {
+    const input = action.inputs.find((i) => i.key === key);
+    return `- ${cell(mdText(input?.label ?? key))} (${code(key)}): ${cell(mdText(note))}`;
+  });
+  return ["#### Coming from the earlier component", "", ...lines, ""];
+};
+
 // ---- Reference pages --------------------------------------------------------------------------------
 
 export const referenceGroups = (model: DocsModel): ReferenceGroup[] => {
@@ -335,6 +351,7 @@ export const renderReference = (model: DocsModel): Map<string, string> => {
         "",
         ...inputsTable(a.inputs, opts),
         "",
+        ...earlierComponentSection(a, model.earlierComponentNotes[a.key]),
       );
       if (a.examplePayload !== undefined) lines.push("Example result (trimmed):", "", ...payloadBlock(a.examplePayload), "");
     }
@@ -502,6 +519,13 @@ export const renderDocs = (model: DocsModel, root = ROOT): DocsOutput => {
   }
   for (const key of model.triggerNotes.keys()) {
     if (!(key in model.component.triggers)) problems.push(`${TRIGGER_NOTES_DIR}/${key}.md has no trigger ${key} in the component.`);
+  }
+  for (const [key, notes] of Object.entries(model.earlierComponentNotes)) {
+    const action = model.component.actions[key];
+    if (!action) problems.push(`A note about the earlier component names action ${key}, which the component does not have.`);
+    else
+      for (const input of Object.keys(notes))
+        if (!action.inputs.some((i) => i.key === input)) problems.push(`A note about the earlier component names input ${key}.${input}, which that action does not have.`);
   }
   const generatedOnDisk = [...listFiles(root, REFERENCE_DIR, /\.md$/), ...listFiles(root, TRIGGERS_DIR, /\.mdx$/)];
   const stale = generatedOnDisk.filter((f) => !files.has(f));

@@ -98,6 +98,20 @@ describe("generated documentation", () => {
     for (const input of getCustomer.inputs) expect(crm).toContain(`\`${input.key}\``);
   });
 
+  test("notes about the earlier component appear in their action's section, and a note for a missing input is a problem", () => {
+    const jpm = output.files.get(`${REFERENCE_DIR}/jpm.md`) ?? "";
+    const createAppointment = jpm.split(/^### /m).find((s) => s.includes("Key: `createAppointment`")) ?? "";
+    expect(createAppointment).toMatch(/#### Coming from the earlier component\n\n- Technician IDs \(`technicianId`\): The earlier component took a single Technician ID/);
+    // only actions with notes get the section
+    const getCustomer = (output.files.get(`${REFERENCE_DIR}/crm.md`) ?? "").split(/^### /m).find((s) => s.includes("Key: `getCustomer`")) ?? "";
+    expect(getCustomer).not.toContain("Coming from the earlier component");
+    const wrong = { ...model, earlierComponentNotes: { ...model.earlierComponentNotes, createJob: { noSuchInput: "x" }, noSuchAction: { a: "x" } } };
+    expect(renderDocs(wrong).problems).toEqual([
+      "A note about the earlier component names input createJob.noSuchInput, which that action does not have.",
+      "A note about the earlier component names action noSuchAction, which the component does not have.",
+    ]);
+  });
+
   test("every trigger has a page, and every connection's page carries its generated field table", () => {
     for (const key of Object.keys(model.component.triggers)) expect(output.files.has(`documentation/triggers/${key}.mdx`)).toBe(true);
     for (const conn of model.component.connections) {

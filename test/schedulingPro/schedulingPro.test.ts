@@ -5,6 +5,7 @@
 import type { Sandbox } from "../../sandbox/server";
 import type { Connection } from "@prismatic-io/spectral";
 import { spectral as harness, useSandbox } from "../support/harness";
+import { elements, parseXml } from "../support/xml";
 
 type Raw = {
   id: string; createdOn: string; schedulerId: string; jobId: number | null; bookingId: number | null; lastStep: string;
@@ -123,6 +124,58 @@ test("weekly buckets start on Monday and days follow the chosen time zone", asyn
     nzDays[day] = (nzDays[day] ?? 0) + 1;
   }
   expect(Object.fromEntries(daily.data.periods.map((p: any) => [p.period, p.sessions]))).toEqual(nzDays);
+});
+
+test("with Chart, the summary adds its funnel and weekly volume as an SVG file whose bars carry the raw sessions' numbers", async () => {
+  const [first] = await schedulers();
+  const raw = await sessionsOf(first.id);
+  const params = { connection, schedulerId: first.id, createdOnOrAfter: FROM, createdBefore: BEFORE, groupBy: "week", timeZone: "UTC" };
+  const plain = (await harness.action("summarizeSchedulerSessions", params)) as { data: any };
+  expect(plain.data).not.toHaveProperty("chart");
+  const charted = (await harness.action("summarizeSchedulerSessions", { ...params, chart: "svg" })) as { data: any };
+  const { chart, ...summary } = charted.data;
+  expect(summary).toEqual(plain.data); // the chart is added, nothing else changes
+  expect(chart.contentType).toBe("image/svg+xml");
+  expect(Buffer.isBuffer(chart.data)).toBe(true);
+
+  const svg = parseXml(chart.data.toString("utf8"));
+  const rects = (cls: string) => elements(svg, (e) => e.name === "rect" && e.attributes.class === cls);
+  const booked = raw.filter((s) => s.jobId !== null || s.bookingId !== null).length;
+  const engaged = raw.filter((s) => s.lastStep !== "opened").length;
+  expect(rects("funnel").map((r) => [r.attributes["data-step"], Number(r.attributes["data-value"])])).toEqual([
+    ["sessions", raw.length],
+    ["engaged", engaged],
+    ["booked", booked],
+  ]);
+  const widths = rects("funnel").map((r) => Number(r.attributes.width));
+  expect(widths[2] / widths[0]).toBeCloseTo(booked / raw.length, 3);
+  const weeks: Record<string, number> = {};
+  for (const s of raw) {
+    const d = new Date(s.createdOn);
+    const monday = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() - ((d.getUTCDay() + 6) % 7)));
+    const key = monday.toISOString().slice(0, 10);
+    weeks[key] = (weeks[key] ?? 0) + 1;
+  }
+  expect(Object.fromEntries(rects("volume").map((r) => [r.attributes["data-period"], Number(r.attributes["data-value"])]))).toEqual(weeks);
+  expect(svg.children[0].text).toBe(`Scheduler sessions: ${first.name}, ${FROM} to ${BEFORE}`);
+  expect(svg.children[1].name).toBe("desc");
+  expect(svg.children[1].text).toContain(`${raw.length.toLocaleString("en-US")} sessions`);
+});
+
+test("with Chart and no sessions in the period, the chart says so", async () => {
+  const result = (await harness.action("summarizeSchedulerSessions", {
+    connection, createdOnOrAfter: "2020-01-01", createdBefore: "2020-01-08", groupBy: "day", chart: "svg",
+  })) as { data: any };
+  expect(result.data.totals.sessions).toBe(0);
+  const svg = parseXml(result.data.chart.data.toString("utf8"));
+  expect(svg.children[1].text).toBe("No scheduler sessions between 2020-01-01T00:00:00Z and 2020-01-08T00:00:00Z.");
+  expect(elements(svg, (e) => e.attributes.class === "volume")).toEqual([]);
+});
+
+test("Chart refuses a value it does not offer, before sending", async () => {
+  const before = sandbox.requests.length;
+  await expect(harness.action("summarizeSchedulerSessions", { connection, createdOnOrAfter: FROM, createdBefore: BEFORE, groupBy: "day", chart: "png" })).rejects.toThrow(/Chart/);
+  expect(sandbox.requests.length).toBe(before);
 });
 
 test("Scheduler Performance names the metrics plainly and agrees with the session summary", async () => {

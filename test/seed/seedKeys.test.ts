@@ -2,13 +2,15 @@
  * Seed parity, statically: the 58 action keys of the earlier component exist in ours, name the
  * operation we mean, carry the seed's labels and input keys (with the seed's required flags), list
  * actions page the seed's way, every action shows an example payload in the seed's shape, and where
- * the seed and ServiceTitan's document disagree the document decides and the input says so.
+ * the seed and ServiceTitan's document disagree the document decides and the docs say so (a "Coming from
+ * the earlier component" section of the action; the input's comment explains what the input does).
  */
 import component from "../../src/index";
 import { builtActions } from "../../src/actions";
 import { curatedOperations } from "../../src/operations/curated";
 import { curatedInputProblems } from "../../src/operations/curated/check";
 import { operationRef } from "../../src/operations/catalog";
+import { loadModel, renderReference } from "../../scripts/generate-docs";
 import { SEED_ACTIONS, SEED_ACTION_KEYS, SEED_INPUTS_WITHOUT_DOCUMENT_FIELD, SEED_OPERATION, SEED_PAGING } from "./seedTable";
 
 interface InputDef {
@@ -127,6 +129,21 @@ describe("seed parity: keys, labels, inputs", () => {
 });
 
 describe("seed parity: where the seed and ServiceTitan's document disagree, the document wins", () => {
+  const docsModel = loadModel();
+  const reference = renderReference(docsModel);
+  /** The "Coming from the earlier component" lines of an action's section in the reference page. */
+  const earlierNotesInDocs = (key: string): string[] => {
+    const page = reference.get(`documentation/reference/${docsModel.actionModules.get(key)}.md`) ?? "";
+    const section = page.split(/^### /m).find((s) => s.includes(`Key: \`${key}\``)) ?? "";
+    const notes = section.split("#### Coming from the earlier component")[1] ?? "";
+    return notes.split("\n").filter((line) => line.startsWith("- "));
+  };
+  /** The input's comment explains the input; the note about the earlier component is in the docs, not in it. */
+  const noteOnlyInDocs = (key: string, input: string, note: RegExp) => {
+    expect(inputsOf(key)[input].comments).not.toMatch(/earlier component/i);
+    expect(earlierNotesInDocs(key).find((line) => line.includes(`(\`${input}\`)`))).toMatch(note);
+  };
+
   const wasText: Array<[string, string]> = [
     ["createBookingByProvider", "isFirstTimeClient"],
     ["createBookingByProvider", "isSendConfirmationEmail"],
@@ -135,20 +152,20 @@ describe("seed parity: where the seed and ServiceTitan's document disagree, the 
     ["createJob", "invoiceSignatureIsRequired"],
   ];
 
-  it.each(wasText)("%s.%s is a strict boolean and says why", (key, input) => {
+  it.each(wasText)("%s.%s is a strict boolean and the docs say why", (key, input) => {
     const def = inputsOf(key)[input];
-    expect(def.comments).toMatch(/earlier component took free text.*document defines a true\/false field/);
+    noteOnlyInDocs(key, input, /earlier component took free text.*document defines a true\/false field/);
     expect(def.clean?.("TRUE")).toBe(true);
     expect(def.clean?.("false")).toBe(false);
     // The component's cleans record a refusal (reported with every other one before perform) instead of throwing.
     expect((def.clean?.("yes") as { message?: string }).message).toMatch(/expected true or false/);
   });
 
-  it("createAppointment.technicianId takes the document's list of technician IDs and says why", () => {
+  it("createAppointment.technicianId takes the document's list of technician IDs and the docs say why", () => {
     const built = builtByKey.get("createAppointment")!;
     expect(built.bindings.find((b) => b.inputKey === "technicianId")).toMatchObject({ placement: "body", name: "technicianIds", wire: "array" });
     const def = inputsOf("createAppointment").technicianId;
-    expect(def.comments).toMatch(/single Technician ID.*takes a list \(technicianIds\)/);
+    noteOnlyInDocs("createAppointment", "technicianId", /single Technician ID.*takes a list \(technicianIds\)/);
     expect(def.clean?.(["1088"])).toEqual([1088]);
     expect(def.clean?.("1088, 1089")).toEqual([1088, 1089]);
   });

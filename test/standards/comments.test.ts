@@ -2,45 +2,10 @@
  * Comments that explain purpose (issue 15 item 6), over every input of every action: no filler that
  * Prismatic already shows (required/optional, where the value travels), no comment that only states the
  * type or repeats the key or label, and no notes about the earlier component (those live in the docs).
+ * The rules are defined once, in scripts/lib/designerRules.ts (the designer metrics count with them too).
  */
-import { actions } from "../../src/actions";
-import { words } from "../../src/operations/naming";
-import { type InputDefs, labelOf } from "../support/actionInputs";
-
-const FILLER: Array<[string, RegExp]> = [
-  ["leave-empty filler", /leave empty to leave it out of the request/i],
-  ["query parameter trailer", /Query parameter "/],
-  ["body field trailer", /Body field "/],
-  ["path trailer", /Part of the URL path/i],
-  ["required/optional statement", /(^|\.\s)(Required|Optional)\.(\s|$)/],
-  ["earlier-component note", /earlier component/i],
-];
-
-/** A comment that is nothing but a type or format name (the whole comment, after any parenthesised aside). */
-const TYPE_ONLY = [
-  /^(an? )?(text|string|number|whole number|integer|boolean|date|date-time|guid|uuid|file|servicetitan id)( of at most \d+ characters)?[.;]?$/i,
-  /^a number; decimals allowed\.$/i,
-  /^true or false[.;]?( leave empty to send nothing\.)?$/i,
-  /^a list of (ids|values): one per row, or separated by commas\.$/i,
-  /^a json (object|array of objects), checked against servicetitan's schema before sending\.$/i,
-  /^file content\b[^.]*\.$/i,
-];
-/** The comment without the filler sentences, so a type behind filler still counts as type-only. */
-const withoutFiller = (comment: string): string =>
-  comment
-    .replace(/Optional: leave empty to leave it out of the request\./g, "")
-    .replace(/(Query parameter|Body field) "[^"]*"\./g, "")
-    .replace(/Part of the URL path\./g, "")
-    .replace(/(^|\s)(Required|Optional)\.(?=\s|$)/g, " ")
-    .trim();
-const isTypeOnly = (comment: string): boolean => {
-  const plain = withoutFiller(comment)
-    .replace(/\s*\([^)]*\)/g, "")
-    .trim();
-  return TYPE_ONLY.some((re) => re.test(plain));
-};
-
-const squash = (s: string): string => words(s).join(" ");
+import component from "../../src/index";
+import { type CommentedInput, commentProblems, FILLER } from "../../scripts/lib/designerRules";
 
 interface Hit {
   where: string;
@@ -48,47 +13,19 @@ interface Hit {
   comment: string;
 }
 
-/**
- * The seed parity tests (test/seed/seedKeys.test.ts) pin the note on these inputs, and the docs have no
- * per-action notes yet; no other input may carry one.
- */
-const EARLIER_NOTES_PINNED_BY_SEED = [
-  "createAppointment.technicianId",
-  "createBookingByProvider.isFirstTimeClient",
-  "createBookingByProvider.isSendConfirmationEmail",
-  "createCustomer.doNotMail",
-  "createCustomer.doNotService",
-  "createJob.invoiceSignatureIsRequired",
-];
+/** The converted component (what Prismatic receives): inputs are an array of definitions with their keys. */
+const actions = component.actions as unknown as Record<string, { inputs: CommentedInput[] }>;
 
 const hits: Hit[] = [];
 for (const [key, action] of Object.entries(actions)) {
-  const inputs = (action as unknown as { inputs: InputDefs }).inputs;
-  for (const [name, def] of Object.entries(inputs)) {
-    if (def.type === "connection") continue;
-    const comment = (def.comments ?? "").trim();
-    const where = `${key}.${name}`;
-    for (const [kind, re] of FILLER) {
-      if (kind === "earlier-component note" && EARLIER_NOTES_PINNED_BY_SEED.includes(where)) continue;
-      if (re.test(comment)) hits.push({ where, kind, comment });
-    }
-    const bare = squash(withoutFiller(comment));
-    if (isTypeOnly(comment)) hits.push({ where, kind: "type-only", comment });
-    else if (bare && (bare === squash(name.split(".").pop() ?? name) || bare === squash(labelOf(def))))
-      hits.push({ where, kind: "repeats key or label", comment });
+  for (const input of action.inputs) {
+    for (const kind of commentProblems(input)) hits.push({ where: `${key}.${input.key}`, kind, comment: input.comments ?? "" });
   }
 }
 
 describe("input comments explain purpose", () => {
   const count = (kind: string) => hits.filter((h) => h.kind === kind).length;
-  it.each([
-    "leave-empty filler",
-    "query parameter trailer",
-    "body field trailer",
-    "path trailer",
-    "required/optional statement",
-    "earlier-component note",
-  ])("no %s in any comment", (kind) => {
+  it.each([...FILLER.map(([kind]) => kind), "earlier-component note"])("no %s in any comment", (kind) => {
     const found = hits.filter((h) => h.kind === kind);
     expect({ kind, count: found.length, first: found.slice(0, 5) }).toEqual({ kind, count: 0, first: [] });
   });
@@ -99,5 +36,24 @@ describe("input comments explain purpose", () => {
       repeats: 0,
       first: [],
     });
+  });
+  it("the rules themselves find filler, a bare type, a repeated label and an earlier-component note", () => {
+    expect(
+      commentProblems({
+        key: "name",
+        label: "Name",
+        comments: "The customer's name. Optional: leave empty to leave it out of the request.",
+      }),
+    ).toEqual(["leave-empty filler"]);
+    expect(commentProblems({ key: "name", label: "Name", comments: 'Query parameter "name".' })).toEqual(["query parameter trailer"]);
+    expect(commentProblems({ key: "count", label: "Count", comments: "Integer." })).toEqual(["type-only"]);
+    expect(commentProblems({ key: "jobTypeId", label: "Job Type ID", comments: "Job type ID" })).toEqual(["repeats key or label"]);
+    expect(commentProblems({ key: "doNotMail", label: "Do Not Mail", comments: "The earlier component took free text here." })).toEqual([
+      "earlier-component note",
+    ]);
+    expect(
+      commentProblems({ key: "doNotMail", label: "Do Not Mail", comments: "When true, no marketing mail is sent to the address." }),
+    ).toEqual([]);
+    expect(commentProblems({ key: "connection", type: "connection", comments: "Required." })).toEqual([]);
   });
 });

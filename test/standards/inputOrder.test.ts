@@ -1,9 +1,11 @@
 /**
  * One input order on every list action (issue 15 item 2), over the converted component (the order
  * Prismatic's designer shows): the connection, the required inputs, then Fetch All and Max Records, then
- * the filters, then paging (Page, Page Size, Include Total) grouped last.
+ * the filters, then paging (Page, Page Size, Include Total) grouped last. The rule lives in
+ * scripts/lib/designerRules.ts (the designer metrics count with it too).
  */
 import component from "../../src/index";
+import { inputOrderProblems as orderProblems } from "../../scripts/lib/designerRules";
 
 interface ConvertedInput {
   key: string;
@@ -12,22 +14,6 @@ interface ConvertedInput {
 }
 
 const actions = component.actions as unknown as Record<string, { inputs: ConvertedInput[] }>;
-const PAGING = ["page", "pageSize", "includeTotal"];
-
-/** What is wrong with one action's input order (empty when it follows the rule). */
-const orderProblems = (keys: string[], required: Set<string>): string[] => {
-  const problems: string[] = [];
-  const at = (key: string) => keys.indexOf(key);
-  if (at("connection") !== 0) problems.push("the connection is not first");
-  const requiredKeys = keys.filter((k) => k !== "connection" && required.has(k));
-  const lastRequired = Math.max(0, ...requiredKeys.map(at));
-  if (at("fetchAll") !== lastRequired + 1) problems.push(`Fetch All at ${at("fetchAll")}, right after the required inputs is ${lastRequired + 1}`);
-  if (at("maxRecords") !== at("fetchAll") + 1) problems.push("Max Records does not follow Fetch All");
-  const paging = PAGING.filter((k) => keys.includes(k));
-  const tail = keys.slice(keys.length - paging.length);
-  if (tail.join(",") !== paging.join(",")) problems.push(`paging is not grouped last: ends with ${tail.join(", ")}`);
-  return problems;
-};
 
 describe("input order of list actions", () => {
   const listActions = Object.entries(actions).filter(([, a]) => a.inputs.some((i) => i.key === "fetchAll"));

@@ -8,6 +8,7 @@ import Ajv from "ajv";
 import addFormats from "ajv-formats";
 import component from "../../src/index";
 import { builtActions } from "../../src/actions";
+import { answersEmpty, examplePayloadProblems, placeholdersIn } from "../../scripts/lib/designerRules";
 
 interface Converted {
   examplePayload?: { data?: unknown };
@@ -15,30 +16,6 @@ interface Converted {
 }
 
 const actions = component.actions as unknown as Record<string, Converted>;
-const builtByKey = new Map(builtActions.map((b) => [b.key, b]));
-
-/** Leaves that say only a type: what the generator used to write. */
-const PLACEHOLDER_STRINGS = new Set(["string", "Example", "example", "value", "key"]);
-const PLACEHOLDER_NUMBERS = new Set([123, 10.5]);
-
-/** Every placeholder leaf and every empty object inside `value`, by path. */
-const placeholdersIn = (value: unknown, path = "data"): string[] => {
-  if (Array.isArray(value)) return value.flatMap((v, i) => placeholdersIn(v, `${path}[${i}]`));
-  if (value && typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>);
-    if (entries.length === 0) return [`${path}: {}`];
-    return entries.flatMap(([k, v]) => placeholdersIn(v, `${path}.${k}`));
-  }
-  if (typeof value === "string" && PLACEHOLDER_STRINGS.has(value)) return [`${path}: "${value}"`];
-  if (typeof value === "number" && PLACEHOLDER_NUMBERS.has(value)) return [`${path}: ${value}`];
-  return [];
-};
-
-/** A generated action whose ServiceTitan answer has no body (a write answered with 200/204 and nothing). */
-const answersEmpty = (key: string): boolean => {
-  const op = builtByKey.get(key)?.op;
-  return Boolean(op && op.method !== "GET" && !op.response?.contentType);
-};
 
 describe("action outputs", () => {
   const ajv = new Ajv({ strict: false, allErrors: true });
@@ -78,9 +55,8 @@ describe("action outputs", () => {
   it("example payloads carry no placeholders, and {} only where the answer is empty", () => {
     const problems: string[] = [];
     for (const [key, a] of Object.entries(actions)) {
-      const data = a.examplePayload?.data;
-      if (answersEmpty(key) && data && typeof data === "object" && Object.keys(data).length === 0) continue;
-      for (const p of placeholdersIn(data)) problems.push(`${key}: ${p}`);
+      const { placeholders, emptyObjects } = examplePayloadProblems(a);
+      for (const p of [...placeholders, ...emptyObjects]) problems.push(`${key}: ${p}`);
     }
     console.log(`example payloads: ${problems.length} placeholders over ${Object.keys(actions).length} actions`);
     expect(problems).toEqual([]);
@@ -89,5 +65,18 @@ describe("action outputs", () => {
   it("the placeholder rule itself finds type placeholders and empty objects", () => {
     expect(placeholdersIn({ name: "string", id: 123, total: 10.5, tags: [{}] })).toEqual(['data.name: "string"', "data.id: 123", "data.total: 10.5", "data.tags[0]: {}"]);
     expect(placeholdersIn({ name: "Avery Anderson", id: 28451107, total: 249.5, tags: [3301422] })).toEqual([]);
+    expect(placeholdersIn({ createdOn: "2019-08-24T14:15:22Z", modifiedOn: "2026-01-15T09:30:00Z" })).toEqual(['data.createdOn: "2019-08-24T14:15:22Z"']);
+  });
+
+  it("{} passes only where the action's output schema says the answer is empty", () => {
+    const emptySchema = { type: "actionOutput", schema: JSON.stringify({ type: "object", description: "Empty." }) };
+    const recordSchema = { type: "actionOutput", schema: JSON.stringify({ type: "object", properties: { id: { type: "integer" } } }) };
+    expect(answersEmpty({ outputSchema: emptySchema })).toBe(true);
+    expect(answersEmpty({ outputSchema: recordSchema })).toBe(false);
+    expect(examplePayloadProblems({ examplePayload: { data: {} }, outputSchema: emptySchema })).toEqual({ placeholders: [], emptyObjects: [] });
+    expect(examplePayloadProblems({ examplePayload: { data: {} }, outputSchema: recordSchema })).toEqual({ placeholders: [], emptyObjects: ["data: {}"] });
+    // the generated write actions that ServiceTitan answers without a body are the ones whose schema says so
+    const withoutBody = builtActions.filter((b) => b.op.method !== "GET" && !b.op.response?.contentType).map((b) => b.key);
+    expect(Object.keys(actions).filter((key) => answersEmpty(actions[key])).sort()).toEqual(withoutBody.sort());
   });
 });

@@ -7,7 +7,7 @@
  */
 import { InputError } from "../../core/errors";
 import type { InputWords, ModuleCuration } from "./types";
-import { ADDRESS, CONTACTS, CUSTOM_FIELDS, DATE_TIME, EXTERNAL_DATA, field, id, ids, list, WAS_TEXT_BOOLEAN } from "./words";
+import { ADDRESS, CONTACTS, CUSTOM_FIELDS, DATE_TIME, EXTERNAL_DATA, field, id, ids, list } from "./words";
 
 /** An input's label, our comment in place of the generated one, and an example. */
 const f = (label: string, comments: string, example?: string, extra: Partial<InputWords> = {}): InputWords => ({
@@ -109,7 +109,7 @@ export const curation: ModuleCuration = {
       "body.source": field("source", "Source", "Website chat"),
       "body.name": field("name", "Name", "Jane Smith"),
       "body.summary": field("summary", "Summary", "AC not cooling; customer home after 2pm."),
-      "body.isFirstTimeClient": field("isFirstTimeClient", "Is First Time Client", "true", { comments: { add: WAS_TEXT_BOOLEAN } }),
+      "body.isFirstTimeClient": field("isFirstTimeClient", "Is First Time Client", "true"),
       "body.externalId": field("externalId", "External ID", "chat-88213"),
       "body.address": field("address", "Address", ADDRESS),
       "body.contacts": field("contacts", "Contacts", CONTACTS),
@@ -120,9 +120,7 @@ export const curation: ModuleCuration = {
       "body.jobTypeId": id("jobTypeId", "Job Type ID"),
       "body.priority": field("priority", "Priority", "Normal"),
       "body.uploadedImages": field("uploadedImages", "Uploaded Images", "https://example.com/photos/unit.jpg"),
-      "body.isSendConfirmationEmail": field("isSendConfirmationEmail", "Send Confirmation Email", "false", {
-        comments: { add: WAS_TEXT_BOOLEAN },
-      }),
+      "body.isSendConfirmationEmail": field("isSendConfirmationEmail", "Send Confirmation Email", "false"),
     },
     description:
       "Creates a booking for the Calls screen through a booking provider (POST /booking-provider/{booking_provider}/bookings, scope tn.crm.bookings:w). A name and either an address or a phone number/email are required, checked before sending; Job Type, Business Unit and Campaign prefill the CSR's form (with job types mapped to business units, send a matching pair).",
@@ -282,8 +280,8 @@ export const curation: ModuleCuration = {
       "body.contacts": field("contacts", "Contacts", CONTACTS),
       "body.customFields": field("customFields", "Custom Fields", CUSTOM_FIELDS),
       "body.externalData": field("externalData", "External Data", EXTERNAL_DATA),
-      "body.doNotMail": field("doNotMail", "Do Not Mail", "false", { comments: { add: WAS_TEXT_BOOLEAN } }),
-      "body.doNotService": field("doNotService", "Do Not Service", "false", { comments: { add: WAS_TEXT_BOOLEAN } }),
+      "body.doNotMail": field("doNotMail", "Do Not Mail", "false"),
+      "body.doNotService": field("doNotService", "Do Not Service", "false"),
       "body.tagTypeIds": ids("tagTypeIds", "Tag Type IDs"),
       "body.type": field("type", "Customer Type", "Residential"),
     },

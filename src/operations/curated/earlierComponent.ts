@@ -17,3 +17,23 @@ export const EARLIER_COMPONENT_ACTION_KEYS: ReadonlySet<string> = new Set([
   "createPayment", "listPayments", "updatePayment", "updatePaymentCustomFields", "createProject", "getProject",
   "listProjects", "updateProject", "createTechnician", "updateTechnician", "listTechnicians", "getTechnician",
 ]);
+
+/** For a field the earlier component took as free text where ServiceTitan's document defines a boolean. */
+const WAS_TEXT_BOOLEAN =
+  "The earlier component took free text here; ServiceTitan's document defines a true/false field, so only true or false is accepted (anything else is refused before sending).";
+
+/**
+ * What changed for a flow built on the earlier component, by action key and input key. These notes are
+ * for builders moving over, so they live in the docs (a "Coming from the earlier component" section of
+ * the action, written by scripts/generate-docs.ts), never in the input's comment, which explains what
+ * the input does (issue 15 item 6).
+ */
+export const EARLIER_COMPONENT_INPUT_NOTES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  createAppointment: {
+    technicianId:
+      "The earlier component took a single Technician ID under this key; ServiceTitan's document takes a list (technicianIds), so one ID or several may be given and all are sent as that list.",
+  },
+  createBookingByProvider: { isFirstTimeClient: WAS_TEXT_BOOLEAN, isSendConfirmationEmail: WAS_TEXT_BOOLEAN },
+  createCustomer: { doNotMail: WAS_TEXT_BOOLEAN, doNotService: WAS_TEXT_BOOLEAN },
+  createJob: { invoiceSignatureIsRequired: WAS_TEXT_BOOLEAN },
+};

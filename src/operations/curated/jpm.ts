@@ -5,7 +5,7 @@
  * get keys that say which one they are.
  */
 import type { ModuleCuration } from "./types";
-import { CUSTOM_FIELDS, DATE_TIME, EXTERNAL_DATA, field, id, ids, list, WAS_TEXT_BOOLEAN } from "./words";
+import { CUSTOM_FIELDS, DATE_TIME, EXTERNAL_DATA, field, id, ids, list } from "./words";
 
 export const curation: ModuleCuration = {
   // ---- appointments --------------------------------------------------------------------------------------------
@@ -19,9 +19,7 @@ export const curation: ModuleCuration = {
       "body.arrivalWindowStart": field("arrivalWindowStart", "Arrival Window Start", DATE_TIME),
       "body.arrivalWindowEnd": field("arrivalWindowEnd", "Arrival Window End", "2026-01-15T10:30:00Z"),
       "body.specialInstructions": field("specialInstructions", "Special Instructions", "Call the office on arrival."),
-      "body.technicianIds": field("technicianId", "Technician IDs", "1234567", {
-        comments: { add: "The earlier component took a single Technician ID under this key; ServiceTitan's document takes a list (technicianIds), so one ID or several may be given and all are sent as that list." },
-      }),
+      "body.technicianIds": field("technicianId", "Technician IDs", "1234567"),
     },
   },
   Appointments_Get: { key: "getAppointment", label: "Get Appointment", inputs: { "path.id": id("appointmentId", "Appointment ID") } },
@@ -84,9 +82,7 @@ export const curation: ModuleCuration = {
       "body.customerPo": field("customerPo", "Customer PO", "PO-5521"),
       "body.customFields": field("customFields", "Custom Fields", CUSTOM_FIELDS),
       "body.externalData": field("externalData", "External Data", EXTERNAL_DATA),
-      "body.invoiceSignatureIsRequired": field("invoiceSignatureIsRequired", "Invoice Signature Is Required", "true", {
-        comments: { add: WAS_TEXT_BOOLEAN },
-      }),
+      "body.invoiceSignatureIsRequired": field("invoiceSignatureIsRequired", "Invoice Signature Is Required", "true"),
       "body.jobGeneratedLeadSource": field("jobGeneratedLeadSource", "Job Generated Lead Source", JSON.stringify({ jobId: 1234567, employeeId: 7654321 })),
       "body.tagTypeIds": ids("tagTypeIds", "Tag Type IDs"),
     },

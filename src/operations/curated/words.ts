@@ -19,10 +19,6 @@ export const field = (key: string, label: string, example?: string, extra: Parti
 /** A list action under the key and label integrations use; the paging inputs come from the factory (src/inputs/shared.ts). */
 export const list = (key: string, label: string, inputs: Record<string, InputWords> = {}) => ({ key, label, inputs });
 
-/** Added to the comment of a field the earlier component took as free text where the document defines a boolean. */
-export const WAS_TEXT_BOOLEAN =
-  "The earlier component took free text here; ServiceTitan's document defines a true/false field, so only true or false is accepted (anything else is refused before sending).";
-
 // ---- examples shared by several modules --------------------------------------------------------------
 
 export const ADDRESS = JSON.stringify({ street: "1200 Main St", unit: "Suite 4", city: "Glendale", state: "CA", zip: "91203", country: "USA" });

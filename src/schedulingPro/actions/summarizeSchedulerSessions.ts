@@ -1,7 +1,8 @@
 /**
  * Summarize Scheduler Sessions: the trends Scheduling Pro users ask for, in one step — volume per day,
  * week or month, completion rates, where abandoned sessions stopped, which trades are chosen most, and
- * which marketing sources bring sessions and bookings. Structured JSON for a chart or a spreadsheet.
+ * which marketing sources bring sessions and bookings. Structured JSON for a chart or a spreadsheet, and
+ * on request the chart itself: the funnel and the volume per period as an SVG file (../chart.ts).
  */
 import { action, input } from "@prismatic-io/spectral";
 import { clientFor } from "../../http/clientFor";
@@ -13,6 +14,7 @@ import {
 } from "../sessions";
 import { withInputChecks } from "../../inputs/allErrors";
 import { checkPeriod, periodInputs, schedulerIdInput, timeZoneInput } from "./inputs";
+import { SVG_CONTENT_TYPE, sessionsChartFile } from "../chart";
 
 /** Funnel order of Scheduling Pro steps, for a readable drop-off histogram. */
 const STEP_ORDER = ["opened", "zipcode", "issue", "schedule", "customer", "details", "booked"];
@@ -81,7 +83,7 @@ export const summarizeSchedulerSessions = action({
   display: {
     label: "Summarize Scheduler Sessions",
     description:
-      "Summarizes Scheduling Pro sessions over a period for one scheduler or all: sessions per day, week or month; opened and engaged completion rates; abandoned sessions by the step where they stopped; the most selected trades; and sessions and bookings per marketing source (UTM fields and campaign).",
+      "Summarizes Scheduling Pro sessions over a period for one scheduler or all: sessions per day, week or month; opened and engaged completion rates; abandoned sessions by the step where they stopped; the most selected trades; and sessions and bookings per marketing source (UTM fields and campaign). With Chart, it also returns the funnel and the volume per period as an SVG image file, for a report e-mail.",
   },
   inputs: {
     connection: connectionInput,
@@ -111,6 +113,20 @@ export const summarizeSchedulerSessions = action({
       example: "5",
       clean: (v: unknown) => cleanInteger("Top Trades", { min: 1, max: 100 })(v) ?? 10,
     }),
+    chart: input({
+      label: "Chart",
+      type: "string",
+      required: false,
+      default: "none",
+      model: [
+        { label: "No chart", value: "none" },
+        { label: "SVG image (file)", value: "svg" },
+      ],
+      comments:
+        "SVG image adds a chart to the result under chart: the funnel (sessions, engaged, booked) and the sessions per day, week or month as an image/svg+xml file, ready to attach to an e-mail or upload to a file store.",
+      example: "svg",
+      clean: (v: unknown) => cleanEnum("Chart", ["none", "svg"])(v) ?? "none",
+    }),
   },
   performSafety: "safe",
   examplePayload: {
@@ -122,6 +138,8 @@ export const summarizeSchedulerSessions = action({
       dropoff: [{ step: "zipcode", sessions: 71, share: 0.2741 }],
       topTrades: [{ trade: "HVAC", sessions: 160, booked: 52, completionRate: 0.325 }],
       attribution: [{ source: "Google Ads", utmSource: "google", utmMedium: "cpc", utmCampaign: "spring-tuneup", campaignName: "Spring Tune-Up", sessions: 120, engaged: 90, booked: 33, jobs: 25, bookings: 8, abandoned: 57, openedCompletionRate: 0.275 }],
+      // The designer shows the file's bytes as text; the step's result holds a Buffer.
+      chart: { data: '<?xml version="1.0" encoding="UTF-8"?><svg xmlns="http://www.w3.org/2000/svg" role="img">… (the chart\'s bytes)</svg>' as unknown as Buffer, contentType: SVG_CONTENT_TYPE },
     },
   },
   outputSchema: shapeOutput({
@@ -132,6 +150,8 @@ export const summarizeSchedulerSessions = action({
     dropoff: [{ step: "s", sessions: "i", share: "n?" }],
     topTrades: [{ trade: "s", sessions: "i", booked: "i", completionRate: "n?" }],
     attribution: [{ source: "s", utmSource: "s?", utmMedium: "s?", utmCampaign: "s?", campaignName: "s?", sessions: "i", engaged: "i", booked: "i", jobs: "i", bookings: "i", abandoned: "i", openedCompletionRate: "n?" }],
+    // only with Chart: SVG image; a file as Prismatic passes files between steps
+    chart: { data: "s:binary", contentType: `s=${SVG_CONTENT_TYPE}` },
   }),
   perform: async (context, params) => {
     checkDateRange("Sessions Created On or After", params.createdOnOrAfter, "Sessions Created Before", params.createdBefore);
@@ -140,11 +160,19 @@ export const summarizeSchedulerSessions = action({
     const schedulers = params.schedulerId ? all.filter((s) => s.id === params.schedulerId) : all;
     if (params.schedulerId && schedulers.length === 0) schedulers.push({ id: params.schedulerId });
     const sessions = await sessionsInPeriod(client, schedulers.map((s) => s.id), params.createdOnOrAfter as string, params.createdBefore as string);
+    const groupBy = params.groupBy as "day" | "week" | "month";
+    const summary = summarizeSessions(sessions, groupBy, params.timeZone, params.topTrades);
+    const subject = params.schedulerId ? (schedulers[0].name ?? schedulers[0].id) : `All schedulers (${schedulers.length})`;
+    const chart =
+      params.chart === "svg"
+        ? { chart: sessionsChartFile({ subject, from: String(params.createdOnOrAfter), to: String(params.createdBefore), groupBy, totals: summary.totals, periods: summary.periods }) }
+        : {};
     return {
       data: {
         period: { createdOnOrAfter: params.createdOnOrAfter, createdBefore: params.createdBefore, groupBy: params.groupBy, timeZone: params.timeZone },
         schedulers: schedulers.map((s) => ({ id: s.id, name: s.name ?? null })),
-        ...summarizeSessions(sessions, params.groupBy as "day" | "week" | "month", params.timeZone, params.topTrades),
+        ...summary,
+        ...chart,
       },
     };
   },
