@@ -220,6 +220,7 @@ export const recordChanges = pollingTrigger({
       maxRecords: (params.maxRecordsPerRun as number | undefined) ?? DEFAULT_MAX_RECORDS,
       maxMs: ((params.maxSecondsPerRun as number | undefined) ?? DEFAULT_MAX_SECONDS) * 1000,
       deadlineAt: runStarted + ((params.maxSecondsPerRun as number | undefined) ?? DEFAULT_MAX_SECONDS) * 1000,
+      title: `New and Updated Records (${type.label})`,
     });
 
     let deliveryId: string | undefined;
