@@ -27,6 +27,7 @@ import { input, pollingTrigger } from "@prismatic-io/spectral";
 import type { StRequest } from "../http/client";
 import { clientFor } from "../http/clientFor";
 import { requestFor } from "../http/requestFor";
+import { withInputChecks } from "../inputs/allErrors";
 import { cleanBoolean, cleanDateTime, cleanEnum, cleanInteger, InputError } from "../inputs/clean";
 import { connectionInput } from "../inputs/shared";
 import { type Change, type ChangeType, type PollResult, pollChanges } from "./changeFeed";
@@ -168,6 +169,13 @@ export const recordChangesInputs = {
   }),
 };
 
+/** Start From = Look-Back Date needs the date: a cross-input check, reported with the other invalid inputs. */
+const checkLookBack = (params: Record<string, unknown>): void => {
+  if (params.startFrom === "lookBackDate" && !params.lookBackDate) {
+    throw new InputError("Look-Back Date: expected a date-time such as 2026-01-01T00:00:00Z when Start From is Look-Back Date.");
+  }
+};
+
 const countBy = (changes: Change[], type: ChangeType): number => changes.reduce((n, c) => n + (c.changeType === type ? 1 : 0), 0);
 
 export const recordChanges = pollingTrigger({
@@ -182,14 +190,12 @@ export const recordChanges = pollingTrigger({
     resolveItems: (_context, result) => ((result.payload.body?.data ?? {}) as Partial<RecordChangesData>).records ?? [],
   },
   batchConfig: { batchSize: 100 },
-  perform: async (context, payload, params) => {
+  perform: withInputChecks(async (context, payload, params) => {
     const type = RECORD_TYPES[params.recordType as string];
     const startFrom = params.startFrom as StartFrom;
     const lookBackDate = params.lookBackDate as string | undefined;
     const atLeastOnce = params.atLeastOnce === true;
-    if (startFrom === "lookBackDate" && !lookBackDate) {
-      throw new InputError("Look-Back Date: expected a date-time such as 2026-01-01T00:00:00Z when Start From is Look-Back Date.");
-    }
+    checkLookBack(params);
     if (atLeastOnce && context.batch?.enabled) {
       throw new InputError(
         "At-Least-Once Delivery: turn batching off for this flow; with batches one confirmation could commit records another batch failed on.",
@@ -268,7 +274,7 @@ export const recordChanges = pollingTrigger({
       payload: { ...payload, body: { data, contentType: "application/json" } },
       polledNoChanges: result.changes.length === 0 && !payload.paginationState,
     };
-  },
+  }, checkLookBack),
   examplePayload: {
     payload: exampleTriggerPayload({
       data: {
