@@ -13,7 +13,7 @@
  * log at info level, debug or not (progress.ts); debug mode adds a line per request.
  */
 import type { ServiceTitanClient, StRequest } from "../http/client";
-import { nounOfPath, startProgress } from "./progress";
+import { nounOf, startProgress } from "./progress";
 
 export interface ExportResponse<T = unknown> {
   hasMore: boolean;
@@ -97,7 +97,7 @@ export const drainExport = async <T = unknown>(
   const deadline = deadlineFrom(now(), options.maxMillis, options.deadlineAt);
   const detail = client.progress;
   const log = detail ? (message: string) => detail(`Drain ${req.operation}: ${message}`) : () => {};
-  const progress = startProgress(client, { title: `Drain ${req.operation}`, noun: nounOfPath(req.path), now });
+  const progress = startProgress(client, { title: `Drain ${req.operation}`, noun: nounOf(req), now });
   let stop: string | undefined;
   const byKey = new Map<string, T>();
   let from = options.from;

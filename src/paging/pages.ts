@@ -16,7 +16,7 @@
  * execution log at info level, debug or not (progress.ts); debug mode adds a line per page read.
  */
 import type { QueryParams, ServiceTitanClient, StRequest } from "../http/client";
-import { nounOfPath, type RunProgress, startProgress } from "./progress";
+import { nounOf, type RunProgress, startProgress } from "./progress";
 
 export const MAX_PAGE_SIZE = 5000;
 export const DEFAULT_PAGE_SIZE = 50;
@@ -247,7 +247,7 @@ export const fetchAll = async <T = unknown>(
   const maxRecords = options.maxRecords ?? DEFAULT_MAX_RECORDS;
   const detail = client.progress;
   const log = detail ? (message: string) => detail(`Fetch All ${req.operation}: ${message}`) : () => {};
-  const progress = startProgress(client, { title: `Fetch All ${req.operation}`, noun: nounOfPath(req.path), now: options.now });
+  const progress = startProgress(client, { title: `Fetch All ${req.operation}`, noun: nounOf(req), now: options.now });
   const settings = {
     log,
     progress,

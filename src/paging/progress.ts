@@ -64,6 +64,15 @@ export const formatCount = (n: number): string => String(Math.round(n)).replace(
 
 const seconds = (ms: number): string => `${(Math.max(0, ms) / 1000).toFixed(1)} s`;
 
+/**
+ * What a request reads, for the lines: the operation's name without its verb ('"List Job Types"' → "job
+ * types", acronyms kept), else the path's last named segment ("/customers/12/notes" → "notes").
+ */
+export const nounOf = (req: { operation: string; path: string }): string => {
+  const named = /^(?:list|export|get|search|find|fetch)\s+(.+)$/i.exec(req.operation.replace(/^"|"$/g, "").trim())?.[1];
+  return named ? named.replace(/\b[A-Z][a-z]/g, (w) => w.toLowerCase()) : nounOfPath(req.path);
+};
+
 /** The noun a list's path names: "/customers" → "customers", "/job-types" → "job types", "/customers/12/notes" → "notes". */
 export const nounOfPath = (path: string): string => {
   const segment = path

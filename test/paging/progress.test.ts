@@ -6,7 +6,7 @@
  * a run of one request writes nothing. Every clock here is a fake one: no assertion depends on how fast
  * the machine is.
  */
-import { formatCount, PROGRESS_EVERY_MS, startProgress } from "../../src/paging/progress";
+import { formatCount, nounOf, PROGRESS_EVERY_MS, startProgress } from "../../src/paging/progress";
 
 /** A reporter over a fake clock and a fake wait tally; `lines` is what reached the log, `at` when. */
 const setUp = (opts: { total?: boolean } = {}) => {
@@ -115,4 +115,13 @@ test("a sink without a run log (a test double of the client) is no reason to fai
   progress.step({ records: 1, pages: 1 });
   progress.step({ records: 2, pages: 2 });
   expect(() => progress.done()).not.toThrow();
+});
+
+test("the lines name what is read: the operation without its verb, else the path's last named segment", () => {
+  expect(nounOf({ operation: '"List Customers"', path: "/customers" })).toBe("customers");
+  expect(nounOf({ operation: '"List Intacct Business Unit Mappings"', path: "/intacct" })).toBe("intacct business unit mappings");
+  expect(nounOf({ operation: '"Export GL Accounts"', path: "/export/gl-accounts" })).toBe("GL accounts");
+  expect(nounOf({ operation: "Raw Request", path: "/customers/12/job-types" })).toBe("job types");
+  expect(nounOf({ operation: "Raw Request", path: "/customers/%7Bid%7D" })).toBe("customers");
+  expect(nounOf({ operation: "x", path: "/" })).toBe("records");
 });

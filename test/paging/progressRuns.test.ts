@@ -14,6 +14,7 @@ import { drainExport } from "../../src/paging/exportFeed";
 import { fetchAll } from "../../src/paging/pages";
 import { formatCount } from "../../src/paging/progress";
 import { emptyCursor, pollChanges } from "../../src/recordChanges/changeFeed";
+import { K } from "../../sandbox/store";
 import { captureLogger, useSandbox } from "../support/harness";
 import { runRecordChanges, logs as triggerLogs } from "../triggers/support";
 
@@ -32,10 +33,12 @@ const WAITS = "(?:no waits|\\d+ waits? \\([\\d.]+ s\\))";
 const FETCH_LINE = /^info: Fetch All "List Customers": ([\d,]+) of ([\d,]+) customers, page (\d+) of (\d+)\.$/;
 
 describe("Fetch All of 100,000 customers", () => {
-  const t = useSandbox("production", { seedData: { customers: 100_000, jobs: 0, bookings: 0 } });
+  const t = useSandbox("production", { seedData: { customers: 10, jobs: 0, bookings: 0 } });
   let connection: Connection;
   beforeAll(() => {
     connection = t.connection;
+    // Topped up to 100,000 directly in the store: seeding that many full customers takes far longer.
+    for (let i = t.sb.store.all(K.customers).length; i < 100_000; i++) t.sb.store.insert(K.customers, { name: `Customer ${i + 1}`, type: "Residential", active: true });
   });
   const secrets = () => [t.sb.credentials.clientSecret, t.sb.credentials.appKey, String(connection.token?.access_token)];
 
@@ -44,7 +47,7 @@ describe("Fetch All of 100,000 customers", () => {
     const client = clientFor({ logger: log.logger, debug: { enabled: false } }, { connection });
     const all = await fetchAll(client, customers, { now: tickingClock() });
     const n = all.data.length;
-    expect(n).toBeGreaterThanOrEqual(100_000);
+    expect(n).toBe(100_000);
     const progress = log.lines.filter((l) => FETCH_LINE.test(l));
     expect(progress.length).toBeGreaterThanOrEqual(3);
     for (const line of progress) {
