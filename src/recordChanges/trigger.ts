@@ -28,7 +28,7 @@ import type { StRequest } from "../http/client";
 import { clientFor } from "../http/clientFor";
 import { requestFor } from "../http/requestFor";
 import { withInputChecks } from "../inputs/allErrors";
-import { cleanBoolean, cleanDateTime, cleanEnum, cleanInteger, InputError } from "../inputs/clean";
+import { cleanBoolean, cleanEnum, cleanInteger, cleanLocalDateTime, InputError } from "../inputs/clean";
 import { connectionInput } from "../inputs/shared";
 import { type Change, type ChangeType, type PollResult, pollChanges } from "./changeFeed";
 import { feedKey, freshState, type PollingStateV1, readStateFor } from "./deliveryState";
@@ -96,10 +96,11 @@ export const recordChangesInputs = {
     label: "Look-Back Date",
     type: "string",
     required: false,
-    comments: "With Start From = Look-Back Date: the first run delivers the records changed on or after this date-time (UTC).",
+    comments:
+      "With Start From = Look-Back Date: the first run delivers the records changed on or after this date and time. A value without a zone, such as 01/15/2026 or 2026-01-15 9:00 AM, is read in the connection's Time Zone (UTC when the connection sets none); one ending in Z or an offset such as -06:00 is that exact moment.",
     example: "2026-01-01T00:00:00Z",
-    placeholder: "2026-01-01T00:00:00Z",
-    clean: cleanDateTime("Look-Back Date"),
+    placeholder: "01/15/2026",
+    clean: cleanLocalDateTime("Look-Back Date"),
   }),
   showCreated: input({
     label: "Show Created",

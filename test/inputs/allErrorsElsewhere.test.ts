@@ -95,3 +95,33 @@ describe("triggers", () => {
     expect(error.message).not.toContain("too-short");
   });
 });
+
+describe("the record trigger's Look-Back Date is read in the connection's Time Zone (issue 15 item 9)", () => {
+  const firstFrom = async (connection: Connection, lookBackDate: string): Promise<string> => {
+    server.setResponder(() => ({ body: { hasMore: false, continueFrom: "t1", data: [] } }));
+    const result = (await runTrigger("recordChanges", { connection, recordType: "customers", startFrom: "lookBackDate", lookBackDate })) as {
+      payload: { body: { data: RecordChangesData } };
+    };
+    expect(result.payload.body.data.records).toEqual([]);
+    return String(server.requests[0].query.from);
+  };
+
+  test("01/15/2026 with Time Zone America/Chicago starts at 06:00 UTC, Chicago's midnight", async () => {
+    expect(await firstFrom(withZone("America/Chicago"), "01/15/2026")).toBe("2026-01-15T06:00:00Z");
+  });
+
+  test("a date-time without a zone is wall-clock time there (daylight time in July)", async () => {
+    expect(await firstFrom(withZone("America/Chicago"), "2026-07-01 9:00 AM")).toBe("2026-07-01T14:00:00Z");
+  });
+
+  test("without a Time Zone it is UTC, and a value naming its zone is that instant", async () => {
+    expect(await firstFrom(captureConnection(server), "2026-01-15")).toBe("2026-01-15T00:00:00Z");
+    expect(await firstFrom(withZone("America/Chicago"), "2026-01-15T00:00:00Z")).toBe("2026-01-15T00:00:00Z");
+  });
+
+  test("the input's comment says so", async () => {
+    const { recordChangesInputs } = await import("../../src/recordChanges/trigger");
+    expect(recordChangesInputs.lookBackDate.comments).toMatch(/connection's Time Zone/);
+    expect(recordChangesInputs.lookBackDate.comments).not.toMatch(/\(UTC\)/);
+  });
+});
