@@ -33,6 +33,7 @@ import { findOperation } from "../operations/catalog";
 import { humanize } from "../operations/naming";
 import type { ModuleKey, OperationDescriptor } from "../operations/types";
 import { fetchPage, MAX_PAGE_SIZE, type ListPage } from "../paging/pages";
+import { formatCount, type RunProgress, startProgress } from "../paging/progress";
 import { rulesFor } from "../http/rules";
 
 export type AnyDataSource = DataSourceDefinition<Inputs, ConfigVarResultCollection, DataSourceType>;
@@ -177,21 +178,34 @@ export const moreItem = (plural: string, newestFirst: boolean, filters: string[]
 
 // ---------------------------------------------------------------- fetching
 
-/** Up to two pages of 5,000 records, from the list's first page (`first`: 1, or 0 where its contract says so). */
+/**
+ * Up to two pages of 5,000 records, from the list's first page (`first`: 1, or 0 where its contract says
+ * so); each answered request is a step of `progress` (src/paging/progress.ts) when one is given.
+ */
 export const fetchPicklistRecords = async (
   client: ServiceTitanClient,
   req: StRequest,
   strategy: FetchStrategy,
   first = 1,
+  progress?: RunProgress,
 ): Promise<{ records: unknown[]; truncated: boolean }> => {
   let pages: ListPage[];
+  let records = 0;
+  let pagesIn = 0;
+  const answered = (page: ListPage): ListPage => {
+    records += page.data.length;
+    pagesIn += 1;
+    progress?.step({ records, pages: pagesIn });
+    return page;
+  };
   if (strategy === "concurrent") {
-    pages = await Promise.all([fetchPage(client, req, first, MAX_PAGE_SIZE), fetchPage(client, req, first + 1, MAX_PAGE_SIZE)]);
+    const both = [fetchPage(client, req, first, MAX_PAGE_SIZE).then(answered), fetchPage(client, req, first + 1, MAX_PAGE_SIZE).then(answered)];
+    pages = await Promise.all(both);
     // page 2 of a list that ended on page 1 is empty; ignore whatever it says
     if (!pages[0].hasMore) pages = [pages[0]];
   } else {
-    const head = await fetchPage(client, req, first, MAX_PAGE_SIZE);
-    pages = head.hasMore ? [head, await fetchPage(client, req, first + 1, MAX_PAGE_SIZE)] : [head];
+    const head = answered(await fetchPage(client, req, first, MAX_PAGE_SIZE));
+    pages = head.hasMore ? [head, answered(await fetchPage(client, req, first + 1, MAX_PAGE_SIZE))] : [head];
   }
   const last = pages[pages.length - 1];
   return { records: pages.flatMap((p) => p.data), truncated: pages.length === 2 && last.hasMore };
@@ -293,7 +307,10 @@ export const buildPicklist = (def: PicklistDefinition): BuiltPicklist => {
       }
       const client = clientFor(context, values);
       const req: StRequest = { module: op.module, method: "GET", path, query, operation: `"Select ${one}"`, scope: op.scope };
-      const { records, truncated } = await fetchPicklistRecords(client, req, strategy, firstPage);
+      const progress = startProgress(client, { title: `Select ${one}`, noun: def.noun[1] });
+      const { records, truncated } = await fetchPicklistRecords(client, req, strategy, firstPage, progress);
+      const listed = newestFirst ? "newest" : "first";
+      progress.done({ records: records.length, ...(truncated ? { note: `more exist, the ${listed} ${formatCount(PICKLIST_MAX_ITEMS)} are listed` } : {}) });
       if (!truncated) return { result: toItems(def, records) };
       context.logger?.warn?.(
         `Select ${one}: more than ${PICKLIST_MAX_ITEMS} ${def.noun[1]} exist; the dropdown shows the ${newestFirst ? "newest" : "first"} ${PICKLIST_MAX_ITEMS}.`,

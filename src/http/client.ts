@@ -66,10 +66,17 @@ export interface ServiceTitanClient {
   readonly apiBaseUrl: string;
   request<T = unknown>(req: StRequest): Promise<StResponse<T>>;
   /**
-   * Where paging (Fetch All, export drains) reports its progress: set when the client logs (Debug
+   * Where paging (Fetch All, export drains) reports its per-page detail: set when the client logs (Debug
    * Request or the platform's debug mode, see clientFor.ts), absent otherwise. Lines are redacted.
    */
   readonly progress?: (message: string) => void;
+  /**
+   * The execution log at info level, whether or not debug is on: where runs of several requests write
+   * their throttled progress and closing lines (src/paging/progress.ts). Redacted; absent without a logger.
+   */
+  readonly runLog?: (message: string) => void;
+  /** The waits this client's transport imposed so far (budget slots, retry back-offs): for closing lines. */
+  readonly waits?: () => { count: number; ms: number };
 }
 
 /** The contract descriptors of a module, for finding an operation's rules (none for modules outside the catalog). */
@@ -119,6 +126,11 @@ export const createServiceTitanClient = (
 ): ServiceTitanClient => {
   const resolved = resolveConnection(connection);
   const settings = sendSettings(options, `${resolved.apiBaseUrl}|${resolved.tenant}`, DEFAULT_TIMEOUT_MS);
+  const waited = { count: 0, ms: 0 };
+  const onWait = (waitMs: number) => {
+    waited.count += 1;
+    waited.ms += waitMs;
+  };
 
   const request = async <T>(req: StRequest): Promise<StResponse<T>> => {
     // The one check every caller passes: the final URL stays below this tenant's base on the API host.
@@ -152,11 +164,13 @@ export const createServiceTitanClient = (
         budget,
       },
       call,
-      { ...settings, label: "ServiceTitan", toError: (status, body, context) => toApiError(call, status, body, connection, context) },
+      { ...settings, label: "ServiceTitan", onWait, toError: (status, body, context) => toApiError(call, status, body, connection, context) },
     );
   };
 
   const logger = options.logger;
-  const progress = options.debug && logger?.info ? (message: string) => logger.info?.(redact(message)) : undefined;
-  return { tenant: resolved.tenant, apiBaseUrl: resolved.apiBaseUrl, request, ...(progress ? { progress } : {}) };
+  const runLog = logger?.info ? (message: string) => logger.info?.(redact(message)) : undefined;
+  const progress = options.debug ? runLog : undefined;
+  const waits = () => ({ ...waited });
+  return { tenant: resolved.tenant, apiBaseUrl: resolved.apiBaseUrl, request, waits, ...(progress ? { progress } : {}), ...(runLog ? { runLog } : {}) };
 };

@@ -4,8 +4,10 @@
  * integration's debug switch) — for every action, data source and trigger — or when the step's Debug
  * Request input is on (only the 58 actions of the earlier component still have one, issue 15 item 3).
  * Logs are redacted by the transport (src/http/core.ts), whichever switch turned them on. The same switch
- * gives paging its logger: the client's `progress` (client.ts), through which Fetch All and export drains
- * report pages read, records so far, boundary re-reads and stops, and the transport reports budget waits.
+ * gives paging its detailed logger: the client's `progress` (client.ts), through which Fetch All and export
+ * drains report every page read, records so far, boundary re-reads and stops, and the transport reports
+ * budget waits. With or without it, runs of several requests write their throttled progress and closing
+ * lines at info level through the client's `runLog` (src/paging/progress.ts).
  */
 import type { Connection } from "@prismatic-io/spectral";
 import { type ClientOptions, createServiceTitanClient, type ServiceTitanClient } from "./client";

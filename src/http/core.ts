@@ -113,6 +113,8 @@ export interface SendOptions {
   debug?: boolean;
   /** Product name used in log lines, e.g. "ServiceTitan" or "ServiceTitan Leads". */
   label: string;
+  /** Told of every wait the call makes before an attempt (a budget slot, a retry's back-off), with its length. */
+  onWait?: (waitMs: number) => void;
   /** Turns a non-2xx answer into the Error thrown to the caller. */
   toError: (status: number, body: string, context: FailureContext) => Error;
 }
@@ -226,6 +228,7 @@ export const sendWithPolicy = async <T>(
             : `network error ${outcome.code ?? ""}`.trim()
       }; retrying in ${decision.waitMs} ms${decision.stated ? " as the server asked" : ""} (attempt ${attempt + 1} of ${policy.maxAttempts}${repeatNote}).`,
     );
+    options.onWait?.(decision.waitMs);
     await options.sleep(decision.waitMs);
     return undefined;
   };
@@ -272,6 +275,7 @@ export const sendWithPolicy = async <T>(
         }
       },
       (waitMs) => {
+        options.onWait?.(waitMs);
         if (options.debug) log?.info?.(redact(`${label} ${call.operation}: waiting ${Math.ceil(waitMs / 100) / 10} s for ServiceTitan's limit of ${budget.says}.`));
       },
     );

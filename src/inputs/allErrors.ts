@@ -10,8 +10,9 @@
  * every input error is). The same pass turns date-times typed without a zone into UTC with the
  * connection's Time Zone (src/inputs/dates.ts), the one thing a `clean` cannot know.
  *
- * `withAllInputErrors` applies both to a record of actions (src/actions/index.ts); an action declares its
- * cross-input checks with `withInputChecks` around its perform.
+ * `withAllInputErrors` applies both to a record of actions (src/actions/index.ts), and
+ * `withAllInputErrorsIn` to the component's data sources and triggers (src/index.ts); a perform declares
+ * its cross-input checks with `withInputChecks`.
  */
 import type { ActionDefinition } from "@prismatic-io/spectral";
 import { InputError } from "../core/errors";
@@ -145,20 +146,59 @@ export const settleInputs = (
   return settled;
 };
 
-type Perform = (context: unknown, params: Record<string, unknown>) => Promise<unknown>;
+type AnyPerform = (...args: unknown[]) => Promise<unknown>;
 
-/** One action whose inputs record their errors and whose perform starts with `settleInputs`. */
-export const withAllInputErrorsFor = (definition: ActionDefinition): ActionDefinition => {
-  const perform = definition.perform as unknown as Perform;
-  const order = Object.keys(definition.inputs);
+/**
+ * `perform` with its params (argument `paramsAt`) settled first: every input problem and declared check
+ * thrown as one InputError, zone-less date-times placed in the connection's Time Zone.
+ */
+const settlingPerform = (perform: AnyPerform, paramsAt: number, order: readonly string[]): AnyPerform => {
   const checks = CHECKS.get(perform) ?? [];
-  return {
-    ...definition,
-    inputs: recordInputErrors(definition.inputs as Record<string, unknown>) as ActionDefinition["inputs"],
-    perform: (async (context: unknown, params: Record<string, unknown>) =>
-      perform(context, settleInputs(params, order, checks))) as unknown as ActionDefinition["perform"],
+  return async (...args: unknown[]) => {
+    const settled = [...args];
+    settled[paramsAt] = settleInputs((args[paramsAt] ?? {}) as Record<string, unknown>, order, checks);
+    return perform(...settled);
   };
 };
+
+/** A definition whose inputs record their errors and whose perform functions settle them first. */
+const withSettledInputs = <D>(definition: D, performs: ReadonlyArray<{ name: string; paramsAt: number }>): D => {
+  const def = definition as Record<string, unknown> & { inputs?: Record<string, unknown> };
+  const inputs = def.inputs ?? {};
+  const order = Object.keys(inputs);
+  const out: Record<string, unknown> = { ...def, inputs: recordInputErrors(inputs) };
+  for (const { name, paramsAt } of performs) {
+    if (typeof def[name] === "function") out[name] = settlingPerform(def[name] as AnyPerform, paramsAt, order);
+  }
+  return out as D;
+};
+
+/** One action whose inputs record their errors and whose perform starts with `settleInputs`. */
+export const withAllInputErrorsFor = (definition: ActionDefinition): ActionDefinition =>
+  withSettledInputs(definition, [{ name: "perform", paramsAt: 1 }]);
+
+/**
+ * Where a data source's and a trigger's functions take their params: perform(context, params) for a data
+ * source; perform(context, payload, params) for a trigger, whose deploy and delete hooks take (context, params).
+ */
+const PERFORMS = {
+  dataSource: [{ name: "perform", paramsAt: 1 }],
+  trigger: [
+    { name: "perform", paramsAt: 2 },
+    { name: "onInstanceDeploy", paramsAt: 1 },
+    { name: "onInstanceDelete", paramsAt: 1 },
+  ],
+} as const;
+
+/** Every data source or trigger of a record, reporting all its input errors at once as actions do. */
+export const withAllInputErrorsIn = <T>(kind: keyof typeof PERFORMS, definitions: Record<string, T>): Record<string, T> =>
+  Object.fromEntries(
+    Object.entries(definitions).map(([key, definition]) => {
+      const lifecycle = (definition as { webhookLifecycleHandlers?: unknown }).webhookLifecycleHandlers;
+      if (lifecycle) throw new Error(`Trigger ${key}: webhook lifecycle handlers would receive unsettled inputs; settle them in allErrors.ts first.`);
+      return [key, withSettledInputs(definition, PERFORMS[kind])];
+    }),
+  );
 
 /** Every action of a record, as `withAllInputErrorsFor` makes it. */
 export const withAllInputErrors = (actions: Record<string, ActionDefinition>): Record<string, ActionDefinition> =>

@@ -8,8 +8,12 @@
  * gives it only the time left), no request starts once the deadline has passed, and a request that
  * fails after earlier pages were read ends the drain with those records, the token that resumes right
  * after them (`hasMore: true`) and the reason, instead of throwing them away.
+ *
+ * A drain of several requests writes its progress and a closing line with the totals to the execution
+ * log at info level, debug or not (progress.ts); debug mode adds a line per request.
  */
 import type { ServiceTitanClient, StRequest } from "../http/client";
+import { nounOf, startProgress } from "./progress";
 
 export interface ExportResponse<T = unknown> {
   hasMore: boolean;
@@ -91,8 +95,10 @@ export const drainExport = async <T = unknown>(
   const maxRequests = options.maxRequests ?? 10_000;
   const now = options.now ?? Date.now;
   const deadline = deadlineFrom(now(), options.maxMillis, options.deadlineAt);
-  const progress = client.progress;
-  const log = progress ? (message: string) => progress(`Drain ${req.operation}: ${message}`) : () => {};
+  const detail = client.progress;
+  const log = detail ? (message: string) => detail(`Drain ${req.operation}: ${message}`) : () => {};
+  const progress = startProgress(client, { title: `Drain ${req.operation}`, noun: nounOf(req), now });
+  let stop: string | undefined;
   const byKey = new Map<string, T>();
   let from = options.from;
   let requests = 0;
@@ -103,10 +109,12 @@ export const drainExport = async <T = unknown>(
   while (hasMore) {
     if (requests >= maxRequests) {
       log(`stopped after ${requests} requests (the most one drain makes); Continue From resumes.`);
+      stop = "stopped at the most requests one drain makes; Continue From resumes";
       break;
     }
     if (deadline !== undefined && now() >= deadline) {
       log(`stopped at its time limit after ${requests} requests; Continue From resumes.`);
+      stop = "stopped at its time limit; Continue From resumes";
       break;
     }
     let page: ExportResponse<T>;
@@ -116,6 +124,7 @@ export const drainExport = async <T = unknown>(
       if (requests === 0) throw failure; // nothing read yet: nothing to keep
       error = failure instanceof Error ? failure.message : String(failure);
       log(`stopped after ${requests} requests by a failure; the records read are kept and Continue From resumes after them: ${error}`);
+      stop = "stopped by a failed request; the records read are kept and Continue From resumes after them";
       break;
     }
     requests += 1;
@@ -127,12 +136,17 @@ export const drainExport = async <T = unknown>(
     }
     hasMore = page.hasMore;
     if (page.continueFrom) from = page.continueFrom;
+    progress.step({ records: byKey.size, pages: requests });
     log(`request ${requests}: ${page.data.length} records, ${byKey.size} so far${received > byKey.size ? ` (${received - byKey.size} repeats kept once)` : ""}; ${hasMore ? "more to read" : "caught up"}.`);
     if (byKey.size >= maxRecords) {
-      if (hasMore) log(`stopped at Max Records (${maxRecords}); Continue From resumes.`);
+      if (hasMore) {
+        log(`stopped at Max Records (${maxRecords}); Continue From resumes.`);
+        stop = "stopped at Max Records; Continue From resumes";
+      }
       break;
     }
   }
   const data = [...byKey.values()];
+  progress.done({ records: data.length, ...(stop ? { note: stop } : {}) });
   return { hasMore, continueFrom: from ?? "", data, requests, duplicatesRemoved: received - data.length, ...(error ? { error } : {}) };
 };

@@ -11,8 +11,12 @@
  * requests shifts a later record past a boundary unseen. Fetch All therefore checks every page
  * boundary after reading and re-reads a list that shifted, or fails with ListChangedError: it never
  * returns a set it cannot show to be complete.
+ *
+ * A Fetch All of several requests writes its progress and a closing line with the totals to the
+ * execution log at info level, debug or not (progress.ts); debug mode adds a line per page read.
  */
 import type { QueryParams, ServiceTitanClient, StRequest } from "../http/client";
+import { nounOf, type RunProgress, startProgress } from "./progress";
 
 export const MAX_PAGE_SIZE = 5000;
 export const DEFAULT_PAGE_SIZE = 50;
@@ -40,6 +44,8 @@ export interface FetchAllOptions {
   firstPage?: number;
   /** Reads of a list that changed between pages before giving up with ListChangedError (default 3). */
   attempts?: number;
+  /** The clock of the progress lines (src/paging/progress.ts); Date.now unless a test injects one. */
+  now?: () => number;
 }
 
 /** includeTotal: true/false are sent as given; undefined leaves the parameter out (not every list has it). */
@@ -111,8 +117,10 @@ const runBounded = async (queue: Array<() => Promise<void>>, concurrency: number
 };
 
 interface ReadSettings {
-  /** Progress lines, when the client logs (debug on); see `ServiceTitanClient.progress`. */
+  /** Per-page detail, when the client logs (debug on); see `ServiceTitanClient.progress`. */
   log: (message: string) => void;
+  /** The throttled progress and closing lines, debug or not (src/paging/progress.ts). */
+  progress: RunProgress;
   pageSize: number;
   firstPage: number;
   countTotal: boolean;
@@ -131,15 +139,21 @@ interface ReadSettings {
  * is true, the rest of the pass is skipped and the caller reads again.
  */
 const readPages = async <T>(client: ServiceTitanClient, req: StRequest, s: ReadSettings): Promise<{ pages: T[][]; moved: boolean }> => {
-  const { pageSize, firstPage, laterTotal, log } = s;
+  const { pageSize, firstPage, laterTotal, log, progress } = s;
   const pages: Array<T[] | undefined> = [];
   const probed = new Set<number>();
   let moved = false;
-  /** Records in the pages read so far, for progress lines. */
+  /** Records and pages read so far, for progress lines. */
   let soFar = 0;
+  let pagesRead = 0;
+  let totalPages: number | undefined;
   const pageRead = (i: number, records: number, total?: number) => {
     soFar += records;
+    pagesRead += 1;
     log(`page ${firstPage + i} read: ${records} records, ${soFar}${total === undefined ? "" : ` of ${total}`} so far.`);
+    // Past the announced total (records added meanwhile) the line no longer claims one.
+    const known = total !== undefined && totalPages !== undefined && pagesRead <= totalPages;
+    progress.step(known ? { records: soFar, pages: pagesRead, total, totalPages } : { records: soFar, pages: pagesRead });
   };
   const queue: Array<() => Promise<void>> = [];
   const probe = (i: number) => async () => {
@@ -150,6 +164,7 @@ const readPages = async <T>(client: ServiceTitanClient, req: StRequest, s: ReadS
       return;
     }
     const now = await fetchPage<T>(client, req, firstPage + (i + 1) * pageSize - 1, 1, laterTotal);
+    progress.reread();
     const shifted = now.data.length === 0 || !sameRecord(now.data[0], before[pageSize - 1]);
     log(`boundary after page ${firstPage + i} re-read: ${shifted ? "the record there moved, the list changed" : "unchanged"}.`);
     if (shifted) moved = true;
@@ -167,6 +182,7 @@ const readPages = async <T>(client: ServiceTitanClient, req: StRequest, s: ReadS
   const first = await fetchPage<T>(client, req, firstPage, pageSize, s.countTotal ? true : undefined);
   pages[0] = first.data;
   const total = typeof first.totalCount === "number" ? first.totalCount : undefined;
+  if (total !== undefined) totalPages = Math.max(1, Math.ceil(total / pageSize));
   pageRead(0, first.data.length, total);
   let count = first.data.length;
   if (count > s.maxRecords) throw s.tooMany(count);
@@ -229,10 +245,12 @@ export const fetchAll = async <T = unknown>(
 ): Promise<ListPage<T>> => {
   const pageSize = Math.min(options.pageSize ?? MAX_PAGE_SIZE, MAX_PAGE_SIZE);
   const maxRecords = options.maxRecords ?? DEFAULT_MAX_RECORDS;
-  const progress = client.progress;
-  const log = progress ? (message: string) => progress(`Fetch All ${req.operation}: ${message}`) : () => {};
+  const detail = client.progress;
+  const log = detail ? (message: string) => detail(`Fetch All ${req.operation}: ${message}`) : () => {};
+  const progress = startProgress(client, { title: `Fetch All ${req.operation}`, noun: nounOf(req), now: options.now });
   const settings = {
     log,
+    progress,
     pageSize,
     maxRecords,
     firstPage: options.firstPage ?? 1,
@@ -266,7 +284,9 @@ export const fetchAll = async <T = unknown>(
     }
     const dropped = read.pages.reduce((n, chunk) => n + chunk.length, 0) - data.length;
     log(`done: ${data.length} records from ${read.pages.length} pages${dropped ? ` (${dropped} read twice, kept once)` : ""}.`);
+    progress.done({ records: data.length, ...(attempt > 1 ? { note: `the list changed while it was read, so it was read ${attempt} times` } : {}) });
     return { page: settings.firstPage, pageSize: data.length, hasMore: false, totalCount: data.length, data };
   }
+  progress.done({ records: 0, note: `the list kept changing between pages (${attempts} reads); no result` });
   throw new ListChangedError(req.operation, attempts);
 };

@@ -38,6 +38,7 @@
 import { createHash } from "node:crypto";
 import type { ServiceTitanClient, StRequest } from "../http/client";
 import { fetchExportPage } from "../paging/exportFeed";
+import { startProgress } from "../paging/progress";
 
 export type ChangeType = "created" | "updated" | "deactivated";
 
@@ -122,6 +123,8 @@ export interface PollOptions {
   /** Epoch ms by which the run must end (the earlier of this and maxMs counts); sent with each request. */
   deadlineAt?: number;
   now?: () => number;
+  /** Starts the run's progress and closing lines (src/paging/progress.ts); default "Read <operation>". */
+  title?: string;
 }
 
 export interface PollResult<T = unknown> {
@@ -194,6 +197,14 @@ export const trimSeen = (
 /** The record id of a change key. */
 const keyId = (key: string): string => key.slice(0, key.indexOf("|"));
 
+/** How a run's closing line says why it stopped before the end of the feed. */
+const STOP_NOTES: Record<NonNullable<PollResult["stoppedBy"]>, string> = {
+  maxRecords: "stopped at Max Records per Run; the next run continues",
+  maxTime: "stopped at Max Seconds per Run; the next run continues",
+  maxRequests: "stopped at the most requests one run makes; the next run continues",
+  error: "stopped by a failed request; the changes read are delivered and the next run continues after them",
+};
+
 export const pollChanges = async <T = unknown>(
   client: ServiceTitanClient,
   req: StRequest,
@@ -225,6 +236,8 @@ export const pollChanges = async <T = unknown>(
   let requests = 0;
   let hasMore = true;
   let stoppedBy: PollResult["stoppedBy"];
+  // Progress counts the changes read (delivered or hidden), repeats left out.
+  const progress = startProgress(client, { title: options.title ?? `Read ${req.operation}`, noun: "changes", now });
 
   const remember = (key: string): void => {
     seen.push(key);
@@ -291,6 +304,7 @@ export const pollChanges = async <T = unknown>(
       }
       changes.push({ changeType, id: rec?.id, modifiedOn: rec?.modifiedOn, record });
     }
+    progress.step({ records: changes.length + hidden, pages: requests });
     if (cut) {
       stoppedBy = "maxRecords";
       hasMore = true;
@@ -303,6 +317,7 @@ export const pollChanges = async <T = unknown>(
   }
   if (stoppedBy === "error") hasMore = true;
   if (!hasMore) stoppedBy = undefined;
+  progress.done(stoppedBy ? { note: STOP_NOTES[stoppedBy] } : {});
   const memory = trimSeen(seen, pinned, newest, window, { catchingUp: hasMore, since });
   const cursor: Cursor = { token, start: from.start, seen: memory.seen, pinned };
   if (newest !== undefined) cursor.mark = new Date(newest).toISOString();

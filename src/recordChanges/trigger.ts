@@ -27,7 +27,8 @@ import { input, pollingTrigger } from "@prismatic-io/spectral";
 import type { StRequest } from "../http/client";
 import { clientFor } from "../http/clientFor";
 import { requestFor } from "../http/requestFor";
-import { cleanBoolean, cleanDateTime, cleanEnum, cleanInteger, InputError } from "../inputs/clean";
+import { withInputChecks } from "../inputs/allErrors";
+import { cleanBoolean, cleanEnum, cleanInteger, cleanLocalDateTime, InputError } from "../inputs/clean";
 import { connectionInput } from "../inputs/shared";
 import { type Change, type ChangeType, type PollResult, pollChanges } from "./changeFeed";
 import { feedKey, freshState, type PollingStateV1, readStateFor } from "./deliveryState";
@@ -95,10 +96,11 @@ export const recordChangesInputs = {
     label: "Look-Back Date",
     type: "string",
     required: false,
-    comments: "With Start From = Look-Back Date: the first run delivers the records changed on or after this date-time (UTC).",
+    comments:
+      "With Start From = Look-Back Date: the first run delivers the records changed on or after this date and time. A value without a zone, such as 01/15/2026 or 2026-01-15 9:00 AM, is read in the connection's Time Zone (UTC when the connection sets none); one ending in Z or an offset such as -06:00 is that exact moment.",
     example: "2026-01-01T00:00:00Z",
-    placeholder: "2026-01-01T00:00:00Z",
-    clean: cleanDateTime("Look-Back Date"),
+    placeholder: "01/15/2026",
+    clean: cleanLocalDateTime("Look-Back Date"),
   }),
   showCreated: input({
     label: "Show Created",
@@ -168,6 +170,13 @@ export const recordChangesInputs = {
   }),
 };
 
+/** Start From = Look-Back Date needs the date: a cross-input check, reported with the other invalid inputs. */
+const checkLookBack = (params: Record<string, unknown>): void => {
+  if (params.startFrom === "lookBackDate" && !params.lookBackDate) {
+    throw new InputError("Look-Back Date: expected a date-time such as 2026-01-01T00:00:00Z when Start From is Look-Back Date.");
+  }
+};
+
 const countBy = (changes: Change[], type: ChangeType): number => changes.reduce((n, c) => n + (c.changeType === type ? 1 : 0), 0);
 
 export const recordChanges = pollingTrigger({
@@ -182,14 +191,12 @@ export const recordChanges = pollingTrigger({
     resolveItems: (_context, result) => ((result.payload.body?.data ?? {}) as Partial<RecordChangesData>).records ?? [],
   },
   batchConfig: { batchSize: 100 },
-  perform: async (context, payload, params) => {
+  perform: withInputChecks(async (context, payload, params) => {
     const type = RECORD_TYPES[params.recordType as string];
     const startFrom = params.startFrom as StartFrom;
     const lookBackDate = params.lookBackDate as string | undefined;
     const atLeastOnce = params.atLeastOnce === true;
-    if (startFrom === "lookBackDate" && !lookBackDate) {
-      throw new InputError("Look-Back Date: expected a date-time such as 2026-01-01T00:00:00Z when Start From is Look-Back Date.");
-    }
+    checkLookBack(params);
     if (atLeastOnce && context.batch?.enabled) {
       throw new InputError(
         "At-Least-Once Delivery: turn batching off for this flow; with batches one confirmation could commit records another batch failed on.",
@@ -220,6 +227,7 @@ export const recordChanges = pollingTrigger({
       maxRecords: (params.maxRecordsPerRun as number | undefined) ?? DEFAULT_MAX_RECORDS,
       maxMs: ((params.maxSecondsPerRun as number | undefined) ?? DEFAULT_MAX_SECONDS) * 1000,
       deadlineAt: runStarted + ((params.maxSecondsPerRun as number | undefined) ?? DEFAULT_MAX_SECONDS) * 1000,
+      title: `New and Updated Records (${type.label})`,
     });
 
     let deliveryId: string | undefined;
@@ -267,7 +275,7 @@ export const recordChanges = pollingTrigger({
       payload: { ...payload, body: { data, contentType: "application/json" } },
       polledNoChanges: result.changes.length === 0 && !payload.paginationState,
     };
-  },
+  }, checkLookBack),
   examplePayload: {
     payload: exampleTriggerPayload({
       data: {

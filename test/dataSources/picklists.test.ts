@@ -156,8 +156,8 @@ const check = async (key: string, collection: string, label: (r: Row) => string,
   const expected = new Set(ordered.slice(0, 10_000).map((r) => String(r.id)));
   expect(items.every((i) => expected.has(i.key))).toBe(true);
   expect(more.label).toContain(newestFirst ? "newest" : "first");
-  // the flow log says so too
-  expect(logs.filter((l) => l.level === "warn").map((l) => l.text)).toEqual([
+  // the flow log says so too (besides the transport's retry warnings: the production sandbox drops a connection now and then)
+  expect(logs.filter((l) => l.level === "warn" && !/; retrying in \d+ ms/.test(l.text)).map((l) => l.text)).toEqual([
     expect.stringMatching(new RegExp(`more than 10000 .* the dropdown shows the ${newestFirst ? "newest" : "first"} 10000`)),
   ]);
   return items;

@@ -5,7 +5,7 @@
  */
 import { captureConnection, type CaptureServer } from "../support/captureServer";
 import { useCaptureServer } from "../support/harness";
-import { runDataSource } from "./support";
+import { clearLogs, logs, runDataSource } from "./support";
 
 let server: CaptureServer;
 const capture = useCaptureServer();
@@ -54,4 +54,20 @@ test("a list without a sort parameter keeps its order and still says more exist"
   expect(server.requests.every((r) => r.query.sort === undefined)).toBe(true);
   expect(items).toHaveLength(10_001);
   expect(items[items.length - 1].label).toMatch(/^More than 10,000 technicians exist: the first 10,000 are listed/);
+});
+
+test("a dropdown load of two requests writes one closing line at info level; a load of one request writes none (issue 15 item 13)", async () => {
+  serve(12_000);
+  clearLogs();
+  await runDataSource("selectCustomers", { connection: captureConnection(server) });
+  expect(logs.filter((e) => e.level === "info")).toEqual([
+    { level: "info", text: expect.stringMatching(/^Select customer: done, 10,000 customers from 2 pages in 2 requests, no waits, [\d.]+ s; more exist, the newest 10,000 are listed\.$/) },
+  ]);
+  // Technicians are read page by page: a short list takes one request (customers are read two pages at once).
+  serve(30);
+  clearLogs();
+  server.clear();
+  await runDataSource("selectTechnician", { connection: captureConnection(server) });
+  expect(server.requests).toHaveLength(1);
+  expect(logs).toEqual([]);
 });

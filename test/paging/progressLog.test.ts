@@ -2,8 +2,9 @@
  * Paging reports its progress through the client `clientFor(context, params)` builds (issue 17 item 4):
  * with debug on — the Debug Request input or the platform's debug mode — Fetch All logs the pages read,
  * the records so far and the boundary re-reads, an export drain logs each request and why it stopped,
- * and the transport logs the waits a budget imposes; with debug off, nothing at all. Every line is
- * redacted like the request logs.
+ * and the transport logs the waits a budget imposes; with debug off, none of that detail — only the
+ * throttled progress and closing lines every run of several requests writes (test/paging/progressRuns.test.ts).
+ * Every line is redacted like the request logs.
  */
 import type { Connection } from "@prismatic-io/spectral";
 import type { Sandbox } from "../../sandbox/server";
@@ -61,13 +62,16 @@ describe("Fetch All and export drains against the sandbox", () => {
     for (const secret of secrets()) expect(text).not.toContain(secret);
   });
 
-  test("debug off: Fetch All and a drain log nothing", async () => {
+  test("debug off: no per-page detail, only the closing line of each run of several requests (issue 15 item 13)", async () => {
     const { lines, logger } = capturing();
     const client = clientFor({ logger, debug: { enabled: false } }, { connection, debugRequest: false });
     expect(client.progress).toBeUndefined();
     await fetchAll(client, customers, { pageSize: 5 });
     await drainExport(client, exportCustomers, {});
-    expect(lines).toEqual([]);
+    expect(lines).toEqual([
+      expect.stringMatching(/^Fetch All "List Customers": done, \d+ customers from 3 pages in \d+ requests \(\d+ re-reads\), (?:no waits|\d+ waits? \([\d.]+ s\)), [\d.]+ s\.$/),
+      expect.stringMatching(/^Drain "Export Customers": done, \d+ customers from \d+ pages in \d+ requests, (?:no waits|\d+ waits? \([\d.]+ s\)), [\d.]+ s\.$/),
+    ]);
   });
 });
 
@@ -94,6 +98,22 @@ describe("waits a budget imposes are logged with debug on, and only then", () =>
     const text = (await twoRuns(true)).join("\n");
     expect(text).toContain(`ServiceTitan "Run Report": waiting 60 s for ServiceTitan's limit of one run of the same report per minute per tenant, each page counting as a run.`);
     expect(text).not.toContain(String(captureConnection(server).token?.access_token));
+  });
+
+  test("either way the client tallies the waits, for the closing line of a run (issue 15 item 13)", async () => {
+    for (const debug of [true, false]) {
+      const { logger } = capturing();
+      let clock = 1_900_000_000_000;
+      const options = { now: () => clock, sleep: async (ms: number) => void (clock += ms) };
+      const client = clientFor({ logger, debug: { enabled: debug } }, { connection: captureConnection(server) }, options);
+      expect(client.waits?.()).toEqual({ count: 0, ms: 0 });
+      await client.request(report);
+      await client.request(report);
+      const tally = client.waits?.();
+      expect(tally?.count).toBe(1);
+      expect(tally?.ms).toBeGreaterThanOrEqual(59_000);
+      expect(tally?.ms).toBeLessThanOrEqual(60_000);
+    }
   });
 
   test("off: nothing", async () => {
