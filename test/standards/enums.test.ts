@@ -48,7 +48,7 @@ const PROSE: RegExp[] = [
 ];
 
 /** The values a description lists, or undefined. */
-export const proseValues = (description: string | undefined): string[] | undefined => {
+const proseValues = (description: string | undefined): string[] | undefined => {
   if (!description) return undefined;
   const text = description.replace(/\\\n/g, "\n").replace(/\\$/gm, "");
   for (const re of PROSE) {
