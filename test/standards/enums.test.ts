@@ -7,7 +7,8 @@
  *      parameter and request-body field description of the official documents ("Values: [A, B]",
  *      "Available fields are: …", "Supported … are …", "Options: …", "(A/B)", "can be one of …"), by the
  *      same-named field of the operation family's responses carrying an enum (a booking contact's type,
- *      a task's status), and by the few facts the documents state elsewhere (FACTS below);
+ *      a task's status) or, failing that, of any response of the module (a weaker hint: OPEN lists the
+ *      ones that name another thing), and by the few facts the documents state elsewhere (FACTS below);
  *  (c) Raw Request's Module reads "<label> (<key>)".
  * A value set that is open in practice (tenant-defined, or never listed) is left as text: OPEN says why.
  */
@@ -74,21 +75,36 @@ const FACTS: Array<{ where: RegExp; field: string; values: string[]; source: str
     values: PRIORITIES,
     source: "List Jobs' priority filter names the four; CRM bookings/leads and Task Management tasks give them as an enum",
   },
+  {
+    where: /^accounting:Invoices_GetList$/,
+    field: "orderByDirection",
+    values: ["asc", "desc"],
+    source: "the document: desc (or descending) orders descending, anything else ascending; job types' Order By Direction names asc and desc",
+  },
 ];
 
 /**
- * Value sets the scan finds that are open in practice (tenant-defined) or not worth closing: left as text
- * on purpose, each with the reason. Value sets the scan cannot find (the sorts of Accounting lists whose
- * document says only "Applies sorting by specified fields", Projects' status filter whose statuses are
- * the tenant's own) stay text without an entry here.
+ * Value sets the scan finds that are open in practice (tenant-defined) or wrongly hinted: left as text on
+ * purpose, each with the reason. Fields whose document names no values at all (the Sort of the Accounting
+ * lists that say only "Applies sorting by specified fields", Invoices' Order By) stay text without an
+ * entry here.
  */
-const OPEN: Record<string, string> = {};
+const OPEN: Record<string, string> = {
+  "jpm:Projects_GetList:status":
+    "project statuses are the tenant's own (List Project Statuses), plus None; the appointment status enum of the module is another thing",
+  "accounting:GlAccounts_CreateAccount:type":
+    "GL account types are the tenant's chart of accounts (List GL Account Types); the module's item type enum is another thing",
+  "accounting:GlAccounts_UpdateAccount:type":
+    "GL account types are the tenant's chart of accounts (List GL Account Types); the module's item type enum is another thing",
+  "accounting:Invoices_UpdateInvoiceTask:status":
+    "an invoice task's status: the document gives no values, and the module's bill status enum is another thing",
+};
 
 interface Found {
   where: string;
   field: string;
   values: string[];
-  how: "prose" | "response enum" | "fact";
+  how: "prose" | "response enum" | "module response enum" | "fact";
 }
 
 /** The field descriptions of one operation in its document: query parameters and request-body properties. */
@@ -168,11 +184,14 @@ const findProseEnums = (): Found[] => {
     for (const { name } of fields) {
       const schema = schemaOf(name);
       const leaf = schema?.type === "array" ? schema.items : schema;
-      if (seen.has(name) || !isOpenText(leaf) || !/(type|status|priority|types|statuses|priorities)$/i.test(name)) continue;
-      const values = [built, ...family].map((b) => shapeEnum(responseShapeOf(b.op), name)).find(Boolean);
+      if (seen.has(name) || !isOpenText(leaf)) continue;
+      const enumIn = (ops: BuiltAction[]) => ops.map((b) => shapeEnum(responseShapeOf(b.op), name)).find(Boolean);
+      const own = enumIn([built, ...family]);
+      // Failing the family, any response of the module: a weaker hint, often another thing of the same name.
+      const values = own ?? enumIn(builtActions.filter((b) => b.op.module === op.module));
       if (values) {
         seen.add(name);
-        found.push({ where, field: name, values, how: "response enum" });
+        found.push({ where, field: name, values, how: own ? "response enum" : "module response enum" });
       }
     }
   }

@@ -5,7 +5,7 @@
  * get keys that say which one they are.
  */
 import type { ModuleCuration } from "./types";
-import { CUSTOM_FIELDS, closed, DATE_TIME, EXTERNAL_DATA, field, id, ids, list, PRIORITY, WAS_TEXT_BOOLEAN } from "./words";
+import { CUSTOM_FIELDS, closed, DATE_TIME, EXTERNAL_DATA, field, id, ids, list, ORDER_DIRECTION, PRIORITY, WAS_TEXT_BOOLEAN } from "./words";
 
 export const curation: ModuleCuration = {
   // ---- appointments --------------------------------------------------------------------------------------------
@@ -69,7 +69,7 @@ export const curation: ModuleCuration = {
       "query.priority": closed(PRIORITY, { example: "High" }),
       // The document names these fields and directions for Order By and its direction.
       "query.orderBy": closed({ id: "ID", modifiedOn: "Modified On", createdOn: "Created On" }, { example: "modifiedOn" }),
-      "query.orderByDirection": closed({ asc: "Ascending", desc: "Descending" }, { example: "desc" }),
+      "query.orderByDirection": closed(ORDER_DIRECTION, { example: "desc" }),
     },
   },
   JobTypes_Create: { inputs: { "body.priority": closed(PRIORITY, { example: "Normal" }) } },

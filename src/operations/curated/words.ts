@@ -50,6 +50,9 @@ export const CONTACT_TYPE = { Phone: "Phone", MobilePhone: "Mobile Phone", Email
 /** Residential or commercial customer: the customer and booking responses' type enum. */
 export const CUSTOMER_TYPE = { Residential: "Residential", Commercial: "Commercial" } as const;
 
+/** Sort direction of an Order By filter: the job types' and invoices' documents name asc and desc (each also reads the spelled-out word). */
+export const ORDER_DIRECTION = { asc: "Ascending", desc: "Descending" } as const;
+
 /** An input's closed value set: one value, or with `several` a comma-separated list of them. */
 export const closed = (values: Readonly<Record<string, string>>, extra: Partial<InputWords> & { several?: boolean } = {}): InputWords => {
   const { several, ...rest } = extra;
