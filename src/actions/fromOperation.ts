@@ -260,11 +260,13 @@ const listSortInput = (entry: CatalogEntry): InputFieldDefinition | undefined =>
   if (!param) return undefined;
   const words = entry.curated.inputs?.["query.sort"] ?? entry.curated.inputs?.sort;
   if (!words?.enum) return sortInput();
-  const built = inputFromSpec({ name: "sort", placement: "query", schema: param.schema, required: false }, "Sort", {
+  const { definition } = inputFromSpec({ name: "sort", placement: "query", schema: param.schema, required: false }, "Sort", {
     comments: SORT_COMMENT,
     ...words,
   });
-  return built.definition;
+  // The free-text Sort took a bare field ("ModifiedOn") as ascending; the dropdown's clean still does.
+  const clean = (definition as { clean: (value: unknown) => unknown }).clean;
+  return { ...definition, clean: (v: unknown) => clean(typeof v === "string" && /^\s*[A-Za-z]/.test(v) ? `+${v.trim()}` : v) } as InputFieldDefinition;
 };
 
 export const buildAction = (entry: CatalogEntry, dataSources?: ReadonlySet<string>): BuiltAction => {

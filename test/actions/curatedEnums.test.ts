@@ -42,6 +42,9 @@ test("the value chosen is sent as it is; a value outside the set is refused with
   await harness.action("listJobs", { connection: captureConnection(server), priority: "urgent", sort: "-priority" });
   const sent = server.requests.at(-1);
   expect(sent?.query).toMatchObject({ priority: "Urgent", sort: "-Priority" });
+  // A bare field, as the free-text Sort took it, still means ascending.
+  await harness.action("listJobs", { connection: captureConnection(server), sort: "modifiedOn" });
+  expect(server.requests.at(-1)?.query).toMatchObject({ sort: "+ModifiedOn" });
 
   const before = server.requests.length;
   const refused = harness.action("listJobs", { connection: captureConnection(server), priority: "Emergency", sort: "-Color", pageSize: "0" });
