@@ -98,6 +98,11 @@ describe("the curated check", () => {
       "query.priority: an enum needs at least two values",
     ]);
   });
+  it("refuses words on a list's Sort other than an enum of its fields", () => {
+    expect(curatedInputProblems(op, { inputs: { "query.sort": { label: "Order" } } })).toEqual([
+      "query.sort: a list's Sort takes an enum of its fields (sortBy) and no key or label of its own",
+    ]);
+  });
   it("takes an enum on a text field, and on a list's Sort", () => {
     expect(curatedInputProblems(op, { inputs: { "query.priority": { enum: closed }, "query.sort": { enum: closed } } })).toEqual([]);
   });

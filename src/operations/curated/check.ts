@@ -52,6 +52,11 @@ export const curatedInputProblems = (op: OperationDescriptor, curated: CuratedOp
       if (words.note !== undefined || words.choices !== undefined) problems.push(`${key}: the File Name input takes only a replaced comment, no added one or choices`);
       continue;
     }
+    if ((key === "query.sort" || key === "sort") && paged(op) && (!words.enum || words.key !== undefined || words.label !== undefined)) {
+      // The factory builds a list's Sort itself (shared key and label); curated words only close its fields.
+      problems.push(`${key}: a list's Sort takes an enum of its fields (sortBy) and no key or label of its own`);
+      continue;
+    }
     const dot = key.indexOf(".");
     const matches: SchemaNode[] = [];
     if (dot > 0) {
