@@ -20,6 +20,7 @@ import {
   pageInput,
   pageSizeInput,
   pagingInputs,
+  SORT_COMMENT,
   sortInput,
 } from "../inputs/shared";
 import type { CatalogEntry } from "../operations/catalog";
@@ -215,7 +216,8 @@ export const orderInputs = (parts: {
   required: Entry[];
   optional: Entry[];
   mode: BuiltAction["mode"];
-  sort: boolean;
+  /** A list's Sort input, when the operation takes one. */
+  sort?: InputFieldDefinition;
   page: InputFieldDefinition;
   pageSize: InputFieldDefinition;
   includeTotal: boolean;
@@ -235,7 +237,7 @@ export const orderInputs = (parts: {
       : []),
     ...(parts.mode === "export" ? (Object.entries(exportInputs) as Entry[]) : []),
     ...parts.optional,
-    ...(parts.sort ? ([["sort", sortInput()]] as Entry[]) : []),
+    ...(parts.sort ? ([["sort", parts.sort]] as Entry[]) : []),
     ...(parts.customQueryParams ? ([["customQueryParams", customQueryParamsInput]] as Entry[]) : []),
     ...(parts.debugRequest ? ([["debugRequest", debugRequestInput]] as Entry[]) : []),
     ...(list
@@ -247,6 +249,24 @@ export const orderInputs = (parts: {
     ...(list && parts.includeTotal ? ([["includeTotal", includeTotal]] as Entry[]) : []),
   ];
   return Object.fromEntries(entries) as Record<string, InputFieldDefinition>;
+};
+
+/**
+ * A list's Sort: the shared text input (+Field or -Field), or — where curated words close it with the
+ * fields the document names — a dropdown of each field ascending and descending, built like any enum.
+ */
+const listSortInput = (entry: CatalogEntry): InputFieldDefinition | undefined => {
+  const param = entry.op.params.find((p) => p.in === "query" && p.name === "sort");
+  if (!param) return undefined;
+  const words = entry.curated.inputs?.["query.sort"] ?? entry.curated.inputs?.sort;
+  if (!words?.enum) return sortInput();
+  const { definition } = inputFromSpec({ name: "sort", placement: "query", schema: param.schema, required: false }, "Sort", {
+    comments: SORT_COMMENT,
+    ...words,
+  });
+  // The free-text Sort took a bare field ("ModifiedOn") as ascending; the dropdown's clean still does.
+  const clean = (definition as { clean: (value: unknown) => unknown }).clean;
+  return { ...definition, clean: (v: unknown) => clean(typeof v === "string" && /^\s*[A-Za-z]/.test(v) ? `+${v.trim()}` : v) } as InputFieldDefinition;
 };
 
 export const buildAction = (entry: CatalogEntry, dataSources?: ReadonlySet<string>): BuiltAction => {
@@ -336,7 +356,7 @@ export const buildAction = (entry: CatalogEntry, dataSources?: ReadonlySet<strin
     required: built.filter((b) => b.required).map((b) => [b.key, b.input.definition]),
     optional: built.filter((b) => !b.required).map((b) => [b.key, b.input.definition]),
     mode,
-    sort: mode === "page" && params.some((p) => p.name === "sort"),
+    sort: mode === "page" ? listSortInput(entry) : undefined,
     page: firstPage !== 1 ? pageInput(firstPage) : pagingInputs.page,
     pageSize: maxPageSize < MAX_PAGE_SIZE ? pageSizeInput(maxPageSize) : pagingInputs.pageSize,
     includeTotal: Boolean(totalParam),

@@ -8,7 +8,7 @@ import { clientFor } from "../http/clientFor";
 import { tenantPathProblem } from "../http/endpoints";
 import { cleanEnum, cleanJson, cleanKeyValueList, cleanString, InputError } from "../inputs/clean";
 import { connectionInput, debugRequestInput } from "../inputs/shared";
-import { API_MODULE_KEYS } from "../operations/modules";
+import { API_MODULE_KEYS, API_MODULES } from "../operations/modules";
 import { lazyOutputSchema } from "../operations/outputSchema";
 import type { HttpMethod } from "../operations/types";
 
@@ -56,8 +56,9 @@ export const rawRequest = action({
       type: "string",
       required: true,
       default: "crm",
-      model: RAW_REQUEST_MODULES.map((m) => ({ label: m, value: m })),
-      comments: "The ServiceTitan API module, the part of the URL after the host (crm, jpm, dispatch, …).",
+      // "Job Planning (jpm)": the name builders know, and the URL segment that is sent.
+      model: API_MODULES.map((m) => ({ label: `${m.label} (${m.key})`, value: m.key })),
+      comments: "The ServiceTitan API the path belongs to; its key in brackets is the part of the URL after the host (crm, jpm, dispatch, …).",
       example: "crm",
       clean: cleanEnum("Module", [...RAW_REQUEST_MODULES], { required: true }),
     }),

@@ -80,7 +80,9 @@ export const cleanStringList =
   (label: string, opts?: CleanOptions & { enum?: Array<string | number> }) =>
   (value: unknown): string[] | undefined => {
     if (!required(label, opts, value)) return undefined;
-    const items = (Array.isArray(value) ? value : splitList(value)).map((v) => String(v).trim()).filter((v) => v);
+    // Rows of a list of choices may each hold several, "High,Urgent", when no choice has a separator in it.
+    const splitRows = opts?.enum?.every((v) => /^[^\s,;]+$/.test(String(v)));
+    const items = (Array.isArray(value) && !splitRows ? value : splitList(value)).map((v) => String(v).trim()).filter((v) => v);
     if (opts?.enum) items.forEach((item, i) => matchEnum(`${label} (item ${i + 1})`, opts.enum as Array<string | number>, item));
     return items.length ? items.map((item) => (opts?.enum ? String(matchEnum(label, opts.enum, item)) : item)) : undefined;
   };

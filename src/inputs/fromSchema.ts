@@ -548,8 +548,27 @@ const TRI_STATE = [
   { label: "False", value: "false" },
 ];
 
+/** A dropdown's choices for enum values: our label where curated words give one, else the value humanised. */
+const enumModel = (values: Array<string | number>, labels?: Readonly<Record<string, string>>) =>
+  values.map((v) => ({ label: labels?.[String(v)] ?? humanize(String(v)), value: String(v) }));
+
+/**
+ * A field closed by curated words (a value set the contract gives only in prose): built exactly as if the
+ * contract gave the values as its enum, with the curated labels; several values go out comma-separated.
+ */
+const withCuratedEnum = (spec: FieldSpec, label: string, overrides: InputOverrides & { enum: NonNullable<InputOverrides["enum"]> }): BuiltInput => {
+  const { enum: closed, ...rest } = overrides;
+  const values = Object.keys(closed.values);
+  const schema: SchemaNode = closed.several
+    ? { type: "array", items: { type: "string", enum: values } }
+    : { ...spec.schema, type: "string", enum: values };
+  const built = inputFromSpec({ ...spec, schema }, label, { ...rest, choices: closed.values });
+  return closed.several ? { ...built, wire: "commaList" } : built;
+};
+
 /** Builds the input for one contract field. */
 export const inputFromSpec = (spec: FieldSpec, label: string, overrides: InputOverrides = {}): BuiltInput => {
+  if (overrides.enum) return withCuratedEnum(spec, label, { ...overrides, enum: overrides.enum });
   const required = overrides.required ?? spec.required;
   const { schema, name } = spec;
   const base = {
@@ -565,7 +584,7 @@ export const inputFromSpec = (spec: FieldSpec, label: string, overrides: InputOv
   const opts = { required };
 
   if (schema.enum?.length && schema.type !== "array") {
-    const model = schema.enum.map((v) => ({ label: overrides.choices?.[String(v)] ?? humanize(String(v)), value: String(v) }));
+    const model = enumModel(schema.enum, overrides.choices);
     return {
       definition: def({
         ...base,
@@ -609,8 +628,15 @@ export const inputFromSpec = (spec: FieldSpec, label: string, overrides: InputOv
           wire: "json",
         };
       }
+      // A list of enum values is a list of dropdowns: each row offers the values (no "(not set)": an empty list is unset).
       return {
-        definition: def({ ...base, type: "string", collection: "valuelist", clean: cleanStringList(lbl, { ...opts, enum: items.enum }) }),
+        definition: def({
+          ...base,
+          type: "string",
+          collection: "valuelist",
+          ...(items.enum?.length ? { model: enumModel(items.enum, overrides.choices) } : {}),
+          clean: cleanStringList(lbl, { ...opts, enum: items.enum }),
+        }),
         wire: "array",
       };
     }

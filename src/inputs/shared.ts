@@ -111,6 +111,9 @@ export const pagingInputs = {
   }),
 };
 
+/** The comment of a Sort dropdown (the fields a list's document names, each ascending or descending). */
+export const SORT_COMMENT = "Order of the results: a field, ascending or descending. Empty: ServiceTitan's default order.";
+
 export const sortInput = (fields?: string[]) =>
   input({
     label: "Sort",

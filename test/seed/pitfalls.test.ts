@@ -209,7 +209,10 @@ describe("pitfalls other ServiceTitan connectors have, and ours must not", () =>
       }
       for (const key of DOCUMENT_DRIVEN) {
         const ref = inputsOf(lists.find((b) => key in b.definition.inputs)!)[key];
-        if (inputs[key] && JSON.stringify(shapeOf(inputs[key])) !== JSON.stringify(shapeOf(ref))) mismatches.push(`${built.key}.${key} differs`);
+        // Sort is the same input everywhere (key, label, type, optional), but for its choices: a dropdown of the
+        // fields the list's document names, or free text where it names none (issue 15 item 7).
+        const same = key === "sort" ? ({ label, type, required, collection }: Record<string, unknown>) => ({ label, type, required, collection }) : shapeOf;
+        if (inputs[key] && JSON.stringify(same(inputs[key])) !== JSON.stringify(same(ref))) mismatches.push(`${built.key}.${key} differs`);
         if (built.op.params.some((p) => p.name === key) !== Boolean(inputs[key])) mismatches.push(`${built.key}: ${key} input does not follow the document`);
       }
       // No list action keeps a paging parameter as an input of its own under another name or type.

@@ -5,7 +5,7 @@
  * limit (500), which ServiceTitan states only in words.
  */
 import type { ModuleCuration } from "./types";
-import { CUSTOM_FIELD_OPERATIONS, DATE_TIME, field, id, ITEMS, list, SPLITS } from "./words";
+import { CUSTOM_FIELD_OPERATIONS, closed, DATE_TIME, field, id, ITEMS, list, ORDER_DIRECTION, SPLITS } from "./words";
 
 export const curation: ModuleCuration = {
   // ---- credit memos --------------------------------------------------------------------------------------------
@@ -33,7 +33,7 @@ export const curation: ModuleCuration = {
   InventoryBills_GetListPaginated: { key: "listInventoryBillsPaginated", label: "List Inventory Bills (Paged)" },
 
   // ---- invoices ------------------------------------------------------------------------------------------------
-  Invoices_GetList: list("listInvoices", "List Invoices"),
+  Invoices_GetList: list("listInvoices", "List Invoices", { "query.orderByDirection": closed(ORDER_DIRECTION, { example: "desc" }) }),
   Invoices_CreateAdjustmentInvoice: {
     key: "createInvoices",
     label: "Create Invoices",
@@ -122,7 +122,13 @@ export const curation: ModuleCuration = {
       "body.status": field("status", "Status", "Pending"),
     },
   },
-  Payments_GetList: list("listPayments", "List Payments"),
+  Payments_GetList: list("listPayments", "List Payments", {
+    // A payment's status: the Payments responses' status enum.
+    "query.statuses": closed(
+      { Pending: "Pending", Posted: "Posted", Exported: "Exported" },
+      { several: true, example: "Posted", comments: { replace: "Only payments in one of these statuses; several may be chosen. Empty: every status." } },
+    ),
+  }),
   Payments_Update: {
     key: "updatePayment",
     label: "Update Payment",

@@ -6,9 +6,10 @@
  * a multipart upload.
  */
 import type { OperationDescriptor, SchemaNode } from "../types";
-import type { CuratedOperation } from "./types";
+import type { CuratedEnum, CuratedOperation } from "./types";
 
-const PAGING_PARAMS = new Set(["page", "pageSize", "includeTotal", "sort"]);
+// Sort is not among them: the factory offers a list's Sort itself, but curated words may close its fields (an `enum`).
+const PAGING_PARAMS = new Set(["page", "pageSize", "includeTotal"]);
 const EXPORT_PARAMS = new Set(["from", "includeRecentChanges"]);
 
 const paged = (op: OperationDescriptor): boolean =>
@@ -51,6 +52,11 @@ export const curatedInputProblems = (op: OperationDescriptor, curated: CuratedOp
       if (words.note !== undefined || words.choices !== undefined) problems.push(`${key}: the File Name input takes only a replaced comment, no added one or choices`);
       continue;
     }
+    if ((key === "query.sort" || key === "sort") && paged(op) && (!words.enum || words.key !== undefined || words.label !== undefined)) {
+      // The factory builds a list's Sort itself (shared key and label); curated words only close its fields.
+      problems.push(`${key}: a list's Sort takes an enum of its fields (sortBy) and no key or label of its own`);
+      continue;
+    }
     const dot = key.indexOf(".");
     const matches: SchemaNode[] = [];
     if (dot > 0) {
@@ -67,9 +73,12 @@ export const curatedInputProblems = (op: OperationDescriptor, curated: CuratedOp
       problems.push(`${key}: no such input (fields: ${known}${isUpload(op) ? ", fileName" : ""})`);
       continue;
     }
-    if (words.choices) {
+    if (words.enum) {
+      for (const schema of matches) problems.push(...curatedEnumProblems(key, schema, words.enum, words.choices !== undefined));
+    }
+    if (words.choices && !words.enum) {
       for (const schema of matches) {
-        const values = schema.type !== "array" && schema.enum ? schema.enum.map(String) : [];
+        const values = (schema.type === "array" ? schema.items?.enum : schema.enum)?.map(String) ?? [];
         if (values.length === 0) problems.push(`${key}: choices given, but the field has no fixed set of values`);
         else {
           const unknown = Object.keys(words.choices).filter((v) => !values.includes(v));
@@ -78,5 +87,24 @@ export const curatedInputProblems = (op: OperationDescriptor, curated: CuratedOp
       }
     }
   }
+  return problems;
+};
+
+/** A curated enum closes a plain text field only: the contract's own enum wins, and its labels go in `choices`. */
+const curatedEnumProblems = (
+  key: string,
+  schema: SchemaNode,
+  curatedEnum: CuratedEnum,
+  withChoices: boolean,
+): string[] => {
+  const problems: string[] = [];
+  if (schema.enum?.length || schema.items?.enum?.length) problems.push(`${key}: the contract already gives its values; label them with choices`);
+  else if (schema.type !== undefined && schema.type !== "string") problems.push(`${key}: an enum closes a text field only (this one is ${schema.type})`);
+  else if (schema.format) problems.push(`${key}: an enum closes a plain text field only (this one is ${schema.format})`);
+  const values = Object.keys(curatedEnum.values);
+  if (values.length < 2) problems.push(`${key}: an enum needs at least two values`);
+  if (values.some((v) => v.trim() === "" || v !== v.trim() || (curatedEnum.several && v.includes(","))))
+    problems.push(`${key}: enum values must be text without leading or trailing spaces${curatedEnum.several ? " without commas" : ""}`);
+  if (withChoices) problems.push(`${key}: give the labels in the enum's values, not in choices`);
   return problems;
 };

@@ -7,7 +7,20 @@
  */
 import { InputError } from "../../core/errors";
 import type { InputWords, ModuleCuration } from "./types";
-import { ADDRESS, CONTACTS, CUSTOM_FIELDS, DATE_TIME, EXTERNAL_DATA, field, id, ids, list } from "./words";
+import {
+  ADDRESS,
+  CONTACT_TYPE,
+  CONTACTS,
+  CUSTOM_FIELDS,
+  CUSTOMER_TYPE,
+  closed,
+  DATE_TIME,
+  EXTERNAL_DATA,
+  field,
+  id,
+  ids,
+  list,
+} from "./words";
 
 /** An input's label, our comment in place of the generated one, and an example. */
 const f = (label: string, comments: string, example?: string, extra: Partial<InputWords> = {}): InputWords => ({
@@ -97,7 +110,9 @@ export const checkBookingHasContactRoute = (params: Record<string, unknown>): vo
 };
 
 /** A booking contact's kind is free text in the contract; the tenant's contact kinds are what fits. */
-const BOOKING_CONTACT_TYPE = "Kind of contact, such as Phone, MobilePhone or Email; it says how Value is read.";
+const BOOKING_CONTACT_TYPE = "Kind of contact; it says how Value is read (a phone number or an email address).";
+/** Contact methods filtered by kind. */
+const CONTACT_METHOD_TYPE = f("Contact Method Type", "Only contact methods of this kind.", "MobilePhone", closed(CONTACT_TYPE));
 
 export const curation: ModuleCuration = {
   // ---- bookings ------------------------------------------------------------------------------------------------
@@ -113,7 +128,7 @@ export const curation: ModuleCuration = {
       "body.externalId": field("externalId", "External ID", "chat-88213"),
       "body.address": field("address", "Address", ADDRESS),
       "body.contacts": field("contacts", "Contacts", CONTACTS),
-      "body.customerType": field("customerType", "Customer Type", "Residential"),
+      "body.customerType": field("customerType", "Customer Type", "Residential", closed(CUSTOMER_TYPE)),
       "body.start": field("start", "Start", DATE_TIME),
       "body.campaignId": id("campaignId", "Campaign ID"),
       "body.businessUnitId": id("businessUnitId", "Business Unit ID"),
@@ -147,7 +162,9 @@ export const curation: ModuleCuration = {
     },
   },
   Bookings_GetContactList2: { key: "listBookingContactsByProvider", label: "List Booking Contacts by Provider" },
-  Bookings_CreateContact: { inputs: { "body.type": { comments: { replace: BOOKING_CONTACT_TYPE }, example: "MobilePhone" } } },
+  Bookings_CreateContact: {
+    inputs: { "body.type": { comments: { replace: BOOKING_CONTACT_TYPE }, example: "MobilePhone", ...closed(CONTACT_TYPE) } },
+  },
 
   // ---- bulk tags -----------------------------------------------------------------------------------------------
   BulkTags_AddTags: {
@@ -166,7 +183,7 @@ export const curation: ModuleCuration = {
   },
 
   // ---- contact methods -----------------------------------------------------------------------------------------
-  ContactMethods_GetContactMethods: { inputs: { "path.contactId": CONTACT_GUID } },
+  ContactMethods_GetContactMethods: { inputs: { "path.contactId": CONTACT_GUID, "query.type": CONTACT_METHOD_TYPE } },
   ContactMethods_CreateContactMethod: {
     inputs: {
       "path.contactId": CONTACT_GUID,
@@ -214,6 +231,7 @@ export const curation: ModuleCuration = {
       ),
     },
   },
+  Contacts_SearchContactMethods: { inputs: { "query.type": CONTACT_METHOD_TYPE } },
   Contacts_Get: { inputs: { "path.id": CONTACT_GUID } },
   Contacts_Update: { inputs: { "path.id": CONTACT_GUID } },
   Contacts_Replace: { inputs: { "path.id": CONTACT_GUID } },

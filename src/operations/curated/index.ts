@@ -10,7 +10,9 @@
  * test/seed pins them against its own table, whatever file an entry is in. Keys are kept exactly, the
  * typo `deletCustomersContact` included; `rawRequest` is hand-written (src/actions/rawRequest.ts).
  */
-import { CATALOG_MODULES } from "../modules";
+import { CATALOG_MODULES, type ModuleKey } from "../modules";
+import { SORT_FIELDS } from "./sortFields";
+import { sortBy } from "./words";
 import type { CuratedCatalog, CuratedInput, CuratedOperation, InputWords, ModuleCuration, OperationWords } from "./types";
 
 const compileInput = (where: string, words: InputWords): CuratedInput => {
@@ -38,4 +40,17 @@ export const compileModule = (module: string, curation: ModuleCuration): Curated
   return out;
 };
 
-export const curatedOperations: CuratedCatalog = Object.assign({}, ...CATALOG_MODULES.map((m) => compileModule(m.key, m.curated)));
+/** A module's curated words with each list's Sort closed to the fields its document names (sortFields.ts). */
+const withSortFields = (module: ModuleKey, curation: ModuleCuration): ModuleCuration => {
+  const out: Record<string, OperationWords> = { ...curation };
+  for (const [operationId, fields] of Object.entries(SORT_FIELDS[module] ?? {})) {
+    const words = out[operationId] ?? {};
+    out[operationId] = { ...words, inputs: { "query.sort": sortBy(fields), ...words.inputs } };
+  }
+  return out;
+};
+
+export const curatedOperations: CuratedCatalog = Object.assign(
+  {},
+  ...CATALOG_MODULES.map((m) => compileModule(m.key, withSortFields(m.key, m.curated))),
+);

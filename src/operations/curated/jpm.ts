@@ -5,7 +5,7 @@
  * get keys that say which one they are.
  */
 import type { ModuleCuration } from "./types";
-import { CUSTOM_FIELDS, DATE_TIME, EXTERNAL_DATA, field, id, ids, list } from "./words";
+import { CUSTOM_FIELDS, closed, DATE_TIME, EXTERNAL_DATA, field, id, ids, list, ORDER_DIRECTION, PRIORITY } from "./words";
 
 export const curation: ModuleCuration = {
   // ---- appointments --------------------------------------------------------------------------------------------
@@ -61,6 +61,18 @@ export const curation: ModuleCuration = {
       "Lists the tenant's job hold reasons (the choices offered when a job is put on hold) from ServiceTitan Job Planning. Returns one page (Page, Page Size), or every matching record with Fetch All. Calls GET /job-hold-reasons (scope tn.jpm.jobholdreasons:r).",
   },
 
+  // ---- job types -----------------------------------------------------------------------------------------------
+  JobTypes_GetList: {
+    inputs: {
+      "query.priority": closed(PRIORITY, { example: "High" }),
+      // The document names these fields and directions for Order By and its direction.
+      "query.orderBy": closed({ id: "ID", modifiedOn: "Modified On", createdOn: "Created On" }, { example: "modifiedOn" }),
+      "query.orderByDirection": closed(ORDER_DIRECTION, { example: "desc" }),
+    },
+  },
+  JobTypes_Create: { inputs: { "body.priority": closed(PRIORITY, { example: "Normal" }) } },
+  JobTypes_Update: { inputs: { "body.priority": closed(PRIORITY, { example: "High" }) } },
+
   // ---- jobs ----------------------------------------------------------------------------------------------------
   Jobs_Create: {
     key: "createJob",
@@ -70,7 +82,7 @@ export const curation: ModuleCuration = {
       "body.locationId": id("locationId", "Location ID"),
       "body.businessUnitId": id("businessUnitId", "Business Unit ID"),
       "body.jobTypeId": id("jobTypeId", "Job Type ID"),
-      "body.priority": field("priority", "Priority", "Normal"),
+      "body.priority": field("priority", "Priority", "Normal", closed(PRIORITY)),
       "body.campaignId": id("campaignId", "Campaign ID"),
       "body.appointments": field(
         "appointments",
@@ -99,9 +111,13 @@ export const curation: ModuleCuration = {
   Jobs_Update: {
     key: "updateJob",
     label: "Update Job",
-    inputs: { "path.id": id("jobId", "Job ID"), "body.summary": field("summary", "Summary", "AC not cooling; filter replaced.") },
+    inputs: {
+      "path.id": id("jobId", "Job ID"),
+      "body.summary": field("summary", "Summary", "AC not cooling; filter replaced."),
+      "body.priority": closed(PRIORITY, { example: "High" }),
+    },
   },
-  Jobs_GetList: list("listJobs", "List Jobs"),
+  Jobs_GetList: list("listJobs", "List Jobs", { "query.priority": closed(PRIORITY, { example: "Urgent" }) }),
   Jobs_Get: {
     key: "getJob",
     label: "Get Job",

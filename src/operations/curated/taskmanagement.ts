@@ -6,6 +6,7 @@
  * separated by commas, as ServiceTitan reads them.
  */
 import type { InputWords, ModuleCuration } from "./types";
+import { closed, PRIORITY } from "./words";
 
 /** Label, our comment in place of the generated one, and an example. */
 const say = (label: string, comment: string, example: string, extra: Partial<InputWords> = {}): InputWords => ({
@@ -16,8 +17,9 @@ const say = (label: string, comment: string, example: string, extra: Partial<Inp
 });
 
 const FROM_REFERENCE = "IDs are listed by Get Task Reference Data";
-const STATUSES = "ToDo, InProgress, OnHold, Canceled or Completed";
 const PRIORITIES = "Low, Normal, High or Urgent";
+/** A task's status: the task responses' status enum. */
+const TASK_STATUS = { ToDo: "To Do", InProgress: "In Progress", OnHold: "On Hold", Canceled: "Canceled", Completed: "Completed" } as const;
 
 export const curation: ModuleCuration = {
   // ---- reference data --------------------------------------------------------------------------------------
@@ -38,7 +40,7 @@ export const curation: ModuleCuration = {
         "When true, only closed tasks; when false, only open ones. Empty: both. ServiceTitan prefers Statuses for this filter, which can tell completed from canceled tasks.",
         "false",
       ),
-      "query.statuses": say("Statuses", `Only tasks in one of these statuses, separated by commas: ${STATUSES}. Empty: every status.`, "ToDo,InProgress"),
+      "query.statuses": say("Statuses", "Only tasks in one of these statuses; several may be chosen. Empty: every status.", "ToDo", closed(TASK_STATUS, { several: true })),
       "query.ids": say("Task IDs", "Only these tasks, by ID: one per row, or separated by commas.", "1234567,7654321"),
       "query.name": say("Name", "Only tasks with this name.", "Call back about water heater quote"),
       "query.includeSubtasks": say("Include Subtasks", "When true, each task carries its subtasks.", "true"),
@@ -56,7 +58,7 @@ export const curation: ModuleCuration = {
         `Only tasks that involve one of these employees, by ID, separated by commas; ${FROM_REFERENCE} (employees).`,
         "1234567,7654321",
       ),
-      "query.priorities": say("Priorities", `Only tasks with one of these priorities, separated by commas: ${PRIORITIES}. Empty: every priority.`, "High,Urgent"),
+      "query.priorities": say("Priorities", "Only tasks with one of these priorities; several may be chosen. Empty: every priority.", "Urgent", closed(PRIORITY, { several: true })),
       "query.taskNumber": say("Task Number", "Only the task with this number: the number ServiceTitan shows on the task, not its ID.", "1042"),
       "query.jobNumber": say("Job Number", "Only tasks of the job with this job number (as shown in ServiceTitan, not the job's ID).", "10045"),
     },

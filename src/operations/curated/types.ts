@@ -8,6 +8,19 @@
  * catalog and the factory read. Unknown operation IDs and input keys fail the catalog build.
  */
 
+/**
+ * A closed value set the contract does not give as an enum: values listed only in a description ("Values
+ * are Low, Normal, High, Urgent"), or stated for the same field elsewhere in the documents. The factory
+ * treats it exactly as a contract enum: a dropdown ("(not set)" first when optional), whose clean refuses
+ * any other value. The values are facts from the documents; the labels are ours.
+ */
+export interface CuratedEnum {
+  /** Each allowed value, as sent, with the label the dropdown shows for it. */
+  readonly values: Readonly<Record<string, string>>;
+  /** The text field takes several of the values, separated by commas: a list of dropdowns. */
+  readonly several?: boolean;
+}
+
 /** What curated words may set on one generated input (applied by src/inputs/fromSchema.ts). */
 export interface InputOverrides {
   label?: string;
@@ -20,6 +33,8 @@ export interface InputOverrides {
   default?: string;
   /** Labels of an enum input's choices, by value; values not listed keep their derived label. */
   choices?: Readonly<Record<string, string>>;
+  /** The closed value set of a text field whose contract gives it no enum (see CuratedEnum). */
+  enum?: CuratedEnum;
 }
 
 /** One input's curated words as the factory reads them (compiled from `InputWords`). */

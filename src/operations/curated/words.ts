@@ -35,3 +35,41 @@ export const ITEMS = JSON.stringify([{ skuId: 1234567, description: "Replace cap
 export const CUSTOM_FIELD_OPERATIONS = JSON.stringify([{ objectId: 1234567, customFields: [{ name: "PO Reference", value: "PO-5521" }] }]);
 export const SPLITS = JSON.stringify([{ invoiceId: 1234567, amount: 125.5 }]);
 export const DATE_TIME = "2026-01-15T09:30:00Z";
+
+// ---- closed value sets the documents give only in words (issue 15 item 7) -------------------------------------
+// Values are the documents' facts (see each); labels are ours. `closed` turns one into an input's enum.
+
+/** Job, job type, booking, lead and task priority: the CRM and Task Management documents' Priority enum, and List Jobs' filter. */
+export const PRIORITY = { Low: "Low", Normal: "Normal", High: "High", Urgent: "Urgent" } as const;
+/** Kind of contact (bookings, contact methods): the contact responses' type enum. */
+export const CONTACT_TYPE = { Phone: "Phone", MobilePhone: "Mobile Phone", Email: "Email", Fax: "Fax" } as const;
+/** Residential or commercial customer: the customer and booking responses' type enum. */
+export const CUSTOMER_TYPE = { Residential: "Residential", Commercial: "Commercial" } as const;
+
+/** Sort direction of an Order By filter: the job types' and invoices' documents name asc and desc (each also reads the spelled-out word). */
+export const ORDER_DIRECTION = { asc: "Ascending", desc: "Descending" } as const;
+
+/** An input's closed value set: one value, or with `several` a comma-separated list of them. */
+export const closed = (values: Readonly<Record<string, string>>, extra: Partial<InputWords> & { several?: boolean } = {}): InputWords => {
+  const { several, ...rest } = extra;
+  return { enum: { values, ...(several ? { several: true } : {}) }, ...rest };
+};
+
+/** "ModifiedOn" → "Modified On", "Id" → "ID". */
+const fieldLabel = (field: string): string =>
+  /^id$/i.test(field) ? "ID" : field.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/\bId\b/g, "ID");
+
+/**
+ * A list's Sort closed to the fields its document names: each ascending ("+Field") and descending
+ * ("-Field"), spelled as the document spells the field.
+ */
+export const sortBy = (fields: readonly string[]): InputWords =>
+  closed(
+    Object.fromEntries(
+      fields.flatMap((f) => [
+        [`+${f}`, `${fieldLabel(f)}, ascending`],
+        [`-${f}`, `${fieldLabel(f)}, descending`],
+      ]),
+    ),
+    { example: `-${fields.find((f) => /^modifiedOn$/i.test(f)) ?? fields[0]}` },
+  );
