@@ -10,7 +10,8 @@
  * - selectRouter: the Scheduling Pro document has no operation that lists routers (only a router's
  *   sessions and performance, which need a router ID already).
  */
-import { idPathInput, type PicklistDefinition } from "./picklist";
+import { jobLabels, locationLabel } from "./labels";
+import { idFilterInput, idPathInput, type PicklistDefinition } from "./picklist";
 
 export const picklistDefinitions: PicklistDefinition[] = [
   // ---- the dropdowns integration builders already use (keys kept exactly)
@@ -68,24 +69,34 @@ export const picklistDefinitions: PicklistDefinition[] = [
     operation: { module: "jpm", operationId: "Jobs_GetList" },
     noun: ["job", "jobs"],
     label: "#{jobNumber}",
+    resolveLabels: jobLabels,
     withId: false,
-    labelDescription: "job number",
+    labelDescription: "job number (each label also shows the job type and customer)",
     strategy: "concurrent",
     example: [
-      { key: "1", label: "#1" },
-      { key: "2", label: "#2" },
-      { key: "3", label: "#3" },
+      { key: "31204567", label: "#10045 · AC Repair · Avery Anderson" },
+      { key: "31204590", label: "#10046 · No Heat · Blake Brooks" },
+      { key: "31204612", label: "#10047 · Drain Cleaning · Casey Carter" },
     ],
   },
   {
     key: "selectLocation",
     operation: { module: "crm", operationId: "Locations_GetList" },
     noun: ["location", "locations"],
+    format: locationLabel,
+    labelDescription: "name and address",
+    inputs: {
+      customerId: idFilterInput(
+        "customerId",
+        "Customer ID",
+        "Lists only this customer's locations; leave empty to list every location.",
+        "selectCustomers",
+      ),
+    },
     strategy: "concurrent",
     example: [
-      { key: "1", label: "Location 1 (ID: 1)" },
-      { key: "2", label: "Location 2 (ID: 2)" },
-      { key: "3", label: "Location 3 (ID: 3)" },
+      { key: "28451109", label: "Anderson Residence — 1200 Maple Ave, Glendale, CA 91203 (ID: 28451109)" },
+      { key: "28451122", label: "Brooks Dental Care — 455 Oak St, Suite 200, Austin, TX 78701 (ID: 28451122)" },
     ],
   },
   {

@@ -34,6 +34,7 @@ import { humanize } from "../operations/naming";
 import type { ModuleKey, OperationDescriptor } from "../operations/types";
 import { fetchPage, MAX_PAGE_SIZE, type ListPage } from "../paging/pages";
 import { rulesFor } from "../http/rules";
+import type { RecordLabel } from "./labels";
 
 export type AnyDataSource = DataSourceDefinition<Inputs, ConfigVarResultCollection, DataSourceType>;
 
@@ -81,6 +82,16 @@ export interface PicklistDefinition {
    * DEFAULT_PICKLIST_LABEL ("{name}").
    */
   label?: string;
+  /**
+   * How a record reads when one template cannot say it (an address): a function of the record, used
+   * instead of `label`; undefined from it reads "<Noun> <id>".
+   */
+  format?: RecordLabel;
+  /**
+   * Labels that need names from other lists (a job's type and customer): called once per load with the
+   * listed records, returns the label function. It must not throw (a failed lookup leaves names out).
+   */
+  resolveLabels?: (client: ServiceTitanClient, records: Record<string, unknown>[]) => Promise<RecordLabel>;
   /** Append " (ID: <id>)" to the label (default true), so records with the same name stay distinct. */
   withId?: boolean;
   /**
@@ -124,16 +135,23 @@ const valueAt = (record: Record<string, unknown>, path: string): unknown =>
   path.split(".").reduce<unknown>((v, k) => (v && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined), record);
 
 /** Fills a label template from a record; falls back to "<Noun> <id>" when a field is empty. */
-export const labelFor = (def: Pick<PicklistDefinition, "label" | "withId" | "noun">, record: Record<string, unknown>): string => {
-  const id = String(record.id);
+type LabelRule = Pick<PicklistDefinition, "label" | "withId" | "noun" | "format">;
+
+const fromTemplate = (template: string, record: Record<string, unknown>): string | undefined => {
   let missing = false;
-  const text = (def.label ?? DEFAULT_PICKLIST_LABEL).replace(/\{([^}]+)\}/g, (_m, path: string) => {
+  const text = template.replace(/\{([^}]+)\}/g, (_m, path: string) => {
     const v = valueAt(record, path);
     const s = v === undefined || v === null ? "" : String(v).trim();
     if (!s) missing = true;
     return s;
   });
-  const main = missing ? `${humanize(def.noun[0])} ${id}` : text.trim();
+  return missing ? undefined : text.trim();
+};
+
+export const labelFor = (def: LabelRule, record: Record<string, unknown>): string => {
+  const id = String(record.id);
+  const text = def.format ? def.format(record)?.trim() : fromTemplate(def.label ?? DEFAULT_PICKLIST_LABEL, record);
+  const main = text ? text : `${humanize(def.noun[0])} ${id}`;
   return def.withId === false ? main : `${main} (ID: ${id})`;
 };
 
@@ -149,7 +167,7 @@ export const sortByLabel = (items: Element[]): Element[] =>
     .map((x) => x.item);
 
 /** Records → items: one per id (first wins), records without an id skipped, at most PICKLIST_MAX_ITEMS. */
-export const toItems = (def: Pick<PicklistDefinition, "label" | "withId" | "noun">, records: unknown[]): Element[] => {
+export const toItems = (def: LabelRule, records: unknown[]): Element[] => {
   const seen = new Set<string>();
   const items: Element[] = [];
   for (const record of records) {
@@ -235,6 +253,22 @@ export const idPathInput = (name: string, label: string, comments: string, examp
   }),
 });
 
+/** An optional numeric ID filter (a query parameter), itself filled from another dropdown. */
+export const idFilterInput = (name: string, label: string, comments: string, dataSource: string, example = "1234567"): PicklistInput => ({
+  placement: "query",
+  name,
+  definition: input({
+    label,
+    type: "string",
+    required: false,
+    dataSource,
+    comments,
+    example,
+    placeholder: example,
+    clean: cleanId(label),
+  }),
+});
+
 /** Read newest first where the list can be sorted and the definition fixes no order of its own. */
 const readsNewestFirst = (def: PicklistDefinition, op: OperationDescriptor): boolean =>
   op.params.some((p) => p.in === "query" && p.name === "sort") && def.query?.sort === undefined;
@@ -294,11 +328,12 @@ export const buildPicklist = (def: PicklistDefinition): BuiltPicklist => {
       const client = clientFor(context, values);
       const req: StRequest = { module: op.module, method: "GET", path, query, operation: `"Select ${one}"`, scope: op.scope };
       const { records, truncated } = await fetchPicklistRecords(client, req, strategy, firstPage);
-      if (!truncated) return { result: toItems(def, records) };
+      const rule: LabelRule = def.resolveLabels ? { ...def, format: await def.resolveLabels(client, records as Record<string, unknown>[]) } : def;
+      if (!truncated) return { result: toItems(rule, records) };
       context.logger?.warn?.(
         `Select ${one}: more than ${PICKLIST_MAX_ITEMS} ${def.noun[1]} exist; the dropdown shows the ${newestFirst ? "newest" : "first"} ${PICKLIST_MAX_ITEMS}.`,
       );
-      return { result: [...toItems(def, records), moreItem(def.noun[1], newestFirst, filters)] };
+      return { result: [...toItems(rule, records), moreItem(def.noun[1], newestFirst, filters)] };
     },
   }) as unknown as AnyDataSource;
 
