@@ -35,6 +35,72 @@ export const locationLabel: RecordLabel = (record) => {
   return parts.length ? parts.join(" — ") : undefined;
 };
 
+/** The given parts that a record has, joined with " · " ("#10045 · Standard"); undefined when none. */
+export const joined =
+  (...parts: Array<(record: Row) => unknown>): RecordLabel =>
+  (record) => {
+    const present = parts.map((part) => text(part(record))).filter(Boolean);
+    return present.length ? present.join(" · ") : undefined;
+  };
+
+/** A field, prefixed with "#" when present ("#10045"). */
+export const numbered =
+  (field: string) =>
+  (record: Row): string =>
+    text(record[field]) ? `#${text(record[field])}` : "";
+
+/** The calendar date of an ISO date-time field ("2026-01-15"). */
+export const dateOf =
+  (field: string) =>
+  (record: Row): string =>
+    text(record[field]).slice(0, 10);
+
+/** A money amount ("$249.50"). */
+export const amountOf =
+  (field: string) =>
+  (record: Row): string => {
+    const n = Number(record[field]);
+    return record[field] === undefined || record[field] === null || !Number.isFinite(n) ? "" : `$${n.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  };
+
+/** The name inside a reference object ({ id, name }). */
+export const nameIn =
+  (field: string) =>
+  (record: Row): unknown =>
+    record[field] && typeof record[field] === "object" ? (record[field] as Row).name : undefined;
+
+const minutesOf = (hms: string): number | undefined => {
+  const m = /^(\d{1,2}):(\d{2})(?::\d{2})?$/.exec(hms);
+  return m ? Number(m[1]) * 60 + Number(m[2]) : undefined;
+};
+const clock = (minutes: number): string => `${String(Math.floor(minutes / 60) % 24).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+
+/** An arrival window: "08:00–10:00" from its start and duration (hh:mm:ss). */
+export const arrivalWindowLabel: RecordLabel = (record) => {
+  const start = minutesOf(text(record.start));
+  if (start === undefined) return undefined;
+  const duration = minutesOf(text(record.duration));
+  return duration === undefined ? clock(start) : `${clock(start)}–${clock(start + duration)}`;
+};
+
+/** A lead: who called and what about ("Avery Anderson — AC not cooling"), the summary cut at 60 characters. */
+export const leadLabel: RecordLabel = (record) => {
+  const summary = text(record.summary);
+  const short = summary.length > 60 ? `${summary.slice(0, 59).trimEnd()}…` : summary;
+  const parts = [text(record.leadCustomerName), short].filter(Boolean);
+  return parts.length ? parts.join(" — ") : undefined;
+};
+
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/** A campaign's cost of one month: "January 2026 · $112.40 a day". */
+export const campaignCostLabel: RecordLabel = (record) => {
+  const month = MONTHS[Number(record.month) - 1];
+  const daily = amountOf("dailyCost")(record);
+  const when = month && text(record.year) ? `${month} ${text(record.year)}` : "";
+  return when ? [when, daily && `${daily} a day`].filter(Boolean).join(" · ") : undefined;
+};
+
 /** How many customer batches (of 50 IDs) one Select Job load may request: 1,000 customers. */
 export const MAX_CUSTOMER_BATCHES = 20;
 /** The `ids` filter takes at most 50 IDs. */

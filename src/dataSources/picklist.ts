@@ -2,7 +2,8 @@
  * The one picklist factory: a small definition (which list operation, how to word a record, which
  * extra inputs) becomes a Spectral `picklist` data source. Every picklist behaves the same way:
  *
- * - at most two requests of 5,000 records (the API's largest page), so at most 10,000 items;
+ * - at most two requests of the list's largest page (5,000 records, or less where the transport rules
+ *   say so, src/http/rules.ts), so at most 10,000 items;
  * - the request goes through the one transport (auth, retries, rate limit, readable errors);
  * - items are `{ key: String(id), label }`, de-duplicated by id, sorted by label (stable,
  *   case-insensitive, numbers in labels compared as numbers: "#9" before "#10");
@@ -101,6 +102,16 @@ export interface PicklistDefinition {
   labelDescription?: string;
   /** Extra inputs besides the connection (a required path parameter, a filter). */
   inputs?: Record<string, PicklistInput>;
+  /**
+   * For an operation that answers one object holding short lists (Task Management's /data): the
+   * property whose array fills the dropdown. One request, no paging.
+   */
+  field?: string;
+  /**
+   * A second list read with the first and shown with it (technicians and office employees): each
+   * record's `kind` field is set to the tag of its list, for the label ("{name} · {kind}").
+   */
+  merge?: { operation: { module: ModuleKey; operationId: string }; tags: [string, string] };
   /** Fixed query parameters sent on every request. */
   query?: QueryParams;
   /** Lists that are commonly longer than one page load faster when both pages are requested at once. */
@@ -114,7 +125,10 @@ const descriptorFor = (def: PicklistDefinition): OperationDescriptor => {
   const op = findOperation(module, operationId);
   if (!op) throw new Error(`Data source ${def.key}: operation ${module}:${operationId} is not in the generated catalog.`);
   const names = new Set(op.params.map((p) => p.name));
-  if (op.method !== "GET" || op.kind !== "list" || !names.has("page") || !names.has("pageSize")) {
+  if (def.field) {
+    // one object holding the records in a property (Task Management's /data, budget-code segments' `data` without `hasMore`)
+    if (op.method !== "GET" || op.kind === "export") throw new Error(`Data source ${def.key}: ${module}:${operationId} is not a one-object read.`);
+  } else if (op.method !== "GET" || !["list", "get"].includes(op.kind) || !names.has("page") || !names.has("pageSize")) {
     throw new Error(`Data source ${def.key}: ${module}:${operationId} is not a paged list operation.`);
   }
   for (const extra of Object.values(def.inputs ?? {})) {
@@ -187,8 +201,8 @@ export const toItems = (def: LabelRule, records: unknown[]): Element[] => {
  * The last item of a truncated dropdown: says that more records exist, which ones are listed, and how
  * to reach another one (the picklist's own filters, or typing the ID into the input).
  */
-export const moreItem = (plural: string, newestFirst: boolean, filters: string[]): Element => {
-  const n = PICKLIST_MAX_ITEMS.toLocaleString("en-US");
+export const moreItem = (plural: string, newestFirst: boolean, filters: string[], max = PICKLIST_MAX_ITEMS): Element => {
+  const n = max.toLocaleString("en-US");
   const narrow = filters.length ? `narrow the list with ${filters.join(" or ")}, or type its ID in the input` : "type its ID in the input";
   return { key: MORE_ITEM_KEY, label: `More than ${n} ${plural} exist: the ${newestFirst ? "newest" : "first"} ${n} are listed. To pick another, ${narrow}.` };
 };
@@ -201,18 +215,26 @@ export const fetchPicklistRecords = async (
   req: StRequest,
   strategy: FetchStrategy,
   first = 1,
+  pageSize = MAX_PAGE_SIZE,
 ): Promise<{ records: unknown[]; truncated: boolean }> => {
   let pages: ListPage[];
   if (strategy === "concurrent") {
-    pages = await Promise.all([fetchPage(client, req, first, MAX_PAGE_SIZE), fetchPage(client, req, first + 1, MAX_PAGE_SIZE)]);
+    pages = await Promise.all([fetchPage(client, req, first, pageSize), fetchPage(client, req, first + 1, pageSize)]);
     // page 2 of a list that ended on page 1 is empty; ignore whatever it says
     if (!pages[0].hasMore) pages = [pages[0]];
   } else {
-    const head = await fetchPage(client, req, first, MAX_PAGE_SIZE);
-    pages = head.hasMore ? [head, await fetchPage(client, req, first + 1, MAX_PAGE_SIZE)] : [head];
+    const head = await fetchPage(client, req, first, pageSize);
+    pages = head.hasMore ? [head, await fetchPage(client, req, first + 1, pageSize)] : [head];
   }
   const last = pages[pages.length - 1];
   return { records: pages.flatMap((p) => p.data), truncated: pages.length === 2 && last.hasMore };
+};
+
+/** The array at `field` of a one-object answer (absent or not an array: nothing to list). */
+export const fetchFieldRecords = async (client: ServiceTitanClient, req: StRequest, field: string): Promise<{ records: unknown[]; truncated: boolean }> => {
+  const res = await client.request<Record<string, unknown>>(req);
+  const list = res.data && typeof res.data === "object" ? res.data[field] : undefined;
+  return { records: Array.isArray(list) ? list : [], truncated: false };
 };
 
 // ---------------------------------------------------------------- the factory
@@ -254,7 +276,14 @@ export const idPathInput = (name: string, label: string, comments: string, examp
 });
 
 /** An optional numeric ID filter (a query parameter), itself filled from another dropdown. */
-export const idFilterInput = (name: string, label: string, comments: string, dataSource: string, example = "1234567"): PicklistInput => ({
+export const idFilterInput = (
+  name: string,
+  label: string,
+  comments: string,
+  dataSource: string,
+  example = "1234567",
+  clean: (value: unknown) => unknown = cleanId(label),
+): PicklistInput => ({
   placement: "query",
   name,
   definition: input({
@@ -265,7 +294,7 @@ export const idFilterInput = (name: string, label: string, comments: string, dat
     comments,
     example,
     placeholder: example,
-    clean: cleanId(label),
+    clean,
   }),
 });
 
@@ -273,11 +302,22 @@ export const idFilterInput = (name: string, label: string, comments: string, dat
 const readsNewestFirst = (def: PicklistDefinition, op: OperationDescriptor): boolean =>
   op.params.some((p) => p.in === "query" && p.name === "sort") && def.query?.sort === undefined;
 
+/** The largest page of a list (the transport rules: 5,000, or the list's own smaller cap). */
+const pageSizeOf = (op: OperationDescriptor): number => Math.min(rulesFor(op).maxPageSize, MAX_PAGE_SIZE);
+/** A picklist reads at most two pages. */
+const maxItemsOf = (op: OperationDescriptor): number => 2 * pageSizeOf(op);
+
 const describe = (def: PicklistDefinition, op: OperationDescriptor): string => {
+  if (def.field) {
+    return (
+      `Pick one of the tenant's ${def.noun[1]} from a dropdown, sorted by ${def.labelDescription ?? DEFAULT_LABEL_DESCRIPTION}` +
+      ` (the ${def.field} list of ${op.method} ${op.path} in ServiceTitan, one request${op.scope ? `; scope ${op.scope}` : ""}).`
+    );
+  }
   return (
-    `Pick one of up to 10,000 ${def.noun[1]} from a dropdown, sorted by ${def.labelDescription ?? DEFAULT_LABEL_DESCRIPTION}` +
-    ` (${op.method} ${op.path} in ServiceTitan, two pages of 5,000 at most${op.scope ? `; scope ${op.scope}` : ""}).` +
-    ` When more exist, the ${readsNewestFirst(def, op) ? "newest" : "first"} 10,000 are listed and a last item says so.`
+    `Pick one of up to ${maxItemsOf(op).toLocaleString("en-US")} ${def.noun[1]} from a dropdown, sorted by ${def.labelDescription ?? DEFAULT_LABEL_DESCRIPTION}` +
+    ` (${op.method} ${op.path} in ServiceTitan, two pages of ${pageSizeOf(op).toLocaleString("en-US")} at most${op.scope ? `; scope ${op.scope}` : ""}).` +
+    ` When more exist, the ${readsNewestFirst(def, op) ? "newest" : "first"} ${maxItemsOf(op).toLocaleString("en-US")} are listed and a last item says so.`
   );
 };
 
@@ -301,12 +341,33 @@ export const buildPicklist = (def: PicklistDefinition): BuiltPicklist => {
   const [one] = def.noun;
   const newestFirst = readsNewestFirst(def, op);
   const { firstPage } = rulesFor(op);
+  const paged = op.params.some((p) => p.in === "query" && p.name === "page");
+  const maxItems = def.field ? pageSizeOf(op) : maxItemsOf(op);
   const filters = Object.values(extras)
     .filter((extra) => extra.placement === "query")
     .map((extra) => String((extra.definition as { label: string }).label));
 
   const pathInputs = Object.entries(extras).filter(([, extra]) => extra.placement === "path");
   const pathLabels = new Map(pathInputs.map(([, extra]) => [extra.name, String((extra.definition as { label: string }).label)]));
+
+  const second = def.merge ? descriptorFor({ ...def, operation: def.merge.operation, inputs: {}, merge: undefined }) : undefined;
+  const tagged = (tag: string, records: unknown[]) => records.map((r) => (r && typeof r === "object" ? { ...r, kind: tag } : r));
+  const load = async (client: ServiceTitanClient, req: StRequest): Promise<{ records: unknown[]; truncated: boolean }> => {
+    if (def.field) {
+      // a list that pages without saying whether more exist: one page of the largest size; a full page may not be all
+      if (!paged) return fetchFieldRecords(client, req, def.field);
+      const size = pageSizeOf(op);
+      const read = await fetchFieldRecords(client, { ...req, query: { ...req.query, page: firstPage, pageSize: size } }, def.field);
+      return { records: read.records, truncated: read.records.length >= size };
+    }
+    if (!second || !def.merge) return fetchPicklistRecords(client, req, strategy, firstPage, pageSizeOf(op));
+    const names = new Set(second.params.filter((p) => p.in === "query").map((p) => p.name));
+    const query = Object.fromEntries(Object.entries(req.query ?? {}).filter(([k]) => names.has(k)));
+    const other: StRequest = { ...req, module: second.module, path: second.path, scope: second.scope, query };
+    const [a, b] = await Promise.all([fetchPicklistRecords(client, req, strategy, firstPage), fetchPicklistRecords(client, other, strategy, rulesFor(second).firstPage, pageSizeOf(second))]);
+    const [tagA, tagB] = def.merge.tags;
+    return { records: [...tagged(tagA, a.records), ...tagged(tagB, b.records)], truncated: a.truncated || b.truncated };
+  };
 
   const ds = dataSource({
     display: { label: `Select ${humanize(one)}`, description: describe(def, op) },
@@ -327,13 +388,13 @@ export const buildPicklist = (def: PicklistDefinition): BuiltPicklist => {
       }
       const client = clientFor(context, values);
       const req: StRequest = { module: op.module, method: "GET", path, query, operation: `"Select ${one}"`, scope: op.scope };
-      const { records, truncated } = await fetchPicklistRecords(client, req, strategy, firstPage);
+      const { records, truncated } = await load(client, req);
       const rule: LabelRule = def.resolveLabels ? { ...def, format: await def.resolveLabels(client, records as Record<string, unknown>[]) } : def;
       if (!truncated) return { result: toItems(rule, records) };
       context.logger?.warn?.(
-        `Select ${one}: more than ${PICKLIST_MAX_ITEMS} ${def.noun[1]} exist; the dropdown shows the ${newestFirst ? "newest" : "first"} ${PICKLIST_MAX_ITEMS}.`,
+        `Select ${one}: more than ${maxItems} ${def.noun[1]} exist; the dropdown shows the ${newestFirst ? "newest" : "first"} ${maxItems}.`,
       );
-      return { result: [...toItems(rule, records), moreItem(def.noun[1], newestFirst, filters)] };
+      return { result: [...toItems(rule, records), moreItem(def.noun[1], newestFirst, filters, maxItems)] };
     },
   }) as unknown as AnyDataSource;
 
