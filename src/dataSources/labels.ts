@@ -119,8 +119,8 @@ const listRequest = (module: ModuleKey, operationId: string, query: StRequest["q
 
 /** Id → name of the records of one page; an empty map when the request fails. */
 const namesOf = async (client: ServiceTitanClient, module: ModuleKey, operationId: string, query: StRequest["query"], pageSize: number): Promise<Map<string, string>> => {
-  const { req, firstPage } = listRequest(module, operationId, query);
   try {
+    const { req, firstPage } = listRequest(module, operationId, query);
     const page = await fetchPage<Row>(client, req, firstPage, pageSize);
     return new Map(page.data.filter((r) => r && r.id !== undefined && text(r.name)).map((r) => [String(r.id), text(r.name)]));
   } catch {
