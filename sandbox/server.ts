@@ -28,6 +28,7 @@ import { crmRoutes } from "./resources/crm";
 import { dispatchRoutes } from "./resources/dispatch";
 import { jpmRoutes } from "./resources/jpm";
 import { referenceRoutes } from "./resources/reference";
+import { shortListRoutes } from "./resources/shortLists";
 import { schedulingProRoutes } from "./resources/schedulingPro";
 import { equipmentRoutes } from "./resources/equipment";
 import { multipartFields } from "./multipart";
@@ -67,7 +68,7 @@ const blank = (v: unknown, key = ""): unknown => {
 
 export const buildRouter = (operations: readonly RouteDefSource[]): Router => {
   const router = new Router();
-  const specific = [...crmRoutes(), ...jpmRoutes(), ...dispatchRoutes(), ...referenceRoutes(), ...schedulingProRoutes(), ...equipmentRoutes()];
+  const specific = [...crmRoutes(), ...jpmRoutes(), ...dispatchRoutes(), ...referenceRoutes(), ...schedulingProRoutes(), ...equipmentRoutes(), ...shortListRoutes()];
   for (const def of specific) if (def.source === "builtin") router.add(def);
   for (const def of operations) router.add(def);
   for (const def of specific) if (def.source !== "builtin") router.add(def);

@@ -25,6 +25,7 @@ import * as dataSourceModule from "../src/dataSources";
 import component from "../src/index";
 import { EARLIER_COMPONENT_INPUT_NOTES } from "../src/operations/curated/earlierComponent";
 import { MODULE_LABELS, tenantBasePath } from "../src/operations/modules";
+import { NO_DROPDOWN, type NoDropdownKind } from "../src/inputs/noDropdown";
 
 export const ROOT = path.resolve(__dirname, "..");
 export const REFERENCE_DIR = "documentation/reference";
@@ -387,6 +388,8 @@ export const renderReference = (model: DocsModel): Map<string, string> => {
     "| --- | --- | --- |",
     ...groups.map((g) => `| [${g.title}](${g.slug}.md) | ${g.actions.length} | ${g.dataSources.length} |`),
     "",
+    `ID inputs without a dropdown, and why: [${NO_DROPDOWN_FILE}](${NO_DROPDOWN_FILE}).`,
+    "",
     "## Connections",
     "",
     ...c.connections.map(
@@ -408,7 +411,50 @@ export const renderReference = (model: DocsModel): Map<string, string> => {
     ),
   ];
   out.set(`${REFERENCE_DIR}/index.md`, `${index.join("\n").trimEnd()}\n`);
+  out.set(`${REFERENCE_DIR}/${NO_DROPDOWN_FILE}`, renderNoDropdown());
   return out;
+};
+
+// ---- ID inputs without a dropdown ------------------------------------------------------------------
+
+const NO_DROPDOWN_FILE = "id-inputs-without-dropdown.md";
+
+const KIND_TITLES: Record<NoDropdownKind, string> = {
+  "no-list": "No operation lists the resource",
+  parent: "Listed only below another record",
+  external: "IDs from outside the tenant's records",
+  ambiguous: "Meaning left open by the contract",
+};
+
+/** "^crm \\w+ \\/customers\\/" → "crm * /customers/…": the operations an entry covers, readably. */
+const readableWhere = (where: RegExp): string =>
+  where.source
+    .replace(/^\^/, "")
+    .replace(/\\w\+/g, "*")
+    .replace(/\\(.)/g, "$1")
+    .replace(/\/$/, "/…");
+
+/** The allow-list of src/inputs/noDropdown.ts as a page: every other ID input has a dropdown. */
+export const renderNoDropdown = (): string => {
+  const lines = [
+    GENERATED_NOTE,
+    "",
+    "# ID inputs without a dropdown",
+    "",
+    "Every input that takes the ID of a record the shipped API documents can list offers a dropdown. These inputs do not, for the reason given; type the ID (or map it from an earlier step).",
+    "",
+  ];
+  for (const kind of Object.keys(KIND_TITLES) as NoDropdownKind[]) {
+    const entries = NO_DROPDOWN.filter((e) => e.kind === kind);
+    if (!entries.length) continue;
+    lines.push(`## ${KIND_TITLES[kind]}`, "", "| Input | Where | Reason |", "| --- | --- | --- |");
+    for (const e of entries) {
+      const where = e.where ? code(readableWhere(e.where)) : "every action";
+      lines.push(`| ${code(e.key)} | ${where} | ${cell(mdText(e.reason))} |`);
+    }
+    lines.push("");
+  }
+  return `${lines.join("\n").trimEnd()}\n`;
 };
 
 // ---- Trigger pages --------------------------------------------------------------------------------

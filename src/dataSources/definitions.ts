@@ -6,11 +6,17 @@
  * (the default: an entry without `label` reads `{name}`), "#<number>" for jobs and invoices,
  * "#<number> (ID: <id>)" for appointments.
  *
+ * Every ID input whose resource has a list operation links to one of these (src/inputs/links.ts);
+ * test/dataSources/coverage.test.ts holds the ID inputs without one to the reasons in
+ * src/inputs/noDropdown.ts.
+ *
  * Not here, on purpose:
  * - selectRouter: the Scheduling Pro document has no operation that lists routers (only a router's
  *   sessions and performance, which need a router ID already).
  */
-import { idPathInput, type PicklistDefinition } from "./picklist";
+import { cleanString } from "../inputs/clean";
+import { amountOf, arrivalWindowLabel, campaignCostLabel, dateOf, joined, jobLabels, leadLabel, locationLabel, nameIn, numbered } from "./labels";
+import { idFilterInput, idPathInput, type PicklistDefinition } from "./picklist";
 
 export const picklistDefinitions: PicklistDefinition[] = [
   // ---- the dropdowns integration builders already use (keys kept exactly)
@@ -68,24 +74,34 @@ export const picklistDefinitions: PicklistDefinition[] = [
     operation: { module: "jpm", operationId: "Jobs_GetList" },
     noun: ["job", "jobs"],
     label: "#{jobNumber}",
+    resolveLabels: jobLabels,
     withId: false,
-    labelDescription: "job number",
+    labelDescription: "job number (each label also shows the job type and customer)",
     strategy: "concurrent",
     example: [
-      { key: "1", label: "#1" },
-      { key: "2", label: "#2" },
-      { key: "3", label: "#3" },
+      { key: "31204567", label: "#10045 · AC Repair · Avery Anderson" },
+      { key: "31204590", label: "#10046 · No Heat · Blake Brooks" },
+      { key: "31204612", label: "#10047 · Drain Cleaning · Casey Carter" },
     ],
   },
   {
     key: "selectLocation",
     operation: { module: "crm", operationId: "Locations_GetList" },
     noun: ["location", "locations"],
+    format: locationLabel,
+    labelDescription: "name and address",
+    inputs: {
+      customerId: idFilterInput(
+        "customerId",
+        "Customer ID",
+        "Lists only this customer's locations; leave empty to list every location.",
+        "selectCustomers",
+      ),
+    },
     strategy: "concurrent",
     example: [
-      { key: "1", label: "Location 1 (ID: 1)" },
-      { key: "2", label: "Location 2 (ID: 2)" },
-      { key: "3", label: "Location 3 (ID: 3)" },
+      { key: "28451109", label: "Anderson Residence — 1200 Maple Ave, Glendale, CA 91203 (ID: 28451109)" },
+      { key: "28451122", label: "Brooks Dental Care — 455 Oak St, Suite 200, Austin, TX 78701 (ID: 28451122)" },
     ],
   },
   {
@@ -218,6 +234,423 @@ export const picklistDefinitions: PicklistDefinition[] = [
     example: [
       { key: "sch-main", label: "Main website scheduler (ID: sch-main)" },
       { key: "sch-promo", label: "Spring promotion (ID: sch-promo)" },
+    ],
+  },
+
+  // ---- CRM contacts and leads
+  {
+    key: "selectContact",
+    operation: { module: "crm", operationId: "Contacts_GetList" },
+    noun: ["contact", "contacts"],
+    example: [
+      { key: "0f8fad5b-d9cb-469f-a165-70867728950e", label: "Avery Anderson (ID: 0f8fad5b-d9cb-469f-a165-70867728950e)" },
+      { key: "7c9e6679-7425-40de-944b-e07fc1f90ae7", label: "Blake Brooks (ID: 7c9e6679-7425-40de-944b-e07fc1f90ae7)" },
+    ],
+  },
+  {
+    key: "selectContactMethod",
+    operation: { module: "crm", operationId: "Contacts_SearchContactMethods" },
+    noun: ["contact method", "contact methods"],
+    label: "{type}: {value}",
+    labelDescription: "contact method type and value",
+    inputs: {
+      contactId: idFilterInput(
+        "contactId",
+        "Contact ID",
+        "Lists only this contact's phone numbers and email addresses; leave empty to list every contact's.",
+        "selectContact",
+        "0f8fad5b-d9cb-469f-a165-70867728950e",
+        cleanString("Contact ID"),
+      ),
+    },
+    example: [
+      { key: "b3f1c2d4-5e6f-4a7b-8c9d-0e1f2a3b4c5d", label: "Email: avery.anderson@example.com (ID: b3f1c2d4-5e6f-4a7b-8c9d-0e1f2a3b4c5d)" },
+      { key: "a2e0b1c3-4d5e-4f6a-9b8c-7d6e5f4a3b2c", label: "MobilePhone: 5125550142 (ID: a2e0b1c3-4d5e-4f6a-9b8c-7d6e5f4a3b2c)" },
+    ],
+  },
+  {
+    key: "selectLocationContact",
+    operation: { module: "crm", operationId: "Locations_GetContactList" },
+    noun: ["location contact", "location contacts"],
+    label: "{type}: {value}",
+    labelDescription: "contact type and value",
+    inputs: {
+      locationId: idPathInput("id", "Location ID", "The location whose contact methods (phone numbers, email addresses) fill the dropdown."),
+    },
+    example: [
+      { key: "91", label: "Email: frontdesk@brooksdental.example.com (ID: 91)" },
+      { key: "90", label: "Phone: 5125550177 (ID: 90)" },
+    ],
+  },
+  {
+    key: "selectLead",
+    operation: { module: "crm", operationId: "Leads_GetList" },
+    noun: ["lead", "leads"],
+    format: leadLabel,
+    labelDescription: "caller name and summary",
+    strategy: "concurrent",
+    example: [
+      { key: "7710042", label: "Avery Anderson — AC not cooling; outdoor unit buzzing. (ID: 7710042)" },
+      { key: "7710043", label: "Blake Brooks — Water heater leaking in garage. (ID: 7710043)" },
+    ],
+  },
+
+  // ---- people
+  {
+    key: "selectEmployee",
+    operation: { module: "settings", operationId: "Employees_GetList" },
+    noun: ["employee", "employees"],
+    example: [
+      { key: "4410031", label: "Morgan Patel (ID: 4410031)" },
+      { key: "4410012", label: "Sam Rivera (ID: 4410012)" },
+    ],
+  },
+  {
+    // Who sold a job or manages a project may be a technician or an office employee: both lists, tagged.
+    key: "selectTechnicianOrEmployee",
+    operation: { module: "settings", operationId: "Technicians_GetList" },
+    merge: { operation: { module: "settings", operationId: "Employees_GetList" }, tags: ["Technician", "Employee"] },
+    noun: ["technician or employee", "technicians and employees"],
+    label: "{name} · {kind}",
+    labelDescription: "name (each label says Technician or Employee)",
+    example: [
+      { key: "4410031", label: "Morgan Patel · Employee (ID: 4410031)" },
+      { key: "4410012", label: "Sam Rivera · Technician (ID: 4410012)" },
+    ],
+  },
+
+  // ---- dispatch
+  {
+    key: "selectZone",
+    operation: { module: "dispatch", operationId: "Zone_GetList" },
+    noun: ["zone", "zones"],
+    example: [
+      { key: "215", label: "North Glendale (ID: 215)" },
+      { key: "216", label: "South Glendale (ID: 216)" },
+    ],
+  },
+  {
+    key: "selectArrivalWindow",
+    operation: { module: "dispatch", operationId: "ArrivalWindows_GetList" },
+    noun: ["arrival window", "arrival windows"],
+    format: arrivalWindowLabel,
+    labelDescription: "start and end time",
+    example: [
+      { key: "66340700", label: "08:00–10:00 (ID: 66340700)" },
+      { key: "66340701", label: "10:00–12:00 (ID: 66340701)" },
+    ],
+  },
+  {
+    key: "selectTeam",
+    operation: { module: "dispatch", operationId: "Team_GetList" },
+    noun: ["team", "teams"],
+    example: [
+      { key: "9", label: "HVAC North (ID: 9)" },
+      { key: "10", label: "Plumbing South (ID: 10)" },
+    ],
+  },
+  {
+    key: "selectTechnicianShift",
+    operation: { module: "dispatch", operationId: "TechnicianShifts_GetList" },
+    noun: ["technician shift", "technician shifts"],
+    format: joined(dateOf("start"), (r) => r.title || r.shiftType),
+    labelDescription: "start date and title",
+    strategy: "concurrent",
+    example: [
+      { key: "5520014", label: "2026-01-15 · On call (ID: 5520014)" },
+      { key: "5520015", label: "2026-01-16 · Normal (ID: 5520015)" },
+    ],
+  },
+  {
+    key: "selectTechnicianSkill",
+    operation: { module: "dispatch", operationId: "TechnicianSkills_GetList" },
+    noun: ["technician skill", "technician skills"],
+    example: [
+      { key: "10045", label: "Heat pump certified (ID: 10045)" },
+      { key: "10046", label: "Tankless water heaters (ID: 10046)" },
+    ],
+  },
+  {
+    key: "selectNonJobAppointment",
+    operation: { module: "dispatch", operationId: "NonJobAppointments_GetList" },
+    noun: ["non-job appointment", "non-job appointments"],
+    format: joined(dateOf("start"), (r) => r.name),
+    labelDescription: "start date and name",
+    strategy: "concurrent",
+    example: [
+      { key: "31204571", label: "2026-01-15 · Team meeting (ID: 31204571)" },
+      { key: "31204572", label: "2026-01-16 · Truck maintenance (ID: 31204572)" },
+    ],
+  },
+
+  // ---- projects and budget codes (Job Planning)
+  {
+    key: "selectProjectStatus",
+    operation: { module: "jpm", operationId: "ProjectStatuses_GetList" },
+    noun: ["project status", "project statuses"],
+    example: [
+      { key: "92833027", label: "Completed (ID: 92833027)" },
+      { key: "92833026", label: "In Progress (ID: 92833026)" },
+    ],
+  },
+  {
+    key: "selectProjectSubStatus",
+    operation: { module: "jpm", operationId: "ProjectSubStatuses_GetList" },
+    noun: ["project sub-status", "project sub-statuses"],
+    inputs: {
+      statusId: idFilterInput("statusId", "Status ID", "Lists only the sub-statuses of this project status; leave empty to list all.", "selectProjectStatus"),
+    },
+    example: [
+      { key: "92833042", label: "Waiting on parts (ID: 92833042)" },
+      { key: "92833041", label: "Waiting on permit (ID: 92833041)" },
+    ],
+  },
+  {
+    key: "selectProjectType",
+    operation: { module: "jpm", operationId: "ProjectTypes_GetList" },
+    noun: ["project type", "project types"],
+    example: [
+      { key: "88293493", label: "New Construction (ID: 88293493)" },
+      { key: "88293492", label: "Remodel (ID: 88293492)" },
+    ],
+  },
+  {
+    key: "selectJobCustomFieldType",
+    operation: { module: "jpm", operationId: "Jobs_GetCustomFieldTypes" },
+    noun: ["job custom field", "job custom fields"],
+    example: [
+      { key: "84745315", label: "Gate Code (ID: 84745315)" },
+      { key: "84745316", label: "Permit Number (ID: 84745316)" },
+    ],
+  },
+  {
+    key: "selectBudgetCode",
+    operation: { module: "jpm", operationId: "BudgetCodes_ListCompanyBudgetCodes" },
+    noun: ["budget code", "budget codes"],
+    format: joined((r) => r.code, (r) => r.description),
+    labelDescription: "code and description",
+    example: [
+      { key: "66340700", label: "CAP-455 · Capacitor replacement (ID: 66340700)" },
+      { key: "66340701", label: "DUCT-120 · Duct sealing (ID: 66340701)" },
+    ],
+  },
+  {
+    key: "selectBudgetSegment",
+    operation: { module: "jpm", operationId: "BudgetCodes_ListCompanySegments" },
+    // its answer holds `data` but no `hasMore`: one page of 5,000
+    field: "data",
+    noun: ["budget code segment", "budget code segments"],
+    example: [
+      { key: "49660180", label: "Commercial (ID: 49660180)" },
+      { key: "49660179", label: "Residential (ID: 49660179)" },
+    ],
+  },
+
+  // ---- accounting
+  {
+    key: "selectPaymentTerm",
+    operation: { module: "accounting", operationId: "PaymentTerms_GetList" },
+    noun: ["payment term", "payment terms"],
+    example: [
+      { key: "11", label: "Due on receipt (ID: 11)" },
+      { key: "12", label: "Net 30 (ID: 12)" },
+    ],
+  },
+  {
+    key: "selectPaymentType",
+    operation: { module: "accounting", operationId: "PaymentTypes_GetList" },
+    noun: ["payment type", "payment types"],
+    example: [
+      { key: "21", label: "Check (ID: 21)" },
+      { key: "22", label: "Credit Card (ID: 22)" },
+    ],
+  },
+  {
+    key: "selectPayment",
+    operation: { module: "accounting", operationId: "Payments_GetList" },
+    noun: ["payment", "payments"],
+    format: joined(dateOf("date"), nameIn("customer"), amountOf("total")),
+    labelDescription: "date, customer and amount",
+    strategy: "concurrent",
+    example: [
+      { key: "24702028", label: "2026-01-15 · Avery Anderson · $249.50 (ID: 24702028)" },
+      { key: "24702031", label: "2026-01-16 · Blake Brooks · $1,180.00 (ID: 24702031)" },
+    ],
+  },
+  {
+    key: "selectCreditMemo",
+    operation: { module: "accounting", operationId: "CreditMemos_GetCreditMemosList" },
+    noun: ["credit memo", "credit memos"],
+    format: joined(numbered("referenceNumber"), nameIn("customer"), amountOf("total")),
+    labelDescription: "reference number, customer and total",
+    strategy: "concurrent",
+    example: [
+      { key: "66340700", label: "#REF-10045 · Avery Anderson · $249.50 (ID: 66340700)" },
+      { key: "66340701", label: "#REF-10046 · Blake Brooks · $75.00 (ID: 66340701)" },
+    ],
+  },
+  {
+    key: "selectBankDeposit",
+    operation: { module: "accounting", operationId: "Deposits_GetList" },
+    noun: ["bank deposit", "bank deposits"],
+    format: joined(dateOf("depositDate"), (r) => r.name, amountOf("grossAmount")),
+    labelDescription: "deposit date, name and gross amount",
+    example: [
+      { key: "9340021", label: "2026-01-15 · Credit Card · $2,480.00 (ID: 9340021)" },
+      { key: "9340022", label: "2026-01-16 · Checks · $915.50 (ID: 9340022)" },
+    ],
+  },
+  {
+    key: "selectJournalEntry",
+    operation: { module: "accounting", operationId: "JournalEntries_GetList" },
+    noun: ["journal entry", "journal entries"],
+    format: joined(numbered("number"), (r) => r.name, dateOf("postDate")),
+    labelDescription: "number, name and post date",
+    strategy: "concurrent",
+    example: [
+      { key: "0f8fad5b-d9cb-469f-a165-70867728950e", label: "#10045 · January invoices · 2026-01-31 (ID: 0f8fad5b-d9cb-469f-a165-70867728950e)" },
+      { key: "7c9e6679-7425-40de-944b-e07fc1f90ae7", label: "#10046 · January payments · 2026-01-31 (ID: 7c9e6679-7425-40de-944b-e07fc1f90ae7)" },
+    ],
+  },
+  {
+    key: "selectApBill",
+    operation: { module: "accounting", operationId: "ApBills_GetListPaginated" },
+    noun: ["AP bill", "AP bills"],
+    format: joined(numbered("referenceNumber"), (r) => r.vendorNumber, amountOf("billAmount")),
+    labelDescription: "reference number, vendor number and amount",
+    strategy: "concurrent",
+    example: [
+      { key: "66340700", label: "#REF-10045 · V-2291 · $249.50 (ID: 66340700)" },
+      { key: "66340701", label: "#REF-10046 · V-2291 · $1,020.00 (ID: 66340701)" },
+    ],
+  },
+  {
+    key: "selectInventoryBill",
+    operation: { module: "accounting", operationId: "InventoryBills_GetListPaginated" },
+    noun: ["inventory bill", "inventory bills"],
+    format: joined(numbered("referenceNumber"), (r) => r.vendorNumber, amountOf("billAmount")),
+    labelDescription: "reference number, vendor number and amount",
+    strategy: "concurrent",
+    example: [
+      { key: "66340700", label: "#REF-10045 · V-2291 · $249.50 (ID: 66340700)" },
+      { key: "66340701", label: "#REF-10046 · V-3310 · $88.20 (ID: 66340701)" },
+    ],
+  },
+  {
+    key: "selectGlAccount",
+    operation: { module: "accounting", operationId: "GlAccounts_GetList" },
+    noun: ["GL account", "GL accounts"],
+    format: joined((r) => r.number, (r) => r.name),
+    labelDescription: "account number and name",
+    example: [
+      { key: "80276787", label: "4000 · Service Revenue (ID: 80276787)" },
+      { key: "80276790", label: "5000 · Cost of Goods Sold (ID: 80276790)" },
+    ],
+  },
+  {
+    key: "selectTaxZone",
+    operation: { module: "accounting", operationId: "TaxZones_GetList" },
+    noun: ["tax zone", "tax zones"],
+    example: [
+      { key: "31", label: "Glendale (ID: 31)" },
+      { key: "32", label: "Los Angeles County (ID: 32)" },
+    ],
+  },
+  {
+    key: "selectRemittanceVendor",
+    operation: { module: "accounting", operationId: "RemittanceVendors_GetList" },
+    noun: ["remittance vendor", "remittance vendors"],
+    example: [
+      { key: "4120", label: "Ferguson Supply (ID: 4120)" },
+      { key: "4121", label: "Johnstone Supply (ID: 4121)" },
+    ],
+  },
+
+  // ---- equipment and marketing
+  {
+    key: "selectEquipmentType",
+    operation: { module: "equipmentsystems", operationId: "EquipmentTypes_GetList" },
+    noun: ["equipment type", "equipment types"],
+    example: [
+      { key: "7230020", label: "Air Handler (ID: 7230020)" },
+      { key: "7230019", label: "Furnace (ID: 7230019)" },
+    ],
+  },
+  {
+    key: "selectCampaignCategory",
+    operation: { module: "marketing", operationId: "CampaignCategories_GetList" },
+    noun: ["campaign category", "campaign categories"],
+    example: [
+      { key: "96383161", label: "Offline (ID: 96383161)" },
+      { key: "96383160", label: "Online (ID: 96383160)" },
+    ],
+  },
+  {
+    key: "selectCampaignCost",
+    operation: { module: "marketing", operationId: "CampaignCosts_GetList" },
+    noun: ["campaign cost", "campaign costs"],
+    format: campaignCostLabel,
+    labelDescription: "month and daily cost",
+    inputs: {
+      campaignId: idFilterInput("campaignId", "Campaign ID", "Lists only this campaign's monthly costs; leave empty to list every campaign's.", "selectCampaign"),
+    },
+    example: [
+      { key: "2210048", label: "February 2026 · $98.00 a day (ID: 2210048)" },
+      { key: "2210047", label: "January 2026 · $112.40 a day (ID: 2210047)" },
+    ],
+  },
+
+  // ---- task management: tasks, and the short lists of its /data answer (one request each)
+  {
+    key: "selectTask",
+    operation: { module: "taskmanagement", operationId: "Tasks_GetTasks" },
+    noun: ["task", "tasks"],
+    format: joined(numbered("taskNumber"), (r) => r.name),
+    labelDescription: "task number and name",
+    strategy: "concurrent",
+    example: [
+      { key: "66340700", label: "#52906499 · Call back about the estimate (ID: 66340700)" },
+      { key: "66340701", label: "#52906500 · Refund the duplicate payment (ID: 66340701)" },
+    ],
+  },
+  {
+    key: "selectTaskType",
+    operation: { module: "taskmanagement", operationId: "ClientSideData_Get" },
+    field: "taskTypes",
+    noun: ["task type", "task types"],
+    example: [
+      { key: "55467997", label: "Billing (ID: 55467997)" },
+      { key: "55467998", label: "Customer complaint (ID: 55467998)" },
+    ],
+  },
+  {
+    key: "selectTaskSource",
+    operation: { module: "taskmanagement", operationId: "ClientSideData_Get" },
+    field: "taskSources",
+    noun: ["task source", "task sources"],
+    example: [
+      { key: "66019960", label: "Phone call (ID: 66019960)" },
+      { key: "66019961", label: "Technician (ID: 66019961)" },
+    ],
+  },
+  {
+    key: "selectTaskResolution",
+    operation: { module: "taskmanagement", operationId: "ClientSideData_Get" },
+    field: "taskResolutions",
+    noun: ["task resolution", "task resolutions"],
+    example: [
+      { key: "48611093", label: "Refund issued (ID: 48611093)" },
+      { key: "48611092", label: "Resolved by phone (ID: 48611092)" },
+    ],
+  },
+  {
+    key: "selectTaskEmployee",
+    operation: { module: "taskmanagement", operationId: "ClientSideData_Get" },
+    field: "employees",
+    noun: ["task management employee", "task management employees"],
+    example: [
+      { key: "4410031", label: "Morgan Patel (ID: 4410031)" },
+      { key: "4410012", label: "Sam Rivera (ID: 4410012)" },
     ],
   },
 ];

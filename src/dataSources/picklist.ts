@@ -2,7 +2,8 @@
  * The one picklist factory: a small definition (which list operation, how to word a record, which
  * extra inputs) becomes a Spectral `picklist` data source. Every picklist behaves the same way:
  *
- * - at most two requests of 5,000 records (the API's largest page), so at most 10,000 items;
+ * - at most two requests of the list's largest page (5,000 records, or less where the transport rules
+ *   say so, src/http/rules.ts), so at most 10,000 items;
  * - the request goes through the one transport (auth, retries, rate limit, readable errors);
  * - items are `{ key: String(id), label }`, de-duplicated by id, sorted by label (stable,
  *   case-insensitive, numbers in labels compared as numbers: "#9" before "#10");
@@ -35,6 +36,7 @@ import type { ModuleKey, OperationDescriptor } from "../operations/types";
 import { fetchPage, MAX_PAGE_SIZE, type ListPage } from "../paging/pages";
 import { formatCount, type RunProgress, startProgress } from "../paging/progress";
 import { rulesFor } from "../http/rules";
+import type { RecordLabel } from "./labels";
 
 export type AnyDataSource = DataSourceDefinition<Inputs, ConfigVarResultCollection, DataSourceType>;
 
@@ -82,6 +84,16 @@ export interface PicklistDefinition {
    * DEFAULT_PICKLIST_LABEL ("{name}").
    */
   label?: string;
+  /**
+   * How a record reads when one template cannot say it (an address): a function of the record, used
+   * instead of `label`; undefined from it reads "<Noun> <id>".
+   */
+  format?: RecordLabel;
+  /**
+   * Labels that need names from other lists (a job's type and customer): called once per load with the
+   * listed records, returns the label function. It must not throw (a failed lookup leaves names out).
+   */
+  resolveLabels?: (client: ServiceTitanClient, records: Record<string, unknown>[]) => Promise<RecordLabel>;
   /** Append " (ID: <id>)" to the label (default true), so records with the same name stay distinct. */
   withId?: boolean;
   /**
@@ -91,6 +103,16 @@ export interface PicklistDefinition {
   labelDescription?: string;
   /** Extra inputs besides the connection (a required path parameter, a filter). */
   inputs?: Record<string, PicklistInput>;
+  /**
+   * For an operation that answers one object holding short lists (Task Management's /data): the
+   * property whose array fills the dropdown. One request, no paging.
+   */
+  field?: string;
+  /**
+   * A second list read with the first and shown with it (technicians and office employees): each
+   * record's `kind` field is set to the tag of its list, for the label ("{name} · {kind}").
+   */
+  merge?: { operation: { module: ModuleKey; operationId: string }; tags: [string, string] };
   /** Fixed query parameters sent on every request. */
   query?: QueryParams;
   /** Lists that are commonly longer than one page load faster when both pages are requested at once. */
@@ -104,7 +126,10 @@ const descriptorFor = (def: PicklistDefinition): OperationDescriptor => {
   const op = findOperation(module, operationId);
   if (!op) throw new Error(`Data source ${def.key}: operation ${module}:${operationId} is not in the generated catalog.`);
   const names = new Set(op.params.map((p) => p.name));
-  if (op.method !== "GET" || op.kind !== "list" || !names.has("page") || !names.has("pageSize")) {
+  if (def.field) {
+    // one object holding the records in a property (Task Management's /data, budget-code segments' `data` without `hasMore`)
+    if (op.method !== "GET" || op.kind === "export") throw new Error(`Data source ${def.key}: ${module}:${operationId} is not a one-object read.`);
+  } else if (op.method !== "GET" || !["list", "get"].includes(op.kind) || !names.has("page") || !names.has("pageSize")) {
     throw new Error(`Data source ${def.key}: ${module}:${operationId} is not a paged list operation.`);
   }
   for (const extra of Object.values(def.inputs ?? {})) {
@@ -125,16 +150,23 @@ const valueAt = (record: Record<string, unknown>, path: string): unknown =>
   path.split(".").reduce<unknown>((v, k) => (v && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined), record);
 
 /** Fills a label template from a record; falls back to "<Noun> <id>" when a field is empty. */
-export const labelFor = (def: Pick<PicklistDefinition, "label" | "withId" | "noun">, record: Record<string, unknown>): string => {
-  const id = String(record.id);
+type LabelRule = Pick<PicklistDefinition, "label" | "withId" | "noun" | "format">;
+
+const fromTemplate = (template: string, record: Record<string, unknown>): string | undefined => {
   let missing = false;
-  const text = (def.label ?? DEFAULT_PICKLIST_LABEL).replace(/\{([^}]+)\}/g, (_m, path: string) => {
+  const text = template.replace(/\{([^}]+)\}/g, (_m, path: string) => {
     const v = valueAt(record, path);
     const s = v === undefined || v === null ? "" : String(v).trim();
     if (!s) missing = true;
     return s;
   });
-  const main = missing ? `${humanize(def.noun[0])} ${id}` : text.trim();
+  return missing ? undefined : text.trim();
+};
+
+export const labelFor = (def: LabelRule, record: Record<string, unknown>): string => {
+  const id = String(record.id);
+  const text = def.format ? def.format(record)?.trim() : fromTemplate(def.label ?? DEFAULT_PICKLIST_LABEL, record);
+  const main = text ? text : `${humanize(def.noun[0])} ${id}`;
   return def.withId === false ? main : `${main} (ID: ${id})`;
 };
 
@@ -150,7 +182,7 @@ export const sortByLabel = (items: Element[]): Element[] =>
     .map((x) => x.item);
 
 /** Records → items: one per id (first wins), records without an id skipped, at most PICKLIST_MAX_ITEMS. */
-export const toItems = (def: Pick<PicklistDefinition, "label" | "withId" | "noun">, records: unknown[]): Element[] => {
+export const toItems = (def: LabelRule, records: unknown[]): Element[] => {
   const seen = new Set<string>();
   const items: Element[] = [];
   for (const record of records) {
@@ -170,8 +202,8 @@ export const toItems = (def: Pick<PicklistDefinition, "label" | "withId" | "noun
  * The last item of a truncated dropdown: says that more records exist, which ones are listed, and how
  * to reach another one (the picklist's own filters, or typing the ID into the input).
  */
-export const moreItem = (plural: string, newestFirst: boolean, filters: string[]): Element => {
-  const n = PICKLIST_MAX_ITEMS.toLocaleString("en-US");
+export const moreItem = (plural: string, newestFirst: boolean, filters: string[], max = PICKLIST_MAX_ITEMS): Element => {
+  const n = max.toLocaleString("en-US");
   const narrow = filters.length ? `narrow the list with ${filters.join(" or ")}, or type its ID in the input` : "type its ID in the input";
   return { key: MORE_ITEM_KEY, label: `More than ${n} ${plural} exist: the ${newestFirst ? "newest" : "first"} ${n} are listed. To pick another, ${narrow}.` };
 };
@@ -187,6 +219,7 @@ export const fetchPicklistRecords = async (
   req: StRequest,
   strategy: FetchStrategy,
   first = 1,
+  pageSize = MAX_PAGE_SIZE,
   progress?: RunProgress,
 ): Promise<{ records: unknown[]; truncated: boolean }> => {
   let pages: ListPage[];
@@ -199,16 +232,23 @@ export const fetchPicklistRecords = async (
     return page;
   };
   if (strategy === "concurrent") {
-    const both = [fetchPage(client, req, first, MAX_PAGE_SIZE).then(answered), fetchPage(client, req, first + 1, MAX_PAGE_SIZE).then(answered)];
+    const both = [fetchPage(client, req, first, pageSize).then(answered), fetchPage(client, req, first + 1, pageSize).then(answered)];
     pages = await Promise.all(both);
     // page 2 of a list that ended on page 1 is empty; ignore whatever it says
     if (!pages[0].hasMore) pages = [pages[0]];
   } else {
-    const head = answered(await fetchPage(client, req, first, MAX_PAGE_SIZE));
-    pages = head.hasMore ? [head, answered(await fetchPage(client, req, first + 1, MAX_PAGE_SIZE))] : [head];
+    const head = answered(await fetchPage(client, req, first, pageSize));
+    pages = head.hasMore ? [head, answered(await fetchPage(client, req, first + 1, pageSize))] : [head];
   }
   const last = pages[pages.length - 1];
   return { records: pages.flatMap((p) => p.data), truncated: pages.length === 2 && last.hasMore };
+};
+
+/** The array at `field` of a one-object answer (absent or not an array: nothing to list). */
+export const fetchFieldRecords = async (client: ServiceTitanClient, req: StRequest, field: string): Promise<{ records: unknown[]; truncated: boolean }> => {
+  const res = await client.request<Record<string, unknown>>(req);
+  const list = res.data && typeof res.data === "object" ? res.data[field] : undefined;
+  return { records: Array.isArray(list) ? list : [], truncated: false };
 };
 
 // ---------------------------------------------------------------- the factory
@@ -249,15 +289,49 @@ export const idPathInput = (name: string, label: string, comments: string, examp
   }),
 });
 
+/** An optional numeric ID filter (a query parameter), itself filled from another dropdown. */
+export const idFilterInput = (
+  name: string,
+  label: string,
+  comments: string,
+  dataSource: string,
+  example = "1234567",
+  clean: (value: unknown) => unknown = cleanId(label),
+): PicklistInput => ({
+  placement: "query",
+  name,
+  definition: input({
+    label,
+    type: "string",
+    required: false,
+    dataSource,
+    comments,
+    example,
+    placeholder: example,
+    clean,
+  }),
+});
+
 /** Read newest first where the list can be sorted and the definition fixes no order of its own. */
 const readsNewestFirst = (def: PicklistDefinition, op: OperationDescriptor): boolean =>
   op.params.some((p) => p.in === "query" && p.name === "sort") && def.query?.sort === undefined;
 
+/** The largest page of a list (the transport rules: 5,000, or the list's own smaller cap). */
+const pageSizeOf = (op: OperationDescriptor): number => Math.min(rulesFor(op).maxPageSize, MAX_PAGE_SIZE);
+/** A picklist reads at most two pages. */
+const maxItemsOf = (op: OperationDescriptor): number => 2 * pageSizeOf(op);
+
 const describe = (def: PicklistDefinition, op: OperationDescriptor): string => {
+  if (def.field) {
+    return (
+      `Pick one of the tenant's ${def.noun[1]} from a dropdown, sorted by ${def.labelDescription ?? DEFAULT_LABEL_DESCRIPTION}` +
+      ` (the ${def.field} list of ${op.method} ${op.path} in ServiceTitan, one request${op.scope ? `; scope ${op.scope}` : ""}).`
+    );
+  }
   return (
-    `Pick one of up to 10,000 ${def.noun[1]} from a dropdown, sorted by ${def.labelDescription ?? DEFAULT_LABEL_DESCRIPTION}` +
-    ` (${op.method} ${op.path} in ServiceTitan, two pages of 5,000 at most${op.scope ? `; scope ${op.scope}` : ""}).` +
-    ` When more exist, the ${readsNewestFirst(def, op) ? "newest" : "first"} 10,000 are listed and a last item says so.`
+    `Pick one of up to ${maxItemsOf(op).toLocaleString("en-US")} ${def.noun[1]} from a dropdown, sorted by ${def.labelDescription ?? DEFAULT_LABEL_DESCRIPTION}` +
+    ` (${op.method} ${op.path} in ServiceTitan, two pages of ${pageSizeOf(op).toLocaleString("en-US")} at most${op.scope ? `; scope ${op.scope}` : ""}).` +
+    ` When more exist, the ${readsNewestFirst(def, op) ? "newest" : "first"} ${maxItemsOf(op).toLocaleString("en-US")} are listed and a last item says so.`
   );
 };
 
@@ -281,12 +355,36 @@ export const buildPicklist = (def: PicklistDefinition): BuiltPicklist => {
   const [one] = def.noun;
   const newestFirst = readsNewestFirst(def, op);
   const { firstPage } = rulesFor(op);
+  const paged = op.params.some((p) => p.in === "query" && p.name === "page");
+  const maxItems = def.field ? pageSizeOf(op) : maxItemsOf(op);
   const filters = Object.values(extras)
     .filter((extra) => extra.placement === "query")
     .map((extra) => String((extra.definition as { label: string }).label));
 
   const pathInputs = Object.entries(extras).filter(([, extra]) => extra.placement === "path");
   const pathLabels = new Map(pathInputs.map(([, extra]) => [extra.name, String((extra.definition as { label: string }).label)]));
+
+  const second = def.merge ? descriptorFor({ ...def, operation: def.merge.operation, inputs: {}, merge: undefined }) : undefined;
+  const tagged = (tag: string, records: unknown[]) => records.map((r) => (r && typeof r === "object" ? { ...r, kind: tag } : r));
+  const load = async (client: ServiceTitanClient, req: StRequest, progress?: RunProgress): Promise<{ records: unknown[]; truncated: boolean }> => {
+    if (def.field) {
+      // a list that pages without saying whether more exist: one page of the largest size; a full page may not be all
+      if (!paged) return fetchFieldRecords(client, req, def.field);
+      const size = pageSizeOf(op);
+      const read = await fetchFieldRecords(client, { ...req, query: { ...req.query, page: firstPage, pageSize: size } }, def.field);
+      return { records: read.records, truncated: read.records.length >= size };
+    }
+    if (!second || !def.merge) return fetchPicklistRecords(client, req, strategy, firstPage, pageSizeOf(op), progress);
+    const names = new Set(second.params.filter((p) => p.in === "query").map((p) => p.name));
+    const query = Object.fromEntries(Object.entries(req.query ?? {}).filter(([k]) => names.has(k)));
+    const other: StRequest = { ...req, module: second.module, path: second.path, scope: second.scope, query };
+    const [a, b] = await Promise.all([
+      fetchPicklistRecords(client, req, strategy, firstPage, undefined, progress),
+      fetchPicklistRecords(client, other, strategy, rulesFor(second).firstPage, pageSizeOf(second), progress),
+    ]);
+    const [tagA, tagB] = def.merge.tags;
+    return { records: [...tagged(tagA, a.records), ...tagged(tagB, b.records)], truncated: a.truncated || b.truncated };
+  };
 
   const ds = dataSource({
     display: { label: `Select ${humanize(one)}`, description: describe(def, op) },
@@ -308,14 +406,15 @@ export const buildPicklist = (def: PicklistDefinition): BuiltPicklist => {
       const client = clientFor(context, values);
       const req: StRequest = { module: op.module, method: "GET", path, query, operation: `"Select ${one}"`, scope: op.scope };
       const progress = startProgress(client, { title: `Select ${one}`, noun: def.noun[1] });
-      const { records, truncated } = await fetchPicklistRecords(client, req, strategy, firstPage, progress);
+      const { records, truncated } = await load(client, req, progress);
       const listed = newestFirst ? "newest" : "first";
-      progress.done({ records: records.length, ...(truncated ? { note: `more exist, the ${listed} ${formatCount(PICKLIST_MAX_ITEMS)} are listed` } : {}) });
-      if (!truncated) return { result: toItems(def, records) };
+      progress.done({ records: records.length, ...(truncated ? { note: `more exist, the ${listed} ${formatCount(maxItems)} are listed` } : {}) });
+      const rule: LabelRule = def.resolveLabels ? { ...def, format: await def.resolveLabels(client, records as Record<string, unknown>[]) } : def;
+      if (!truncated) return { result: toItems(rule, records) };
       context.logger?.warn?.(
-        `Select ${one}: more than ${PICKLIST_MAX_ITEMS} ${def.noun[1]} exist; the dropdown shows the ${newestFirst ? "newest" : "first"} ${PICKLIST_MAX_ITEMS}.`,
+        `Select ${one}: more than ${maxItems} ${def.noun[1]} exist; the dropdown shows the ${newestFirst ? "newest" : "first"} ${maxItems}.`,
       );
-      return { result: [...toItems(def, records), moreItem(def.noun[1], newestFirst, filters)] };
+      return { result: [...toItems(rule, records), moreItem(def.noun[1], newestFirst, filters, maxItems)] };
     },
   }) as unknown as AnyDataSource;
 

@@ -3,10 +3,11 @@
  * hand-written actions and triggers alike; test/dataSources/links.test.ts walks every action input and
  * checks each input named here is linked (and lists ID inputs that have no data source, for review).
  *
- * Only keys of data sources the component ships belong here (src/dataSources/keys.ts). Left out on
- * purpose: Scheduling Pro routers (`routerId`: no operation lists routers); `soldById`, which may name
- * an office employee as well as a technician — a technician-only dropdown would hide the employees, and
- * employees have no dropdown.
+ * Only keys of data sources the component ships belong here (src/dataSources/keys.ts). ID inputs
+ * without a dropdown are listed with their reason in src/inputs/noDropdown.ts (e.g. Scheduling Pro's
+ * `routerId`: no operation lists routers). `soldById` and `projectManagerIds` take the technicians and
+ * employees together: the contract calls the seller a technician, but tenants record office employees
+ * as sellers too, and a technician-only dropdown would hide them.
  */
 export const DATA_SOURCE_FOR_INPUT: Record<string, string> = {
   callReasonId: "selectCallReason",
@@ -41,6 +42,51 @@ export const DATA_SOURCE_FOR_INPUT: Record<string, string> = {
   jobHoldReasonId: "selectJobHoldReason",
   customerContactId: "selectCustomerContact",
   schedulerId: "selectScheduler",
+  // the Lead dismiss reason is a call reason (the contract says so)
+  dismissingReasonId: "selectCallReason",
+  leadId: "selectLead",
+  contactMethodId: "selectContactMethod",
+  employeeId: "selectEmployee",
+  soldById: "selectTechnicianOrEmployee",
+  projectManagerIds: "selectTechnicianOrEmployee",
+  zoneId: "selectZone",
+  arrivalWindowId: "selectArrivalWindow",
+  teamId: "selectTeam",
+  technicianShiftId: "selectTechnicianShift",
+  technicianSkillId: "selectTechnicianSkill",
+  nonJobAppointmentId: "selectNonJobAppointment",
+  projectStatusId: "selectProjectStatus",
+  projectSubstatusId: "selectProjectSubStatus",
+  subStatusId: "selectProjectSubStatus",
+  projectTypeId: "selectProjectType",
+  budgetCodeId: "selectBudgetCode",
+  budgetCodeIds: "selectBudgetCode",
+  segmentIds: "selectBudgetSegment",
+  paymentTermId: "selectPaymentTerm",
+  paymentTypeId: "selectPaymentType",
+  paymentId: "selectPayment",
+  paymentIds: "selectPayment",
+  creditMemoId: "selectCreditMemo",
+  creditMemoIds: "selectCreditMemo",
+  bankDepositId: "selectBankDeposit",
+  depositIds: "selectBankDeposit",
+  journalEntryId: "selectJournalEntry",
+  billId: "selectApBill",
+  billIds: "selectApBill",
+  inventoryBillIds: "selectInventoryBill",
+  taxZoneId: "selectTaxZone",
+  remittanceVendorId: "selectRemittanceVendor",
+  equipmentTypeId: "selectEquipmentType",
+  employeeTaskTypeId: "selectTaskType",
+  employeeTaskTypeIds: "selectTaskType",
+  employeeTaskSourceId: "selectTaskSource",
+  employeeTaskSourceIds: "selectTaskSource",
+  employeeTaskResolutionId: "selectTaskResolution",
+  employeeTaskResolutionIds: "selectTaskResolution",
+  reportedById: "selectTaskEmployee",
+  involvedEmployeeIdList: "selectTaskEmployee",
+  assigneeId: "selectEmployee",
+  skillIds: "selectTechnicianSkill",
 };
 
 /** Where an input lives: "<module> <METHOD> <path>", e.g. "jpm PUT /jobs/{id}/cancel". */
@@ -73,7 +119,28 @@ export const SCOPED_DATA_SOURCES: Record<string, ScopedLink[]> = {
     { where: /^jpm GET \/jobs$/, dataSource: "selectInstalledEquipment" },
   ],
   // a customer's contact method (other `contactId`s are CRM contacts, booking or location contacts)
-  contactId: [{ where: /^crm \w+ \/customers\/\{id\}\/contacts\/\{contactId\}$/, dataSource: "selectCustomerContact" }],
+  contactId: [
+    { where: /^crm \w+ \/customers\/\{id\}\/contacts\/\{contactId\}$/, dataSource: "selectCustomerContact" },
+    { where: /^crm \w+ \/locations\/\{id\}\/contacts\/\{contactId\}$/, dataSource: "selectLocationContact" },
+    { where: /^crm \w+ \/contacts(\/|$)/, dataSource: "selectContact" },
+  ],
+  // who a task or an invoice is assigned to: Task Management's own employee list; an office employee for invoices
+  assignedToId: [
+    { where: /^taskmanagement /, dataSource: "selectTaskEmployee" },
+    { where: /^accounting /, dataSource: "selectEmployee" },
+  ],
+  assignedToIds: [{ where: /^accounting /, dataSource: "selectEmployee" }],
+  // a task of Task Management (an invoice's tasks are another list)
+  taskId: [{ where: /^taskmanagement /, dataSource: "selectTask" }],
+  accountId: [{ where: /^accounting \w+ \/gl-accounts/, dataSource: "selectGlAccount" }],
+  statusId: [{ where: /^jpm \w+ \/(projects|project-substatuses)(\/|$)/, dataSource: "selectProjectStatus" }],
+  categoryId: [{ where: /^marketing /, dataSource: "selectCampaignCategory" }],
+  costId: [{ where: /^marketing \w+ \/costs/, dataSource: "selectCampaignCost" }],
+  // a payment's type (an invoice's typeId is an invoice type, which no operation lists)
+  typeId: [{ where: /^accounting \w+ \/payments/, dataSource: "selectPaymentType" }],
+  segmentId: [{ where: /^jpm \w+ \/work-breakdown-structure\//, dataSource: "selectBudgetSegment" }],
+  // the custom fields a job type asks for are job custom fields
+  customFieldTypeIds: [{ where: /^jpm \w+ \/job-types/, dataSource: "selectJobCustomFieldType" }],
 };
 
 export const whereOf = (op: OperationWhere): string => `${op.module} ${op.method.toUpperCase()} ${op.path}`;

@@ -35,7 +35,12 @@ it("scoped keys link only where their rule matches", () => {
   expect(dataSourceFor("reasonId", DATA_SOURCE_KEYS, hold)).toBe("selectJobHoldReason");
   expect(dataSourceFor("reasonId", DATA_SOURCE_KEYS)).toBeUndefined();
   expect(dataSourceFor("contactId", DATA_SOURCE_KEYS, { module: "crm", method: "PATCH", path: "/customers/{id}/contacts/{contactId}" })).toBe("selectCustomerContact");
-  expect(dataSourceFor("contactId", DATA_SOURCE_KEYS, { module: "crm", method: "PATCH", path: "/locations/{id}/contacts/{contactId}" })).toBeUndefined();
+  expect(dataSourceFor("contactId", DATA_SOURCE_KEYS, { module: "crm", method: "PATCH", path: "/locations/{id}/contacts/{contactId}" })).toBe("selectLocationContact");
+  expect(dataSourceFor("contactId", DATA_SOURCE_KEYS, { module: "crm", method: "GET", path: "/contacts/{id}" })).toBe("selectContact");
+  // a provider booking's contact has no dropdown (its list needs the provider and the booking)
+  expect(dataSourceFor("contactId", DATA_SOURCE_KEYS, { module: "crm", method: "PATCH", path: "/booking-provider/{booking_provider}/bookings/{id}/contacts/{contactId}" })).toBeUndefined();
+  expect(dataSourceFor("taskId", DATA_SOURCE_KEYS, { module: "accounting", method: "PATCH", path: "/invoices/{invoiceId}/tasks/{taskId}" })).toBeUndefined();
+  expect(dataSourceFor("taskId", DATA_SOURCE_KEYS, { module: "taskmanagement", method: "GET", path: "/tasks/{id}" })).toBe("selectTask");
   expect(dataSourceFor("customerId", new Set())).toBeUndefined();
 });
 
@@ -64,10 +69,10 @@ describe("every action input", () => {
     expect(rows.filter((r) => r.input.dataSource).length).toBeGreaterThan(150);
   });
 
-  it("soldById (an employee or a technician) has no technician-only dropdown", () => {
+  it("soldById (an employee or a technician) has the technicians-and-employees dropdown, not a technician-only one", () => {
     const sold = rows.filter((r) => r.key === "soldById");
     expect(sold.length).toBeGreaterThan(0);
-    expect(sold.filter((r) => r.input.dataSource).map((r) => `${r.owner}.${r.key}: ${r.input.dataSource}`)).toEqual([]);
+    expect(sold.filter((r) => r.input.dataSource !== "selectTechnicianOrEmployee").map((r) => `${r.owner}.${r.key}: ${r.input.dataSource}`)).toEqual([]);
   });
 
   it("ending in Id/Ids without a dropdown: listed for review, failing only when a shipped data source plainly fits", () => {
