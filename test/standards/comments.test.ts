@@ -5,7 +5,7 @@
  */
 import { actions } from "../../src/actions";
 import { words } from "../../src/operations/naming";
-import { type InputDefs, labelOf } from "../support/actionInputs";
+import { type InputDefs, labelOf, leafInputs } from "../support/actionInputs";
 
 const FILLER: Array<[string, RegExp]> = [
   ["leave-empty filler", /leave empty to leave it out of the request/i],
@@ -64,7 +64,8 @@ const EARLIER_NOTES_PINNED_BY_SEED = [
 const hits: Hit[] = [];
 for (const [key, action] of Object.entries(actions)) {
   const inputs = (action as unknown as { inputs: InputDefs }).inputs;
-  for (const [name, def] of Object.entries(inputs)) {
+  // A structured object's comment and each of its fields' comments.
+  for (const [name, def] of Object.entries({ ...inputs, ...leafInputs(inputs) })) {
     if (def.type === "connection") continue;
     const comment = (def.comments ?? "").trim();
     const where = `${key}.${name}`;
