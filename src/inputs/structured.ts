@@ -162,7 +162,8 @@ export const planStructured = (args: {
     return `${/^[aeiou]/i.test(noun(field)) ? "an" : "a"} ${noun(field)}: fill in ${list([...own.map((p) => p.words.label), jsonInputs.get(field)?.label ?? field], "or")}`;
   };
 
-  const merge = (params: Record<string, unknown>) => {
+  /** Merges every body field, or only `only` (a check reads no more inputs than its field's). */
+  const merge = (params: Record<string, unknown>, only?: string) => {
     const problems = new Map<string, string[]>();
     const problem = (field: string, text: string) => problems.set(field, [...(problems.get(field) ?? []), text]);
     const draft: Record<string, unknown> = {};
@@ -171,6 +172,7 @@ export const planStructured = (args: {
 
     for (const part of parts) {
       const field = part.steps[0].name;
+      if (only !== undefined && field !== only) continue;
       const raw = params[part.key];
       if (blank(raw)) continue;
       let value: unknown = raw;
@@ -228,6 +230,7 @@ export const planStructured = (args: {
     // Only the inputs read here count for the list of every invalid input (allErrors.ts): no spread of params.
     const fieldValues = new Map<string, unknown>();
     for (const field of fields) {
+      if (only !== undefined && field !== only) continue;
       const json = jsonInputs.get(field) as JsonInput;
       const given = params[json.key];
       const made = draft[field];
@@ -272,7 +275,7 @@ export const planStructured = (args: {
       return values;
     },
     checks: [...fields].map((field) => (params: Record<string, unknown>) => {
-      const found = merge(params).problems.get(field);
+      const found = merge(params, field).problems.get(field);
       if (found?.length) throw new InputError(found.join(" "));
     }),
   };

@@ -147,6 +147,13 @@ describe("structured inputs in the actions", () => {
     expect(message).toMatch(/connection/i);
   });
 
+  it("each body field's check reads only its own inputs: a bad JSON address does not hide the missing location", async () => {
+    const message = await refusal("createCustomer", { name: "Jane", address: "{street:", locations: "[]" });
+    expect(message).toMatch(/^2 inputs need fixing/);
+    expect(message).toMatch(/Customer Address \(JSON\): expected valid JSON/);
+    expect(message).toMatch(/Create Customer needs at least one location/);
+  });
+
   it("Create Location without an address names both ways to give one", async () => {
     expect(await refusal("createLocation", { customerId: "1", name: "Home" })).toBe(
       "Create Location needs an address: fill in Location Address or Location Address (JSON).",
