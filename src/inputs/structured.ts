@@ -145,6 +145,14 @@ export const planStructured = (args: {
     if (!jsonInputs.has(field)) throw new Error(`${op.operationId}: structured inputs fill ${field}, which has no input of its own.`);
   }
   const partsOf = (field: string) => parts.filter((p) => p.steps[0].name === field);
+  for (const part of parts) {
+    const same = part.words.sameAs === undefined ? undefined : parts.find((p) => p.key === part.words.sameAs);
+    if (part.words.sameAs !== undefined && (!same || !part.children || !same.children || same.words.sameAs !== undefined)) {
+      throw new Error(`${op.operationId}: structured input ${part.key} is the same as ${part.words.sameAs}, which is no other group of fields.`);
+    }
+    const missing = same?.children?.filter((c) => c.required && !part.children?.some((o) => o.name === c.name)) ?? [];
+    if (same && missing.length) throw new Error(`${op.operationId}: structured input ${part.key} lacks ${missing.map((c) => c.name).join(", ")} of ${same.key}.`);
+  }
 
   /** What a builder must fill for a field the contract requires, when nothing fills it. */
   const neededFor = (field: string): string => {
@@ -173,16 +181,20 @@ export const planStructured = (args: {
     for (const part of parts) {
       const field = part.steps[0].name;
       if (only !== undefined && field !== only) continue;
-      const raw = params[part.key];
+      // Empty here and in the field's JSON input: the value of the input it is the same as, if any (that input reports its own problems).
+      const borrowed = part.words.sameAs !== undefined && blank(params[part.key]) && blank(params[(jsonInputs.get(field) as JsonInput).key]);
+      const raw = borrowed ? params[part.words.sameAs as string] : params[part.key];
       if (blank(raw)) continue;
       let value: unknown = raw;
       if (part.children) {
+        if (borrowed && !isPlain(raw)) continue;
         if (!isPlain(raw)) {
           problem(field, `${part.words.label}: expected its fields (${list(part.children.map((c) => c.label), "and")}), got ${typeof raw}.`);
           continue;
         }
         const filled = Object.fromEntries(part.children.filter((c) => !isEmpty(raw[c.name])).map((c) => [c.name, raw[c.name]]));
         const missing = part.children.filter((c) => c.required && filled[c.name] === undefined).map((c) => c.label);
+        if (missing.length && borrowed) continue;
         if (missing.length) {
           const required = part.children.filter((c) => c.required).map((c) => c.label);
           problem(field, `${part.words.label}: ${list(missing, "and")} missing; ${list(required, "and")} go together.`);

@@ -55,6 +55,18 @@ describe("structured inputs and their JSON input", () => {
     expect(values.address).toEqual({ street: "9 Oak Ave", unit: "Suite 4", city: "Burbank", state: "CA", zip: "91502", country: "USA" });
   });
 
+  it("with no customer address given, the first location's address is the customer's too", () => {
+    expect(plan.assemble({ locationName: "Home", locationAddress: HOME }).values.address).toEqual(HOME);
+    // …but not when Customer Address (JSON) gives one
+    const billing = { ...HOME, street: "PO Box 88" };
+    expect(plan.assemble({ locationName: "Home", locationAddress: HOME, address: billing }).values.address).toBe(billing);
+    // …and a half-filled location address is reported once, as the location's
+    const { problems } = plan.assemble({ locationName: "Home", locationAddress: { street: "1 Main St" } });
+    expect([...problems.keys()]).toEqual(["locations", "address"]);
+    expect(problems.get("locations")?.[0]).toMatch(/^Location Address: City, State, ZIP \/ Postal Code and Country missing/);
+    expect(problems.get("address")).toEqual(["Create Customer needs an address: fill in Customer Address or Customer Address (JSON)."]);
+  });
+
   it("phone, mobile phone and email come before the JSON list's contacts", () => {
     const { values } = plan.assemble({ email: "a@example.com", phone: "555-0100", contacts: [{ type: "Fax", value: "555-0199" }] });
     expect(values.contacts).toEqual([
@@ -176,6 +188,13 @@ describe("declarations that name nothing fail the build", () => {
     ["words for a field not shown", { x: { into: "address", label: "X", comments: "X.", fields: ["street", "city", "state", "zip", "country"], fieldWords: { unit: { label: "U" } } } }, /words for unit/],
   ] as Array<[string, Record<string, StructuredInputWords>, RegExp]>)("%s", (_name, words, problem) => {
     expect(build(words)).toThrow(problem);
+  });
+
+  it.each([
+    ["no such input", { x: { into: "address", label: "X", comments: "X.", fields: ["street", "city", "state", "zip", "country"], sameAs: "nothing" } }],
+    ["not a group of fields", { x: { into: "address", label: "X", comments: "X.", fields: ["street", "city", "state", "zip", "country"], sameAs: "y" }, y: { into: "locations[0].name", label: "Y", comments: "Y." } }],
+  ] as Array<[string, Record<string, StructuredInputWords>]>)("the same as an input that is %s", (_name, words) => {
+    expect(build(words)).toThrow(/is the same as/);
   });
 
   it("a body field without a JSON input of its own", () => {

@@ -55,6 +55,12 @@ describe("everyday flows from structured inputs only", () => {
     ]);
   });
 
+  it("Create Customer without a customer address stores the first location's address as the customer's", async () => {
+    const data = await t.invoke("createCustomer", { name: "Sam Lee", locationName: "Home", locationAddress: HOME, mobilePhone: "555-201-4455" });
+    expect((t.sb.store.get(K.customers, data.id) as Record<string, unknown>).address).toEqual(expect.objectContaining(HOME));
+    expect(t.sb.store.all(K.locations).filter((l) => l.customerId === data.id)).toEqual([expect.objectContaining({ name: "Home", address: expect.objectContaining(HOME) })]);
+  });
+
   it("Create Job creates the job with its first appointment, times read as typed and technicians assigned", async () => {
     const techs = t.sb.store.all(K.technicians).slice(0, 2).map((r) => r.id as number);
     const data = await t.invoke("createJob", {

@@ -329,7 +329,7 @@ export const curation: ModuleCuration = {
     label: "Create Customer",
     inputs: {
       "body.name": field("name", "Name", "Jane Smith"),
-      "body.address": addressJson("Customer Address (JSON)", "Customer Address", " One of the two is needed."),
+      "body.address": addressJson("Customer Address (JSON)", "Customer Address", " With both empty, the first location's address is sent."),
       "body.locations": field(
         "locations",
         "Additional Locations (JSON)",
@@ -359,11 +359,14 @@ export const curation: ModuleCuration = {
       locationAddress: addressGroup("locations[0].address", "Location Address", `Where the work happens at the first location: ${ADDRESS_PARTS}.`),
       locationPhone: contactItem("locations[0].contacts[]", "Phone", "Location Phone", "Phone number at the first location, stored as its Phone contact.", "555-201-9000"),
       locationEmail: contactItem("locations[0].contacts[]", "Email", "Location Email", "Email address for the first location, stored as its Email contact.", "home@example.com"),
-      customerAddress: addressGroup(
-        "address",
-        "Customer Address",
-        `The customer's billing address: ${ADDRESS_PARTS}. ${OVERRIDES("Customer Address (JSON)")}`,
-      ),
+      customerAddress: {
+        ...addressGroup(
+          "address",
+          "Customer Address",
+          `The customer's billing address: ${ADDRESS_PARTS}. Empty, with Customer Address (JSON) empty too: the first location's address. ${OVERRIDES("Customer Address (JSON)")}`,
+        ),
+        sameAs: "locationAddress",
+      },
       ...contactInputs("The customer's"),
     },
   },

@@ -74,6 +74,12 @@ export interface StructuredInputWords {
   fieldWords?: Readonly<Record<string, Pick<InputOverrides, "label" | "comments" | "example">>>;
   /** The type of the contact item this input adds ("Phone", "MobilePhone", "Email"). */
   contactType?: string;
+  /**
+   * Another structured input (same kind of object) whose value this one takes when it and its body
+   * field's JSON input are both empty: a customer's billing address is the first location's address
+   * unless given, as in ServiceTitan's own form.
+   */
+  sameAs?: string;
 }
 
 /** Curated entries keyed by "<module>:<operationId>". */
