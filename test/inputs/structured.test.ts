@@ -96,6 +96,14 @@ describe("structured inputs and their JSON input", () => {
 });
 
 describe("structured inputs in the actions", () => {
+  it("the three everyday flows require no code (JSON) input (issue 15, done when)", () => {
+    const converted = component.actions as unknown as Record<string, { inputs: Array<{ key: string; type: string; required?: boolean }> }>;
+    const required = ["createCustomer", "createJob", "createBookingByProvider"].flatMap((key) =>
+      converted[key].inputs.filter((i) => i.type === "code" && i.required).map((i) => `${key}.${i.key}`),
+    );
+    expect(required).toEqual([]);
+  });
+
   it("sit right before the JSON input they complete, all optional", () => {
     const keys = Object.keys(actions.createCustomer.inputs);
     const at = (k: string) => keys.indexOf(k);
