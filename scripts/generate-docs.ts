@@ -259,7 +259,12 @@ const inputNotes = (input: DocInput, opts: InputNotesOptions): string => {
   if (input.example !== undefined && input.example !== "") parts.push(`Example: ${code(String(input.example))}.`);
   if (input.dataSource) parts.push(`Dropdown: ${opts.dataSourceRef(input.dataSource)}.`);
   if (input.templateValue) parts.push(`Derived: ${code(input.templateValue)}.`);
-  if (input.inputs?.length) parts.push(`Fields: ${input.inputs.map((c) => `${code(c.key)} (${c.type})`).join(", ")}.`);
+  // A structured object's fields: each one's label, key and what to type in it.
+  if (input.inputs?.length) {
+    const field = (c: DocInput) =>
+      `${opts.escape(c.label)} (${code(c.key)}${c.example ? `, such as ${code(String(c.example))}` : ""})`;
+    parts.push(`Fields: ${input.inputs.map(field).join(", ")}.`);
+  }
   return cell(parts.join(" "));
 };
 

@@ -12,6 +12,7 @@ import { cleanString, InputError, setOwn } from "../inputs/clean";
 import { type BuiltInput, type FieldSpec, inputFromSpec, labelForField, pathParamKey, type WireShape } from "../inputs/fromSchema";
 import { withInputChecks } from "../inputs/allErrors";
 import { dataSourceFor } from "../inputs/links";
+import { planStructured, structuredFieldsOf } from "../inputs/structured";
 import {
   connectionInput,
   customQueryParamsInput,
@@ -275,7 +276,9 @@ export const buildAction = (entry: CatalogEntry, dataSources?: ReadonlySet<strin
   const hasPaging = op.kind === "list" && params.some((p) => p.name === "page") && params.some((p) => p.name === "pageSize");
   const mode: BuiltAction["mode"] = op.kind === "export" ? "export" : hasPaging ? "page" : "plain";
 
-  const taken = new Set<string>(["connection", "debugRequest"]);
+  const taken = new Set<string>(["connection", "debugRequest", ...Object.keys(curated.structured ?? {})]);
+  // Body fields that structured inputs can fill: their JSON inputs are optional (src/inputs/structured.ts).
+  const structuredFields = structuredFieldsOf(curated.structured);
   const built: Array<{ key: string; input: BuiltInput; binding: Binding; required: boolean }> = [];
   const add = (spec: FieldSpec) => {
     const c = curatedFor(entry, spec);
@@ -283,7 +286,8 @@ export const buildAction = (entry: CatalogEntry, dataSources?: ReadonlySet<strin
     const inputKey = c.key ?? uniqueKey(derived, taken, spec.placement);
     if (taken.has(inputKey)) throw new Error(`${key}: input key ${inputKey} is used twice.`);
     taken.add(inputKey);
-    const overrides = { ...c, dataSource: c.dataSource ?? dataSourceFor(inputKey, dataSources, op) };
+    const relaxed = spec.placement === "body" && structuredFields.has(spec.name) ? { required: false } : {};
+    const overrides = { ...c, ...relaxed, dataSource: c.dataSource ?? dataSourceFor(inputKey, dataSources, op) };
     const input = inputFromSpec(spec, labelForField(inputKey), overrides);
     if (c.note) (input.definition as { comments?: string }).comments = `${(input.definition as { comments?: string }).comments} ${c.note}`;
     built.push({
@@ -347,6 +351,37 @@ export const buildAction = (entry: CatalogEntry, dataSources?: ReadonlySet<strin
     });
   }
 
+  const label = curated.label ?? actionLabelFor(key);
+  const structured = curated.structured
+    ? planStructured({
+        op,
+        actionLabel: label,
+        words: curated.structured,
+        jsonInputs: new Map(
+          built
+            .filter((b) => b.binding.placement === "body" && structuredFields.has(b.binding.name))
+            .map((b) => [b.binding.name, { key: b.key, label: String((b.input.definition as { label: string }).label) }]),
+        ),
+        dataSources,
+      })
+    : undefined;
+  /** Optional inputs in contract order, each body field's structured inputs right before its JSON input. */
+  const optionalEntries = built
+    .filter((b) => !b.required)
+    .flatMap((b): Entry[] => [
+      ...(structured && b.binding.placement === "body" && structured.fields.has(b.binding.name) ? structured.inputsFor(b.binding.name) : []),
+      [b.key, b.input.definition],
+    ]);
+  /**
+   * The params with the structured inputs' values put where the body takes them; undefined while a
+   * structured input is wrong (its own check reports it, so the checks that follow it stay quiet).
+   */
+  const assembled = (values: Record<string, unknown>): Record<string, unknown> | undefined => {
+    if (!structured) return values;
+    const { values: out, problems } = structured.overlay(values);
+    return problems.size ? undefined : out;
+  };
+
   const totalParam = params.find((p) => p.name === "includeTotal");
   // The largest page the operation takes and its first page, from its transport rules (src/http/rules.ts:
   // the contract's pageSize maximum and page minimum, or the rules table); Page Size and Fetch All respect them.
@@ -354,7 +389,7 @@ export const buildAction = (entry: CatalogEntry, dataSources?: ReadonlySet<strin
   const maxPageSize = Math.min(MAX_PAGE_SIZE, ruledMax);
   const inputs = orderInputs({
     required: built.filter((b) => b.required).map((b) => [b.key, b.input.definition]),
-    optional: built.filter((b) => !b.required).map((b) => [b.key, b.input.definition]),
+    optional: optionalEntries,
     mode,
     sort: mode === "page" ? listSortInput(entry) : undefined,
     page: firstPage !== 1 ? pageInput(firstPage) : pagingInputs.page,
@@ -367,7 +402,6 @@ export const buildAction = (entry: CatalogEntry, dataSources?: ReadonlySet<strin
 
   const bindings = built.map((b) => b.binding);
   const wholeBodyBinding = bindings.find((b) => b.placement === "body" && b.name === "body" && wholeBody);
-  const label = curated.label ?? actionLabelFor(key);
 
   const pathBindings = bindings.filter((b) => b.placement === "path");
   const pathLabels = new Map(pathBindings.map((b) => [b.name, String((inputs[b.inputKey] as { label: string }).label)]));
@@ -467,7 +501,7 @@ export const buildAction = (entry: CatalogEntry, dataSources?: ReadonlySet<strin
         : contractOutputSchema(responseShapeOf(op), outputKind),
     ),
     perform: async (context, params) => {
-      const values = params as Record<string, unknown>;
+      const values = structured ? structured.apply(params as Record<string, unknown>) : (params as Record<string, unknown>);
       curated.validate?.(values);
       const req = buildRequest(values);
       const client = clientFor(context, values);
@@ -516,8 +550,15 @@ export const buildAction = (entry: CatalogEntry, dataSources?: ReadonlySet<strin
   // The cross-input checks (curated rules, "fill in at least one field") join the list of invalid inputs.
   withInputChecks(
     definition.perform,
-    (values) => curated.validate?.(values),
-    (values) => buildRequest(values),
+    ...(structured?.checks ?? []),
+    (values) => {
+      const ready = assembled(values);
+      if (ready) curated.validate?.(ready);
+    },
+    (values) => {
+      const ready = assembled(values);
+      if (ready) buildRequest(ready);
+    },
   );
 
   return { key, op, bindings, mode, definition };

@@ -404,11 +404,21 @@ const NAMED_EXAMPLES: Record<string, string> = {
   batchNumber: "1001",
   fromHour: "8",
   toHour: "17",
+  unitId: "TRUCK-12",
+  region: "CA",
+  postalCode: "91203",
+  statusMessage: "Driving to the next job",
 };
 
 const EXAMPLE_JSON: Record<string, unknown> = {
   address: { street: "1200 Main St", unit: "Suite 4", city: "Glendale", state: "CA", zip: "91203", country: "USA" },
   home: { street: "88 Oak Ave", city: "Pasadena", state: "CA", zip: "91101", country: "USA" },
+  // Patch Mode appears only where the schema has it (updates).
+  externalData: {
+    patchMode: "Merge",
+    applicationGuid: "6b29fc40-ca47-1067-b31d-00dd010662da",
+    externalData: [{ key: "crmId", value: "C-1001" }],
+  },
 };
 
 /** A leaf value for a property of a JSON example, by name first and type second. */

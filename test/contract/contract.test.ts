@@ -46,6 +46,15 @@ export const cannedResponseFor = (built: BuiltAction): CannedResponse => {
   return { status: 200, body: example ?? {} };
 };
 
+/** An action's structured inputs (src/inputs/structured.ts) and the JSON inputs of the body fields they fill. */
+const structuredInputsOf = (built: BuiltAction): { keys: string[]; jsonKeys: string[] } | undefined => {
+  const words = curatedOperations[`${built.op.module}:${built.op.operationId}`]?.structured;
+  if (!words) return undefined;
+  const fields = new Set(Object.values(words).map((w) => w.into.split(/[.[]/)[0]));
+  const jsonKeys = built.bindings.filter((b) => b.placement === "body" && fields.has(b.name)).map((b) => b.inputKey);
+  return { keys: Object.keys(words), jsonKeys };
+};
+
 interface Variant {
   name: string;
   params: Record<string, unknown>;
@@ -58,6 +67,14 @@ const variantsFor = (built: BuiltAction, connection: ReturnType<typeof captureCo
     { name: "all examples", params: synthParams(inputs, connection, { optional: true }) },
     { name: "required only", params: synthParams(inputs, connection) },
   ];
+  const structured = structuredInputsOf(built);
+  if (structured) {
+    // The everyday flows: the body fields filled from the structured inputs alone, then from their JSON inputs alone.
+    const all = synthParams(inputs, connection, { optional: true });
+    const pick = (keys: string[]) => Object.fromEntries(keys.filter((k) => all[k] !== undefined).map((k) => [k, all[k]]));
+    variants.push({ name: "structured inputs only", params: { ...variants[1].params, ...pick(structured.keys) } });
+    variants.push({ name: "their JSON inputs only", params: { ...variants[1].params, ...pick(structured.jsonKeys) } });
+  }
   if (built.mode === "page") {
     variants.push({
       name: "page 3 of 200 with total",
@@ -98,6 +115,8 @@ describeWithDocs("contract: every generated action sends a request the official 
         } catch (error) {
           // required inputs alone may break a curated cross-field rule (a booking needs an address or a phone/email): refusing before sending is right
           if (variant.name === "required only" && curatedOperations[`${built.op.module}:${built.op.operationId}`]?.validate && (error as Error).name === "InputError") continue;
+          // …and a body field the contract requires, which structured inputs or their JSON input may fill, is refused when neither is given
+          if (variant.name === "required only" && structuredInputsOf(built) && (error as Error).name === "InputError" && /needs (at least one|an?) \w+: fill in /.test((error as Error).message)) continue;
           // …and an update (PATCH) given nothing to change is refused before sending, by design
           if (variant.name === "required only" && built.op.method === "PATCH" && (error as Error).name === "InputError" && /fill in at least one field to change/.test((error as Error).message)) continue;
           failures.push(`${where}: the action failed: ${(error as Error).message}`);

@@ -105,9 +105,9 @@ describe("bookings", () => {
   it("a booking without address, phone and email fails before sending, naming the missing fields", async () => {
     env.sb.clearRequests();
     await expect(env.run("createBookingByProvider", base())).rejects.toThrow(
-      "Create Booking by Provider: a booking needs a name and either an address or a phone number or email. Missing: Address, or a Phone, MobilePhone or Email entry in Contacts.",
+      "Create Booking by Provider: a booking needs a name and either an address or a phone number or email. Missing: Booking Address, or a Phone, Mobile Phone or Email (in their inputs or as entries of Additional Contacts (JSON)).",
     );
-    await expect(env.run("createBookingByProvider", { ...base(), contacts: JSON.stringify([{ type: "Fax", value: "555-000-1111" }]) })).rejects.toThrow(/Missing: Address, or a Phone/);
+    await expect(env.run("createBookingByProvider", { ...base(), contacts: JSON.stringify([{ type: "Fax", value: "555-000-1111" }]) })).rejects.toThrow(/Missing: Booking Address, or a Phone/);
     await expect(env.run("createBookingByProvider", { ...base(), name: " " })).rejects.toThrow(/Name/);
     expect(env.sb.requests).toEqual([]);
   });

@@ -107,7 +107,7 @@ describe("issue 2 done-when: bad input fails naming the field and sends nothing"
 
   test("a malformed JSON input", async () => {
     const before = apiRequests();
-    await expect(harness.action("createCustomer", { connection: good, name: "Jane", address: "{street:", locations: "[]" })).rejects.toThrow(/^Address: expected valid JSON/);
+    await expect(harness.action("createCustomer", { connection: good, name: "Jane", address: "{street:", locations: "[]" })).rejects.toThrow(/Customer Address \(JSON\): expected valid JSON/);
     expect(apiRequests()).toBe(before);
   });
 

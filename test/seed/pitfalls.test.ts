@@ -136,7 +136,7 @@ describe("pitfalls other ServiceTitan connectors have, and ours must not", () =>
       priority: "Normal",
       appointments: appointments({ jobsIds: [Number(ids.job)] }),
     });
-    await expect(attempt).rejects.toThrow(/^Appointments: .*\[0\]\.jobsIds is not a field ServiceTitan accepts here/);
+    await expect(attempt).rejects.toThrow(/^Additional Appointments \(JSON\): .*\[0\]\.jobsIds is not a field ServiceTitan accepts here/);
     expect(apiRequests()).toHaveLength(0);
   });
 
@@ -146,7 +146,7 @@ describe("pitfalls other ServiceTitan connectors have, and ours must not", () =>
       address: JSON.stringify(ADDRESS),
       locations: JSON.stringify({ name: "Home", address: ADDRESS }),
     });
-    await expect(attempt).rejects.toThrow(/^Locations: expected a JSON array/);
+    await expect(attempt).rejects.toThrow(/^Additional Locations \(JSON\): expected a JSON array/);
     expect(apiRequests()).toHaveLength(0);
   });
 

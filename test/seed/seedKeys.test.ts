@@ -11,7 +11,8 @@ import { curatedOperations } from "../../src/operations/curated";
 import { curatedInputProblems } from "../../src/operations/curated/check";
 import { operationRef } from "../../src/operations/catalog";
 import { loadModel, renderReference } from "../../scripts/generate-docs";
-import { SEED_ACTIONS, SEED_ACTION_KEYS, SEED_INPUTS_WITHOUT_DOCUMENT_FIELD, SEED_OPERATION, SEED_PAGING } from "./seedTable";
+import { type InputDefs, leafInputs } from "../support/actionInputs";
+import { SEED_ACTIONS, SEED_ACTION_KEYS, SEED_INPUTS_WITHOUT_DOCUMENT_FIELD, SEED_OPERATION, SEED_PAGING, SEED_REQUIRED_NOW_EITHER } from "./seedTable";
 
 interface InputDef {
   key: string;
@@ -56,7 +57,8 @@ describe("seed parity: keys, labels, inputs", () => {
     expect(actions[key].display.label).toBe(row.label);
     const expected = [...row.inputs, "debugRequest", ...(row.list ? SEED_PAGING : [])].filter((name) => !missingOnPurpose(key, name));
     expect(expected.filter((name) => !(name in inputs))).toEqual([]);
-    const notRequired = row.required.filter((name) => !missingOnPurpose(key, name) && inputs[name]?.required !== true);
+    const either = SEED_REQUIRED_NOW_EITHER[key] ?? {};
+    const notRequired = row.required.filter((name) => !missingOnPurpose(key, name) && !either[name] && inputs[name]?.required !== true);
     expect(notRequired).toEqual([]);
     // Nothing the seed left optional became required behind the integrations' back.
     if (row.fromSeed) {
@@ -97,10 +99,32 @@ describe("seed parity: keys, labels, inputs", () => {
     for (const [key, input] of valueLists) expect(`${key}.${input}:${inputsOf(key)[input].collection}`).toBe(`${key}.${input}:valuelist`);
   });
 
+  it("a seed input that was required and now has a structured alternative is refused only when neither is given", async () => {
+    const problems: string[] = [];
+    for (const [key, relaxed] of Object.entries(SEED_REQUIRED_NOW_EITHER)) {
+      const inputs = inputsOf(key);
+      for (const [name, alternatives] of Object.entries(relaxed)) {
+        if (!SEED_ACTIONS[key].required.includes(name)) problems.push(`${key}.${name}: the seed did not require it`);
+        if (inputs[name]?.required !== false) problems.push(`${key}.${name}: still required`);
+        for (const alt of alternatives) if (!inputs[alt] || inputs[alt].required) problems.push(`${key}.${alt}: no optional structured input`);
+        // Run the action's perform with every other input left empty: the refusal names the JSON input and its alternatives.
+        const jsonLabel = String(inputs[name].label);
+        const message = await (component.actions[key].perform as (c: unknown, p: unknown) => Promise<unknown>)({}, {}).then(
+          () => "",
+          (error: Error) => error.message,
+        );
+        for (const label of [jsonLabel, ...alternatives.map((alt) => String(inputs[alt].label))]) {
+          if (!message.includes(label)) problems.push(`${key}.${name}: the refusal without it does not name "${label}": ${message}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
   it("every seed action's inputs have a label, comments, an example and a clean", () => {
     const gaps: string[] = [];
     for (const key of SEED_ACTION_KEYS.filter((k) => builtByKey.has(k))) {
-      for (const [name, def] of Object.entries(inputsOf(key))) {
+      for (const [name, def] of Object.entries(leafInputs(inputsOf(key) as unknown as InputDefs))) {
         if (def.type === "connection") continue;
         if (!def.label || !def.comments || def.example === undefined || typeof def.clean !== "function") gaps.push(`${key}.${name}`);
       }

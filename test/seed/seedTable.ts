@@ -240,3 +240,15 @@ export const SEED_OPERATION: Record<string, string> = {
   listTechnicians: "settings:Technicians_GetList",
   getTechnician: "settings:Technicians_Get",
 };
+
+/**
+ * Seed inputs that were required and now have a structured alternative (issue 15 item 1): the JSON
+ * input keeps its key and accepts what it always did, but is optional, because plain inputs (listed
+ * here) can fill the same body field. A run with neither fails before sending, naming both — asserted
+ * in seedKeys.test.ts; a flow that filled the JSON input runs as before (seedSandbox.test.ts).
+ */
+export const SEED_REQUIRED_NOW_EITHER: Record<string, Record<string, string[]>> = {
+  createCustomer: { address: ["customerAddress"], locations: ["locationName", "locationAddress"] },
+  createJob: { appointments: ["appointmentStart", "appointmentEnd"] },
+  createLocation: { address: ["locationAddress"] },
+};

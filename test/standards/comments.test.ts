@@ -18,7 +18,8 @@ const actions = component.actions as unknown as Record<string, { inputs: Comment
 
 const hits: Hit[] = [];
 for (const [key, action] of Object.entries(actions)) {
-  for (const input of action.inputs) {
+  // A structured object's comment and each of its fields' comments.
+  for (const input of action.inputs.flatMap((i) => [i, ...(((i as { inputs?: unknown }).inputs as CommentedInput[] | undefined) ?? [])])) {
     for (const kind of commentProblems(input)) hits.push({ where: `${key}.${input.key}`, kind, comment: input.comments ?? "" });
   }
 }

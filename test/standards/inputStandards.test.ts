@@ -9,7 +9,8 @@ import { actions, builtActions } from "../../src/actions";
 import { dataSources } from "../../src/dataSources";
 import { areaTriggers } from "../../src/areas";
 import { MODULE_LABELS } from "../../src/operations/naming";
-import { type InputDef, type InputDefs, isConnectionInput, labelOf, synthParams } from "../support/actionInputs";
+import { InvalidInput } from "../../src/inputs/allErrors";
+import { childInputs, type InputDef, type InputDefs, isConnectionInput, isStructuredInput, labelOf, leafInputs, synthParams } from "../support/actionInputs";
 import { captureConnection, startCaptureServer } from "../support/captureServer";
 import { spectral } from "../support/harness";
 
@@ -80,11 +81,39 @@ describe("input standards", () => {
         if (!labelOf(def).trim()) problems.push(`${where}: no label`);
         if (!def.comments?.trim()) problems.push(`${where}: no comments`);
         if (isConnectionInput(def)) continue;
-        if (def.example === undefined || String(def.example).trim() === "") problems.push(`${where}: no example`);
-        if (typeof def.clean !== "function") problems.push(`${where}: no clean`);
+        // A structured object has no example or clean of its own (Spectral cleans it field by field): its fields do.
+        for (const [field, leaf] of isStructuredInput(def) ? Object.entries(childInputs(def)) : [["", def] as const]) {
+          const at = field ? `${where}.${field}` : where;
+          if (field && !labelOf(leaf).trim()) problems.push(`${at}: no label`);
+          if (field && !leaf.comments?.trim()) problems.push(`${at}: no comments`);
+          if (leaf.example === undefined || String(leaf.example).trim() === "") problems.push(`${at}: no example`);
+          if (typeof leaf.clean !== "function") problems.push(`${at}: no clean`);
+        }
       }
     }
     report(problems, "inputs fall short");
+  });
+
+  it("every code input opens empty and shows a complete, valid example (issue 15 item 1)", () => {
+    // Empty: a template sent as data is the bug to avoid. Valid: the example passes the input's own clean, which
+    // checks it against ServiceTitan's schema. Complete: no placeholder values such as "Example" or "string".
+    const problems: string[] = [];
+    let count = 0;
+    for (const o of owners) {
+      for (const [key, def] of Object.entries(o.inputs)) {
+        if (def.type !== "code") continue;
+        count += 1;
+        const where = `${o.kind} ${o.key}.${key}`;
+        if (def.default !== undefined && def.default !== "") problems.push(`${where}: opens with ${String(def.default).slice(0, 60)}`);
+        const example = String(def.example ?? "");
+        const cleaned = def.clean?.(example);
+        if (cleaned === undefined) problems.push(`${where}: no example`);
+        else if (cleaned instanceof InvalidInput) problems.push(`${where}: example refused: ${cleaned.message}`);
+        if (/"(Example|string|value)"\s*[,}\]]/.test(example)) problems.push(`${where}: placeholder in ${example.slice(0, 80)}`);
+      }
+    }
+    expect(count).toBeGreaterThan(50);
+    report(problems, "code inputs fall short");
   });
 
   it('boolean inputs say what true does ("When true, …")', () => {
@@ -102,7 +131,7 @@ describe("input standards", () => {
   it("input labels are Title Case", () => {
     const problems: string[] = [];
     for (const o of owners) {
-      for (const [key, def] of Object.entries(o.inputs)) {
+      for (const [key, def] of Object.entries({ ...o.inputs, ...leafInputs(o.inputs) })) {
         const bad = titleCaseProblems(labelOf(def));
         if (bad.length) problems.push(`${o.kind} ${o.key}.${key}: "${labelOf(def)}" (${bad.join(", ")})`);
       }

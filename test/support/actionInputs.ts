@@ -19,9 +19,26 @@ export interface InputDef {
   language?: string;
   clean?: (value: unknown) => unknown;
   dataSource?: string;
+  /** A structured object's fields: a record in an action's definition, a list with keys once converted. */
+  inputs?: InputDefs | Array<InputDef & { key: string }>;
 }
 
 export type InputDefs = Record<string, InputDef>;
+
+/** A Spectral structured object (a group of plain inputs; it has no example or clean of its own). */
+export const isStructuredInput = (def: InputDef): boolean => def.type === "structuredObject";
+
+/** A structured object's fields by their own keys. */
+export const childInputs = (def: InputDef): InputDefs =>
+  Array.isArray(def.inputs) ? Object.fromEntries(def.inputs.map((c) => [c.key, c])) : (def.inputs ?? {});
+
+/** Every input a builder fills: plain inputs as they are, a structured object's fields as "key.field". */
+export const leafInputs = (inputs: InputDefs): InputDefs =>
+  Object.fromEntries(
+    Object.entries(inputs).flatMap(([key, def]) =>
+      isStructuredInput(def) ? Object.entries(childInputs(def)).map(([child, c]) => [`${key}.${child}`, c] as const) : [[key, def] as const],
+    ),
+  );
 
 export const labelOf = (def: InputDef): string => (typeof def.label === "string" ? def.label : def.label?.value ?? "");
 
@@ -78,6 +95,16 @@ export const synthParams = (inputs: InputDefs, connection: Connection, opts: Syn
     }
     if (NEVER_FILL.has(key) && !def.required) continue;
     if (!def.required && !opts.optional) continue;
+    if (isStructuredInput(def)) {
+      // A structured object is filled field by field from its fields' examples.
+      const value = Object.fromEntries(
+        Object.entries(childInputs(def))
+          .filter(([, c]) => c.example !== undefined)
+          .map(([child, c]) => [child, asPlatformValue(c, String(c.example))]),
+      );
+      if (Object.keys(value).length) params[key] = value;
+      continue;
+    }
     if (def.example === undefined) continue;
     params[key] = asPlatformValue(def, def.example);
   }

@@ -108,3 +108,47 @@ const curatedEnumProblems = (
   if (withChoices) problems.push(`${key}: give the labels in the enum's values, not in choices`);
   return problems;
 };
+
+// ---- structured inputs (src/inputs/structured.ts) ----------------------------------------------------------
+
+/** One step of a structured input's body path: a field, its list's first item, or one more item of its list. */
+export interface PathStep {
+  name: string;
+  item?: "first" | "append";
+}
+
+/** Where a structured input's value goes: the steps from the body down, and the schema found there. */
+export interface StructuredTarget {
+  steps: PathStep[];
+  /** The schema of the value the input gives: the field, or for an appended item the item's schema. */
+  schema: SchemaNode;
+}
+
+/** "locations[0].contacts[]" → steps; undefined for anything else the grammar does not allow. */
+export const parseStructuredPath = (path: string): PathStep[] | undefined => {
+  const steps: PathStep[] = [];
+  for (const part of path.split(".")) {
+    const m = /^([A-Za-z_$][\w$]*)(\[0\]|\[\])?$/.exec(part);
+    if (!m) return undefined;
+    steps.push({ name: m[1], ...(m[2] === "[0]" ? { item: "first" as const } : m[2] === "[]" ? { item: "append" as const } : {}) });
+  }
+  return steps.length ? steps : undefined;
+};
+
+/** The body schema at a structured path; a problem text when the path names nothing writable. */
+export const resolveStructuredPath = (op: OperationDescriptor, path: string): StructuredTarget | string => {
+  const steps = parseStructuredPath(path);
+  if (!steps) return `"${path}" is not a body path (field, field[0].field or field[])`;
+  let schema: SchemaNode | undefined = op.body?.schema;
+  for (const [i, step] of steps.entries()) {
+    const props: Record<string, SchemaNode> | undefined = schema?.type === "object" ? schema.properties : undefined;
+    const next: SchemaNode | undefined = props && Object.hasOwn(props, step.name) ? props[step.name] : undefined;
+    if (!next || next.readOnly) return `"${path}": the body has no writable field ${steps.slice(0, i + 1).map((s) => s.name).join(".")}`;
+    if (step.item) {
+      if (next.type !== "array" || !next.items) return `"${path}": ${step.name} is not a list`;
+      if (step.item === "append" && i !== steps.length - 1) return `"${path}": [] (one more item) ends a path`;
+      schema = next.items;
+    } else schema = next;
+  }
+  return { steps, schema: schema as SchemaNode };
+};

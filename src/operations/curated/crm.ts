@@ -9,8 +9,10 @@ import { InputError } from "../../core/errors";
 import type { InputWords, ModuleCuration } from "./types";
 import {
   ADDRESS,
+  addressGroup,
   CONTACT_TYPE,
   CONTACTS,
+  contactItem,
   CUSTOM_FIELDS,
   CUSTOMER_TYPE,
   closed,
@@ -101,7 +103,7 @@ export const checkBookingHasContactRoute = (params: Record<string, unknown>): vo
   );
   const missing: string[] = [];
   if (!name) missing.push("Name");
-  if (!hasAddress && !reachable) missing.push("Address, or a Phone, MobilePhone or Email entry in Contacts");
+  if (!hasAddress && !reachable) missing.push("Booking Address, or a Phone, Mobile Phone or Email (in their inputs or as entries of Additional Contacts (JSON))");
   if (missing.length) {
     throw new InputError(
       `Create Booking by Provider: a booking needs a name and either an address or a phone number or email. Missing: ${missing.join("; ")}.`,
@@ -113,6 +115,34 @@ export const checkBookingHasContactRoute = (params: Record<string, unknown>): vo
 const BOOKING_CONTACT_TYPE = "Kind of contact; it says how Value is read (a phone number or an email address).";
 /** Contact methods filtered by kind. */
 const CONTACT_METHOD_TYPE = f("Contact Method Type", "Only contact methods of this kind.", "MobilePhone", closed(CONTACT_TYPE));
+
+// ---- structured inputs: what builders fill most, without JSON (src/inputs/structured.ts) ------------------------
+
+const ADDRESS_PARTS = "street, unit, city, state, ZIP and country; all but the unit go together";
+const OVERRIDES = (jsonLabel: string) => `Fields filled here replace the same fields of ${jsonLabel}.`;
+
+/** An address JSON input kept for mapped values, next to its structured fields. */
+const addressJson = (label: string, structuredLabel: string, extra = "") =>
+  field("address", label, ADDRESS, {
+    comments: {
+      replace: `The address as one JSON object {street, unit, city, state, zip, country}, for an address mapped from another step; to type it, use ${structuredLabel}.${extra}`,
+    },
+  });
+
+/** A contact list's JSON input, kept for the entries beyond the plain Phone, Mobile Phone and Email inputs. */
+const contactsJson = field("contacts", "Additional Contacts (JSON)", CONTACTS, {
+  comments: {
+    replace:
+      "Further phone numbers and emails as a JSON list, one {type, value, memo} entry each (type Phone, MobilePhone, Email or Fax); they are sent after Phone, Mobile Phone and Email.",
+  },
+});
+
+/** Phone, Mobile Phone and Email of the record the action creates, each one more contact entry. */
+const contactInputs = (whose: string, into = "contacts[]") => ({
+  phone: contactItem(into, "Phone", "Phone", `${whose} phone number, stored as a Phone contact.`, "555-201-3344"),
+  mobilePhone: contactItem(into, "MobilePhone", "Mobile Phone", `${whose} mobile number, stored as a MobilePhone contact (ServiceTitan can text it).`, "555-201-7788"),
+  email: contactItem(into, "Email", "Email", `${whose} email address, stored as an Email contact.`, "jane.smith@example.com"),
+});
 
 export const curation: ModuleCuration = {
   // ---- bookings ------------------------------------------------------------------------------------------------
@@ -126,8 +156,8 @@ export const curation: ModuleCuration = {
       "body.summary": field("summary", "Summary", "AC not cooling; customer home after 2pm."),
       "body.isFirstTimeClient": field("isFirstTimeClient", "Is First Time Client", "true"),
       "body.externalId": field("externalId", "External ID", "chat-88213"),
-      "body.address": field("address", "Address", ADDRESS),
-      "body.contacts": field("contacts", "Contacts", CONTACTS),
+      "body.address": addressJson("Booking Address (JSON)", "Booking Address"),
+      "body.contacts": contactsJson,
       "body.customerType": field("customerType", "Customer Type", "Residential", closed(CUSTOMER_TYPE)),
       "body.start": field("start", "Start", DATE_TIME),
       "body.campaignId": id("campaignId", "Campaign ID"),
@@ -140,6 +170,14 @@ export const curation: ModuleCuration = {
     description:
       "Creates a booking for the Calls screen through a booking provider (POST /booking-provider/{booking_provider}/bookings, scope tn.crm.bookings:w). A name and either an address or a phone number/email are required, checked before sending; Job Type, Business Unit and Campaign prefill the CSR's form (with job types mapped to business units, send a matching pair).",
     validate: checkBookingHasContactRoute,
+    structured: {
+      bookingAddress: addressGroup(
+        "address",
+        "Booking Address",
+        `Where the customer wants the work done: ${ADDRESS_PARTS}. ${OVERRIDES("Booking Address (JSON)")}`,
+      ),
+      ...contactInputs("The caller's"),
+    },
   },
   Bookings_GetForProvider: {
     key: "getBookingByProvider",
@@ -157,8 +195,15 @@ export const curation: ModuleCuration = {
     inputs: {
       "path.booking_provider": id("bookingProvider", "Booking Provider"),
       "path.id": id("bookingId", "Booking ID"),
-      "body.address": field("address", "Address", ADDRESS),
+      "body.address": addressJson("Booking Address (JSON)", "Booking Address"),
       "body.isFirstTimeClient": field("isFirstTimeClient", "Is First Time Client", "false"),
+    },
+    structured: {
+      bookingAddress: addressGroup(
+        "address",
+        "Booking Address",
+        `The booking's new address: street, unit, city, state, ZIP and country, all six together (ServiceTitan replaces the whole address). ${OVERRIDES("Booking Address (JSON)")}`,
+      ),
     },
   },
   Bookings_GetContactList2: { key: "listBookingContactsByProvider", label: "List Booking Contacts by Provider" },
@@ -289,19 +334,45 @@ export const curation: ModuleCuration = {
     label: "Create Customer",
     inputs: {
       "body.name": field("name", "Name", "Jane Smith"),
-      "body.address": field("address", "Address", ADDRESS),
+      "body.address": addressJson("Customer Address (JSON)", "Customer Address", " With both empty, the first location's address is sent."),
       "body.locations": field(
         "locations",
-        "Locations",
-        JSON.stringify([{ name: "Home", address: JSON.parse(ADDRESS), contacts: [{ type: "Phone", value: "555-201-3344" }] }]),
+        "Additional Locations (JSON)",
+        JSON.stringify([{ name: "Lake House", address: JSON.parse(ADDRESS), contacts: [{ type: "Phone", value: "555-201-3344" }] }]),
+        {
+          comments: {
+            replace:
+              "Further service locations as a JSON list, one {name, address, contacts} entry each; they are created after the first location (Location Name, Location Address). Needed only when the first location is left empty.",
+          },
+        },
       ),
-      "body.contacts": field("contacts", "Contacts", CONTACTS),
+      "body.contacts": contactsJson,
       "body.customFields": field("customFields", "Custom Fields", CUSTOM_FIELDS),
       "body.externalData": field("externalData", "External Data", EXTERNAL_DATA),
       "body.doNotMail": field("doNotMail", "Do Not Mail", "false"),
       "body.doNotService": field("doNotService", "Do Not Service", "false"),
       "body.tagTypeIds": ids("tagTypeIds", "Tag Type IDs"),
       "body.type": field("type", "Customer Type", "Residential"),
+    },
+    structured: {
+      locationName: {
+        into: "locations[0].name",
+        label: "Location Name",
+        comments: "Name of the customer's first service location, as office staff see it, such as Home or Main Street Office.",
+        example: "Home",
+      },
+      locationAddress: addressGroup("locations[0].address", "Location Address", `Where the work happens at the first location: ${ADDRESS_PARTS}.`),
+      locationPhone: contactItem("locations[0].contacts[]", "Phone", "Location Phone", "Phone number at the first location, stored as its Phone contact.", "555-201-9000"),
+      locationEmail: contactItem("locations[0].contacts[]", "Email", "Location Email", "Email address for the first location, stored as its Email contact.", "home@example.com"),
+      customerAddress: {
+        ...addressGroup(
+          "address",
+          "Customer Address",
+          `The customer's billing address: ${ADDRESS_PARTS}. Empty, with Customer Address (JSON) empty too: the first location's address. ${OVERRIDES("Customer Address (JSON)")}`,
+        ),
+        sameAs: "locationAddress",
+      },
+      ...contactInputs("The customer's"),
     },
   },
   Customers_Update: {
@@ -457,12 +528,16 @@ export const curation: ModuleCuration = {
     label: "Create Location",
     inputs: {
       "body.name": field("name", "Name", "Main Street Office"),
-      "body.address": field("address", "Address", ADDRESS),
+      "body.address": addressJson("Location Address (JSON)", "Location Address", " One of the two is needed."),
       "body.customerId": id("customerId", "Customer ID"),
-      "body.contacts": field("contacts", "Contacts", CONTACTS),
+      "body.contacts": contactsJson,
       "body.customFields": field("customFields", "Custom Fields", CUSTOM_FIELDS),
       "body.externalData": field("externalData", "External Data", EXTERNAL_DATA),
       "body.tagTypeIds": ids("tagTypeIds", "Tag Type IDs"),
+    },
+    structured: {
+      locationAddress: addressGroup("address", "Location Address", `Where the work happens: ${ADDRESS_PARTS}. ${OVERRIDES("Location Address (JSON)")}`),
+      ...contactInputs("The location's"),
     },
   },
   Locations_Update: {

@@ -7,6 +7,10 @@
 import type { ModuleCuration } from "./types";
 import { CUSTOM_FIELDS, closed, DATE_TIME, EXTERNAL_DATA, field, id, ids, list, ORDER_DIRECTION, PRIORITY } from "./words";
 
+/** How the first appointment's times are typed. */
+const WHEN =
+  "Such as 2026-02-02T16:00:00Z, 2026-02-02 9:00 AM or 02/02/2026 9:00 AM (month/day/year); without an offset it is read in the connection's Time Zone (UTC unless set there).";
+
 export const curation: ModuleCuration = {
   // ---- appointments --------------------------------------------------------------------------------------------
   Appointments_Add: {
@@ -86,8 +90,14 @@ export const curation: ModuleCuration = {
       "body.campaignId": id("campaignId", "Campaign ID"),
       "body.appointments": field(
         "appointments",
-        "Appointments",
+        "Additional Appointments (JSON)",
         JSON.stringify([{ start: DATE_TIME, end: "2026-01-15T11:30:00Z", technicianIds: [1234567] }]),
+        {
+          comments: {
+            replace:
+              "Further appointments as a JSON list, one {start, end, arrivalWindowStart, arrivalWindowEnd, technicianIds} entry each (times in UTC); they follow the first appointment (Appointment Start, Appointment End). Needed only when the first appointment is left empty.",
+          },
+        },
       ),
       "body.projectId": id("projectId", "Project ID"),
       "body.summary": field("summary", "Summary", "AC not cooling."),
@@ -97,6 +107,38 @@ export const curation: ModuleCuration = {
       "body.invoiceSignatureIsRequired": field("invoiceSignatureIsRequired", "Invoice Signature Is Required", "true"),
       "body.jobGeneratedLeadSource": field("jobGeneratedLeadSource", "Job Generated Lead Source", JSON.stringify({ jobId: 1234567, employeeId: 7654321 })),
       "body.tagTypeIds": ids("tagTypeIds", "Tag Type IDs"),
+    },
+    structured: {
+      appointmentStart: {
+        into: "appointments[0].start",
+        label: "Appointment Start",
+        comments: `When the first appointment starts. ${WHEN}`,
+        example: "2026-02-02T16:00:00Z",
+      },
+      appointmentEnd: {
+        into: "appointments[0].end",
+        label: "Appointment End",
+        comments: `When the first appointment ends; after Appointment Start. ${WHEN}`,
+        example: "2026-02-02T18:00:00Z",
+      },
+      arrivalWindowStart: {
+        into: "appointments[0].arrivalWindowStart",
+        label: "Arrival Window Start",
+        comments: `Earliest arrival promised to the customer for the first appointment. ${WHEN}`,
+        example: "2026-02-02T16:00:00Z",
+      },
+      arrivalWindowEnd: {
+        into: "appointments[0].arrivalWindowEnd",
+        label: "Arrival Window End",
+        comments: `Latest arrival promised to the customer for the first appointment. ${WHEN}`,
+        example: "2026-02-02T17:00:00Z",
+      },
+      technicianIds: {
+        into: "appointments[0].technicianIds",
+        label: "Technician IDs",
+        comments: "Technicians assigned to the first appointment, one per row (see List Technicians); empty leaves it unassigned.",
+        example: "1234567",
+      },
     },
   },
   Jobs_Cancel: {

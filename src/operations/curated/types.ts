@@ -64,6 +64,37 @@ export interface CuratedOperation {
   validate?: (params: Record<string, unknown>) => void;
   /** Reshapes the response for the flow (e.g. names metrics plainly); the raw response stays under `raw`. */
   transformOutput?: (data: unknown) => unknown;
+  /**
+   * Plain inputs that fill part of the body a builder would otherwise type as JSON, keyed by input key
+   * (src/inputs/structured.ts). The JSON input of the same body field stays for the rest.
+   */
+  structured?: Readonly<Record<string, StructuredInputWords>>;
+}
+
+/**
+ * One structured input: where its value goes in the body and our words for it. `into` is a body field
+ * ("address"), a field of the first item of a list ("locations[0].name", "locations[0].address") or one
+ * more item of a list ("contacts[]", "locations[0].contacts[]"). An object target becomes a group of
+ * plain inputs (a Spectral structured object), one per entry of `fields`; one more contact item takes
+ * its `contactType` and the input gives the value.
+ */
+export interface StructuredInputWords {
+  into: string;
+  label: string;
+  comments: string;
+  example?: string;
+  /** The object's fields shown as plain inputs (object targets only, required there). */
+  fields?: readonly string[];
+  /** Our words for those fields, by field name (label, comments, example); a field without them gets derived ones. */
+  fieldWords?: Readonly<Record<string, Pick<InputOverrides, "label" | "comments" | "example">>>;
+  /** The type of the contact item this input adds ("Phone", "MobilePhone", "Email"). */
+  contactType?: string;
+  /**
+   * Another structured input (same kind of object) whose value this one takes when it and its body
+   * field's JSON input are both empty: a customer's billing address is the first location's address
+   * unless given, as in ServiceTitan's own form.
+   */
+  sameAs?: string;
 }
 
 /** Curated entries keyed by "<module>:<operationId>". */

@@ -73,3 +73,36 @@ export const sortBy = (fields: readonly string[]): InputWords =>
     ),
     { example: `-${fields.find((f) => /^modifiedOn$/i.test(f)) ?? fields[0]}` },
   );
+
+// ---- structured inputs (src/inputs/structured.ts) -------------------------------------------------------
+
+/** The address fields shown as plain inputs (a Spectral structured object) wherever an address is sent. */
+export const ADDRESS_FIELDS = ["street", "unit", "city", "state", "zip", "country"] as const;
+
+/** Our words for each address field. */
+export const ADDRESS_FIELD_WORDS = {
+  street: { label: "Street", comments: "House number and street, such as 1200 Main St.", example: "1200 Main St" },
+  unit: { label: "Unit", comments: "Apartment, suite or unit number, if there is one.", example: "Suite 4" },
+  city: { label: "City", comments: "City or town, such as Glendale.", example: "Glendale" },
+  state: { label: "State", comments: "State or province, as its postal abbreviation where there is one, such as CA.", example: "CA" },
+  zip: { label: "ZIP / Postal Code", comments: "ZIP or postal code, such as 91203.", example: "91203" },
+  country: { label: "Country", comments: "Country, such as USA.", example: "USA" },
+} as const;
+
+/** An address as a group of plain inputs, filling the body field at `into`. */
+export const addressGroup = (into: string, label: string, comments: string) => ({
+  into,
+  label,
+  comments,
+  fields: ADDRESS_FIELDS,
+  fieldWords: ADDRESS_FIELD_WORDS,
+});
+
+/** One phone number or email, sent as one more {type, value} item of the contact list at `into`. */
+export const contactItem = (into: string, contactType: "Phone" | "MobilePhone" | "Email", label: string, comments: string, example: string) => ({
+  into,
+  contactType,
+  label,
+  comments,
+  example,
+});
