@@ -186,6 +186,20 @@ describe("dates and date-times", () => {
   });
 });
 
+describe("dates sent as YYYY-MM-DD and refusals worded for what was typed", () => {
+  test("a single-digit month or day is sent with its leading zero", () => {
+    expect(cleanDate("Day")("3/5/2026")).toBe("2026-03-05");
+    expect(cleanDate("Day")("2026-03-05")).toBe("2026-03-05");
+  });
+  test("an impossible date typed with a time is refused as a date-time, a date alone as a date", () => {
+    expect(messageOf(() => cleanDateTime("Start")("2026-02-30T10:00"))).toMatch(/^Start: expected an ISO 8601 date-time/);
+    expect(messageOf(() => cleanDateTime("Start")("02/30/2026 10:00"))).toMatch(/^Start: expected an ISO 8601 date-time/);
+    expect(messageOf(() => cleanDateTime("Start")(" 02/30/2026 "))).toMatch(
+      /^Start: expected a real date such as 2026-01-15 or 01\/15\/2026/,
+    );
+  });
+});
+
 describe("an action's date-time (cleanLocalDateTime): zone-less values wait for the connection's Time Zone", () => {
   test("a value naming its zone is that instant, sent in UTC; a Date object is its instant", () => {
     expect(cleanLocalDateTime("Start")("2026-01-15T09:30:00-05:00")).toBe("2026-01-15T14:30:00Z");
