@@ -5,10 +5,27 @@
  */
 import { redact } from "../../src/core/redact";
 import {
-  cleanBoolean, cleanDate, cleanDateTime, cleanEnum, cleanId, cleanIdList, cleanInteger, cleanJson,
-  cleanKeyValueList, cleanNumber, cleanSecret, cleanString, cleanStringList, InputError, isEmpty, keyValueRows,
-  setOwn, splitList,
+  cleanBoolean,
+  cleanDate,
+  cleanDateTime,
+  cleanEnum,
+  cleanId,
+  cleanIdList,
+  cleanInteger,
+  cleanJson,
+  cleanKeyValueList,
+  cleanLocalDateTime,
+  cleanNumber,
+  cleanSecret,
+  cleanString,
+  cleanStringList,
+  InputError,
+  isEmpty,
+  keyValueRows,
+  setOwn,
+  splitList,
 } from "../../src/inputs/clean";
+import { ZonelessDateTime } from "../../src/inputs/dates";
 import type { SchemaNode } from "../../src/operations/types";
 
 /** The InputError message `fn` throws (the test fails when it does not throw one). */
@@ -26,7 +43,8 @@ describe("empty means not set", () => {
   test.each([[undefined], [null], [""], ["  \t "], [[]]])("%p is empty", (v) => expect(isEmpty(v)).toBe(true));
   test.each([[0], [false], ["0"], [[""]], [{}]])("%p is a value", (v) => expect(isEmpty(v)).toBe(false));
   test("a required input refuses every empty form, naming itself", () => {
-    for (const v of [undefined, null, " ", []]) expect(messageOf(() => cleanString("Name", { required: true })(v))).toBe("Name: expected a value (this input is required).");
+    for (const v of [undefined, null, " ", []])
+      expect(messageOf(() => cleanString("Name", { required: true })(v))).toBe("Name: expected a value (this input is required).");
     expect(cleanString("Name", { required: false })(" ")).toBeUndefined();
   });
 });
@@ -90,7 +108,9 @@ describe("whole numbers", () => {
   test("messages name the bound and the value", () => {
     expect(messageOf(() => cleanInteger("Page", { min: 1 })("0"))).toBe('Page: expected a whole number of at least 1, got "0".');
     expect(messageOf(() => cleanInteger("Page", { max: 10 })(11))).toBe("Page: expected a whole number no larger than 10, got 11.");
-    expect(messageOf(() => cleanInteger("Page")("9007199254740992"))).toBe('Page: expected a whole number within ±9007199254740991, got "9007199254740992".');
+    expect(messageOf(() => cleanInteger("Page")("9007199254740992"))).toBe(
+      'Page: expected a whole number within ±9007199254740991, got "9007199254740992".',
+    );
     expect(messageOf(() => cleanInteger("Page")("1e3"))).toBe('Page: expected a whole number, got "1e3".');
   });
 });
@@ -108,7 +128,8 @@ describe("decimal numbers", () => {
     expect(cleanNumber("Cost")("")).toBeUndefined();
   });
   test("what only looks like a number is refused", () => {
-    for (const v of ["Infinity", "0x10", "1 000", "--1", "1e", "."]) expect(messageOf(() => cleanNumber("Cost")(v))).toMatch(/^Cost: expected a number such as 125\.50/);
+    for (const v of ["Infinity", "0x10", "1 000", "--1", "1e", "."])
+      expect(messageOf(() => cleanNumber("Cost")(v))).toMatch(/^Cost: expected a number such as 125\.50/);
     expect(messageOf(() => cleanNumber("Cost")(Number.NaN))).toMatch(/^Cost: expected a number/);
   });
   test("bounds are inclusive and named", () => {
@@ -165,6 +186,48 @@ describe("dates and date-times", () => {
   });
 });
 
+describe("dates sent as YYYY-MM-DD and refusals worded for what was typed", () => {
+  test("a single-digit month or day is sent with its leading zero", () => {
+    expect(cleanDate("Day")("3/5/2026")).toBe("2026-03-05");
+    expect(cleanDate("Day")("2026-03-05")).toBe("2026-03-05");
+  });
+  test("an impossible date typed with a time is refused as a date-time, a date alone as a date", () => {
+    expect(messageOf(() => cleanDateTime("Start")("2026-02-30T10:00"))).toMatch(/^Start: expected an ISO 8601 date-time/);
+    expect(messageOf(() => cleanDateTime("Start")("02/30/2026 10:00"))).toMatch(/^Start: expected an ISO 8601 date-time/);
+    expect(messageOf(() => cleanDateTime("Start")(" 02/30/2026 "))).toMatch(
+      /^Start: expected a real date such as 2026-01-15 or 01\/15\/2026/,
+    );
+  });
+});
+
+describe("an action's date-time (cleanLocalDateTime): zone-less values wait for the connection's Time Zone", () => {
+  test("a value naming its zone is that instant, sent in UTC; a Date object is its instant", () => {
+    expect(cleanLocalDateTime("Start")("2026-01-15T09:30:00-05:00")).toBe("2026-01-15T14:30:00Z");
+    expect(cleanLocalDateTime("Start")(" 2026-01-15T09:30Z ")).toBe("2026-01-15T09:30:00Z");
+    expect(cleanLocalDateTime("Start")(new Date(Date.UTC(2026, 0, 15, 9, 30)))).toBe("2026-01-15T09:30:00.000Z");
+  });
+  test("a value without a zone is kept as its wall-clock time, with the input's label and the value typed", () => {
+    const out = cleanLocalDateTime("Start")("01/15/2026 9:30 AM");
+    expect(out).toBeInstanceOf(ZonelessDateTime);
+    const zoneless = out as ZonelessDateTime;
+    expect(zoneless.label).toBe("Start");
+    expect(zoneless.typed).toBe("01/15/2026 9:30 AM");
+    expect(zoneless.wall).toEqual({ year: 2026, month: 1, day: 15, hour: 9, minute: 30, second: 0, millisecond: 0 });
+    expect(zoneless.toUtc("UTC")).toBe("2026-01-15T09:30:00Z");
+    expect(zoneless.toUtc("America/New_York")).toBe("2026-01-15T14:30:00Z");
+  });
+  test("empty is not set unless required; what is not a date-time is refused naming the input", () => {
+    expect(cleanLocalDateTime("Start")(" ")).toBeUndefined();
+    expect(messageOf(() => cleanLocalDateTime("Start", { required: true })(""))).toBe("Start: expected a value (this input is required).");
+    expect(messageOf(() => cleanLocalDateTime("Start")("next tuesday"))).toMatch(/^Start: expected an ISO 8601 date-time/);
+    expect(messageOf(() => cleanLocalDateTime("Start")("02/30/2026"))).toMatch(
+      /^Start: expected a real date such as 2026-01-15 or 01\/15\/2026/,
+    );
+    expect(messageOf(() => cleanLocalDateTime("Start")("2026-01-15T09:30+24:00"))).toMatch(/^Start: expected a time-zone offset/);
+    expect(messageOf(() => cleanLocalDateTime("Start")(new Date(Number.NaN)))).toMatch(/^Start: expected a valid date-time/);
+  });
+});
+
 describe("enums and strings", () => {
   test("an exact spelling wins over a case-folded one; numbers stay numbers", () => {
     expect(cleanEnum("Mode", ["a", "A"])("A")).toBe("A");
@@ -176,7 +239,9 @@ describe("enums and strings", () => {
   test("length is inclusive and reported; a pattern uses its hint or shows itself", () => {
     expect(cleanString("Code", { maxLength: 4 })("abcd")).toBe("abcd");
     expect(messageOf(() => cleanString("Code", { maxLength: 4 })(" abcde "))).toBe("Code: expected at most 4 characters (got 5).");
-    expect(messageOf(() => cleanString("Code", { pattern: /^\d+$/, patternHint: "digits only" })("a1"))).toBe('Code: expected digits only, got "a1".');
+    expect(messageOf(() => cleanString("Code", { pattern: /^\d+$/, patternHint: "digits only" })("a1"))).toBe(
+      'Code: expected digits only, got "a1".',
+    );
     expect(messageOf(() => cleanString("Code", { pattern: /^\d+$/ })("a1"))).toBe('Code: expected text matching /^\\d+$/, got "a1".');
     expect(cleanString("Code", { pattern: /^\d+$/ })(" 12 ")).toBe("12");
     expect(cleanString("Code")(12)).toBe("12");
@@ -190,7 +255,9 @@ describe("enums and strings", () => {
     expect(redact(`a ${refused} b`)).toBe("a [REDACTED] b");
     expect(message).not.toContain(refused);
     const patterned = `pat-${Date.now()}-x`;
-    expect(messageOf(() => cleanSecret("App Key", { pattern: /^\d+$/ })(patterned))).toBe('App Key: expected text matching /^\\d+$/, got "[REDACTED]".');
+    expect(messageOf(() => cleanSecret("App Key", { pattern: /^\d+$/ })(patterned))).toBe(
+      'App Key: expected text matching /^\\d+$/, got "[REDACTED]".',
+    );
   });
 });
 
@@ -230,7 +297,10 @@ describe("key/value rows", () => {
     ]);
   });
   test("the first key or value field present wins; null and missing are skipped", () => {
-    const rows = keyValueRows("P", [{ id: null, code: 7, name: undefined, title: "T" }], { keyFields: ["id", "code"], valueFields: ["name", "title"] });
+    const rows = keyValueRows("P", [{ id: null, code: 7, name: undefined, title: "T" }], {
+      keyFields: ["id", "code"],
+      valueFields: ["name", "title"],
+    });
     expect(rows).toEqual([{ key: "7", value: "T", label: "P (item 1)" }]);
   });
   test("refusals use the caller's wording and name the row", () => {
@@ -260,6 +330,11 @@ describe("key/value rows", () => {
     const target: Record<string, number> = {};
     setOwn(target, "__proto__", 1);
     expect(Object.getPrototypeOf(target)).toBe(Object.prototype);
-    expect(Object.getOwnPropertyDescriptor(target, "__proto__")).toEqual({ value: 1, enumerable: true, writable: true, configurable: true });
+    expect(Object.getOwnPropertyDescriptor(target, "__proto__")).toEqual({
+      value: 1,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   });
 });
