@@ -15,6 +15,7 @@
  */
 import type { ActionDefinition } from "@prismatic-io/spectral";
 import { InputError } from "../core/errors";
+import { mapLazy } from "../core/lazy";
 import { connectionTimeZone, ZonelessDateTime } from "./dates";
 
 /**
@@ -160,6 +161,6 @@ export const withAllInputErrorsFor = (definition: ActionDefinition): ActionDefin
   };
 };
 
-/** Every action of a record, as `withAllInputErrorsFor` makes it. */
+/** Every action of a record, as `withAllInputErrorsFor` makes it, each on its first read (src/core/lazy.ts). */
 export const withAllInputErrors = (actions: Record<string, ActionDefinition>): Record<string, ActionDefinition> =>
-  Object.fromEntries(Object.entries(actions).map(([key, definition]) => [key, withAllInputErrorsFor(definition)]));
+  mapLazy(actions, withAllInputErrorsFor);

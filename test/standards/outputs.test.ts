@@ -15,7 +15,7 @@ interface Converted {
 }
 
 const actions = component.actions as unknown as Record<string, Converted>;
-const builtByKey = new Map(builtActions.map((b) => [b.key, b]));
+const builtByKey = new Map(builtActions().map((b) => [b.key, b]));
 
 /** Leaves that say only a type: what the generator used to write. */
 const PLACEHOLDER_STRINGS = new Set(["string", "Example", "example", "value", "key"]);
@@ -69,7 +69,7 @@ describe("action outputs", () => {
     // hand-written: Find or Create returns ServiceTitan's customer record, described by its contract
     expect(schemaOf("findOrCreateCustomer").properties.customer.properties).toEqual(expect.objectContaining({ id: expect.any(Object), address: expect.any(Object), createdOn: expect.any(Object) }));
     // a file download hands over bytes, an export adds the drain counters
-    const download = builtActions.find((b) => b.op.method === "GET" && b.op.response && !b.op.response.contentType);
+    const download = builtActions().find((b) => b.op.method === "GET" && b.op.response && !b.op.response.contentType);
     expect(schemaOf(download?.key ?? "").type).toBe("string");
     expect(actions[download?.key ?? ""].examplePayload).toEqual({ data: expect.any(String), contentType: "application/pdf" });
     expect(schemaOf("exportCustomers").properties).toEqual(expect.objectContaining({ continueFrom: expect.any(Object), requests: { type: "integer" } }));
