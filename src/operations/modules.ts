@@ -23,6 +23,7 @@ import { curation as marketing } from "./curated/marketing";
 import { curation as schedulingpro } from "./curated/schedulingpro";
 import { curation as taskmanagement } from "./curated/taskmanagement";
 import { curation as jbce } from "./curated/jbce";
+import { curation as memberships } from "./curated/memberships";
 import type { ModuleCuration } from "./curated/types";
 
 export interface ApiModule {
@@ -62,7 +63,7 @@ export const API_MODULES = [
   { key: "jbce", label: "Job Booking", document: "jbce-v2.json", curated: jbce },
   { key: "forms", label: "Forms" },
   { key: "inventory", label: "Inventory" },
-  { key: "memberships", label: "Memberships" },
+  { key: "memberships", label: "Memberships", document: "memberships-v2.json", curated: memberships },
   { key: "payroll", label: "Payroll" },
   { key: "pricebook", label: "Pricebook" },
   { key: "reporting", label: "Reporting" },

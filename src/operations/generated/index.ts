@@ -11,6 +11,7 @@ import marketingJson from "./marketing.json";
 import schedulingproJson from "./schedulingpro.json";
 import taskmanagementJson from "./taskmanagement.json";
 import jbceJson from "./jbce.json";
+import membershipsJson from "./memberships.json";
 
 const crmOperations = crmJson as unknown as OperationDescriptor[];
 const jpmOperations = jpmJson as unknown as OperationDescriptor[];
@@ -22,6 +23,7 @@ const marketingOperations = marketingJson as unknown as OperationDescriptor[];
 const schedulingproOperations = schedulingproJson as unknown as OperationDescriptor[];
 const taskmanagementOperations = taskmanagementJson as unknown as OperationDescriptor[];
 const jbceOperations = jbceJson as unknown as OperationDescriptor[];
+const membershipsOperations = membershipsJson as unknown as OperationDescriptor[];
 
 /** Descriptors per module, each sorted by path then method (GET, POST, PUT, PATCH, DELETE). */
 export const operationsByModule: Record<ModuleKey, OperationDescriptor[]> = {
@@ -35,9 +37,10 @@ export const operationsByModule: Record<ModuleKey, OperationDescriptor[]> = {
   schedulingpro: schedulingproOperations,
   taskmanagement: taskmanagementOperations,
   jbce: jbceOperations,
+  memberships: membershipsOperations,
 };
 
-/** Every descriptor, modules in a fixed order (crm, jpm, dispatch, settings, accounting, equipmentsystems, marketing, schedulingpro, taskmanagement, jbce); legacy operations included. */
+/** Every descriptor, modules in a fixed order (crm, jpm, dispatch, settings, accounting, equipmentsystems, marketing, schedulingpro, taskmanagement, jbce, memberships); legacy operations included. */
 export const generatedOperations: OperationDescriptor[] = [
   ...crmOperations,
   ...jpmOperations,
@@ -49,4 +52,5 @@ export const generatedOperations: OperationDescriptor[] = [
   ...schedulingproOperations,
   ...taskmanagementOperations,
   ...jbceOperations,
+  ...membershipsOperations,
 ];
