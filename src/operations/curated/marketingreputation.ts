@@ -1,0 +1,7 @@
+/**
+ * Curated words for ServiceTitan Marketing Reputation (module "marketingreputation"), one entry per operation keyed by
+ * operationId: reviews. The generator's words fit the operations not listed here.
+ */
+import type { ModuleCuration } from "./types";
+
+export const curation: ModuleCuration = {};
