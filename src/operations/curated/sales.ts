@@ -9,7 +9,7 @@ export const curation: ModuleCuration = {
     key: "exportEstimatesLegacy",
     label: "Export Estimates (Older Feed)",
     description:
-      "Exports estimates created or changed since From from ServiceTitan Sales and Estimates through the older export path; prefer Export Estimates. Works as a change feed with a Continue From token; Drain Until Caught Up reads every batch. Calls GET /estimates/export (scope tn.sal.estimates:r).",
+      "Exports estimates from ServiceTitan Sales and Estimates through the older export path; prefer Export Estimates, the current one. Works as a change feed: returns estimates created or changed since From, with a Continue From token for the next call; Drain Until Caught Up reads every batch. Calls GET /estimates/export (scope tn.sal.estimates:r).",
   },
   Estimates_PutItem: {
     key: "upsertEstimateItem",
