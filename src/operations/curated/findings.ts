@@ -7,6 +7,13 @@ import type { ModuleCuration } from "./types";
 export const curation: ModuleCuration = {
   FindingAssets_Get: {
     key: "downloadFindingFile",
+    inputs: {
+      "query.path": {
+        label: "File Path",
+        comments: { replace: "Where the file is stored: a path from a finding's attachments, or the one Upload Finding File returned." },
+        example: "Findings/2026/01/heat-exchanger-crack.jpg",
+      },
+    },
     label: "Download Finding File",
     description:
       "Downloads a file stored with findings (a photo of what the technician found) from ServiceTitan Findings, as file data with its content type; Path is the file path a finding attachment lists. Calls GET /assets (scope tn.fdgs.assets:r).",

@@ -3,8 +3,15 @@
  * operationId: inventory: purchase orders, receipts, returns, transfers, trucks, vendors and warehouses. The generator's words fit the operations not listed here.
  */
 import type { ModuleCuration } from "./types";
+import { idAgainInBody } from "./words";
+
+const RETURN_TYPE_ID_AGAIN = idAgainInBody("returnTypeId", "Return Type ID", "Return Type ID (Body)");
 
 export const curation: ModuleCuration = {
+  ReturnTypes_Update: {
+    inputs: { "path.id": { key: "returnTypeId", label: "Return Type ID" }, "body.id": RETURN_TYPE_ID_AGAIN.input },
+    validate: RETURN_TYPE_ID_AGAIN.validate,
+  },
   PurchaseOrdersMarkup_Get: { key: "listPurchaseOrderMarkups", label: "List Purchase Order Markups" },
   PurchaseOrdersMarkup_Create: { key: "createPurchaseOrderMarkup", label: "Create Purchase Order Markup" },
   PurchaseOrdersMarkup_GetById: { key: "getPurchaseOrderMarkup", label: "Get Purchase Order Markup" },

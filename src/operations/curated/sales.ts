@@ -16,6 +16,14 @@ export const curation: ModuleCuration = {
     label: "Add or Update Estimate Item",
     description:
       "Adds an item (a pricebook service, material or equipment, with quantity and price) to an estimate, or updates the one it names, in ServiceTitan Sales and Estimates. Calls PUT /estimates/{id}/items (scope tn.sal.estimates:w).",
+    inputs: {
+      "body.id": {
+        label: "Estimate Item ID",
+        comments: {
+          replace: "The estimate's item to update, by ID (from Get Estimate or List Estimate Items); leave empty to add a new item.",
+        },
+      },
+    },
   },
   Estimates_Sell: {
     key: "sellEstimate",
