@@ -8,6 +8,7 @@ import { idAgainInBody } from "./words";
 const RETURN_TYPE_ID_AGAIN = idAgainInBody("returnTypeId", "Return Type ID", "Return Type ID (Body)");
 
 export const curation: ModuleCuration = {
+  Adjustments_GetList: { inputs: { "query.invoiceIds": { label: "Invoice IDs", dataSource: "selectInvoice" } } },
   ReturnTypes_Update: {
     inputs: { "path.id": { key: "returnTypeId", label: "Return Type ID" }, "body.id": RETURN_TYPE_ID_AGAIN.input },
     validate: RETURN_TYPE_ID_AGAIN.validate,

@@ -4,4 +4,6 @@
  */
 import type { ModuleCuration } from "./types";
 
-export const curation: ModuleCuration = {};
+export const curation: ModuleCuration = {
+  reviews: { inputs: { "query.campaignIds": { label: "Campaign IDs", dataSource: "selectCampaign" } } },
+};
