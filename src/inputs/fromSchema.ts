@@ -314,6 +314,7 @@ const typeFact = (schema: SchemaNode, name: string): string => {
     case "boolean":
       return "true or false; leave empty to send nothing.";
     case "array":
+      if (schema.items?.enum?.length) return `One or more of: ${schema.items.enum.join(", ")}; one per row, or separated by commas.`;
       if (schema.items?.type === "object") return "A JSON array of objects, checked against ServiceTitan's schema before sending.";
       if (schema.items?.type === "integer") return "A list of IDs: one per row, or separated by commas.";
       return "A list of values: one per row, or separated by commas.";
@@ -567,6 +568,7 @@ export const exampleFor = (spec: FieldSpec): string => {
     case "boolean":
       return "true";
     case "array":
+      if (schema.items?.enum?.length) return String(schema.items.enum[0]);
       if (schema.items?.type === "integer" || isIdListName(name)) return "1234567";
       if (name === "customFields" && schema.items?.properties?.typeId)
         return JSON.stringify([{ typeId: 1234567, value: "Gate code 4411" }]);
@@ -680,6 +682,14 @@ export const inputFromSpec = (spec: FieldSpec, label: string, overrides: InputOv
       };
     case "array": {
       const items = schema.items ?? {};
+      if (items.type === "integer" && items.enum?.length) {
+        // A list of coded values (0, 1, 2 …), not of IDs: only the documented codes, sent as numbers.
+        const codes = cleanStringList(lbl, { ...opts, enum: items.enum });
+        return {
+          definition: def({ ...base, type: "string", collection: "valuelist", clean: (v: unknown) => codes(v)?.map(Number) }),
+          wire: "array",
+        };
+      }
       if (items.type === "integer") {
         return { definition: def({ ...base, type: "string", collection: "valuelist", clean: cleanIdList(lbl, opts) }), wire: "array" };
       }
