@@ -87,7 +87,11 @@ export const curation: ModuleCuration = {
       ...MARKUP_INPUTS,
     },
   },
-  MaterialsMarkup_Get: { key: "getMaterialMarkup", label: "Get Material Markup" },
+  MaterialsMarkup_Get: {
+    key: "getMaterialMarkup",
+    label: "Get Material Markup",
+    inputs: { "path.id": { key: "materialMarkupId", label: "Material Markup ID", comments: { replace: "The markup tier to read, by ID (see List Material Markups)." } } },
+  },
   MaterialsMarkup_Update: {
     key: "updateMaterialMarkup",
     label: "Update Material Markup",
