@@ -21,6 +21,7 @@ import { type ListQuery, type PageRules, param, parseListQuery } from "./paging"
 import { profileNamed, rateLimited, resolveProduction } from "./production";
 import { FaultController } from "./faults";
 import { genericRoutes, listPageRules, recordExamples } from "./generic";
+import { seedModuleRecords } from "./seedModules";
 import { type Answer, type Exchange, runStage } from "./pipeline";
 import { ApiError, badRequest, problem, type FieldErrors } from "./problem";
 import { Prng } from "./prng";
@@ -97,6 +98,7 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
   const production = resolveProduction(options.production, operations, router.routes(), profile);
   const store = new Store(clock);
   seed(store, seedValue, options.seedData, { contractBreaks: production.behaviours.contractBreaks });
+  seedModuleRecords(store, operations);
   const faults = new FaultController(seedValue);
   const auth = new Auth(credentials, options.tokenLifetimeSeconds ?? 900, clock);
   const latency: LatencySettings = { perRequestMs: 0, perRecordMs: 0, ...options.latency };

@@ -119,7 +119,7 @@ export const WORKFLOWS = { slug: "workflows", title: "Workflows" };
 
 /** The model from the real component and the files on disk. */
 export const loadModel = (root = ROOT): DocsModel => {
-  const actionModules = new Map(builtActions.map((b) => [b.key, b.op.module as string]));
+  const actionModules = new Map(builtActions().map((b) => [b.key, b.op.module as string]));
   // A product area that is an API apart (the Leads Integration Platform, with its own connection) has its
   // own group; the other areas' actions fall under "Workflows".
   const ownGroups = areas.flatMap((a) => (a.referenceGroup ? [{ group: a.referenceGroup, keys: Object.keys(a.actions) }] : []));

@@ -8,7 +8,8 @@
  * - IDs are fixed per kind (every customerId is the same number, and a customer's own id equals it);
  * - enums take their first value; arrays hold exactly one element; maps one entry;
  * - paging envelopes read as one complete page: page 1, pageSize 50, hasMore false, totalCount 1;
- * - a recursive reference is shown by its id only; nesting deeper than MAX_EXAMPLE_DEPTH stops.
+ * - a recursive reference is shown by its id only; objects nested deeper than MAX_EXAMPLE_DEPTH stop (an
+ *   array is no level of its own, so a list deep inside still shows one complete element).
  */
 import type { SchemaNode } from "../../src/operations/types";
 
@@ -237,6 +238,9 @@ const STRINGS: Array<[RegExp, string]> = [
   [/^(currency)$/i, "USD"],
   [/^(color|textColor)$/i, "#1976D2"],
   [/^(fileName)$/i, "warranty.pdf"],
+  [/^(originalFileName)$/i, "outdoor-unit.jpg"],
+  [/^(thumbnail|thumbnailUrl)$/i, "https://www.example.com/photos/outdoor-unit-thumb.jpg"],
+  [/^(comment|comments)$/i, "Filter replaced; coil cleaned."],
   [/^(path)$/i, "/attachments/warranty.pdf"],
   [/^(ipAddress)$/i, "203.0.113.24"],
   [/^(userAgent)$/i, "Mozilla/5.0 (iPhone; CPU iPhone OS 18_2 like Mac OS X)"],
@@ -389,7 +393,7 @@ export function buildExample(node: SchemaNode, depth = 0, name = "", kind = ""):
       return stringExample(name, kind, node.format);
     case "array":
       if (depth >= MAX_EXAMPLE_DEPTH || !node.items) return [];
-      return [buildExample(node.items, depth + 1, singularOf(name), node.items.ref ? kindOf(node.items.ref) : kind)];
+      return [buildExample(node.items, depth, singularOf(name), node.items.ref ? kindOf(node.items.ref) : kind)];
     case "object": {
       if (depth >= MAX_EXAMPLE_DEPTH) return {};
       const out: Record<string, unknown> = {};

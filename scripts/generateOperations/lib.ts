@@ -179,6 +179,10 @@ function buildDescriptor(src: SourceOperation): OperationDescriptor {
         (response as { shape?: unknown }).shape = compactShape(responseSchema); // moved to shapes.json by generateFiles
       }
     }
+  } else if (Object.keys(operation.responses ?? {}).some((s) => /^30[1278]$/.test(s))) {
+    // Documented only as a redirect (file downloads: pricebook images, finding files). The client follows
+    // it, so what the action receives is the target's 200 with the file bytes: a body without JSON type.
+    response = { status: 200 };
   }
 
   const path = src.rawPath.startsWith(TENANT_PREFIX) ? src.rawPath.slice(TENANT_PREFIX.length) || "/" : src.rawPath;

@@ -1,5 +1,5 @@
 /**
- * Webpack loader for @prismatic-io/spectral's dist/serverTypes/convertComponent.js: three cold-start costs
+ * Webpack loader for @prismatic-io/spectral's dist/serverTypes/convertComponent.js: four cold-start costs
  * that grow with the size of a component (a one-action component does not notice them; ours, 340+
  * actions with ~13 inputs each, paid ~20 ms and ~15 ms of every cold start for them, plus garbage).
  *
@@ -16,6 +16,11 @@
  *    though an execution never reads it (Prismatic reads it when the component is published). Replaced
  *    by the same object whose `schema` text is made on first read (an enumerable getter that then
  *    becomes a plain property in the same place): 330+ schemas no longer cost every cold start.
+ *
+ * 4. `convertComponent` converts every action as the component loads, though an execution runs one.
+ *    Replaced by the same keyed record whose values are converted on first read (an enumerable getter
+ *    per key, in the same order, that then becomes a plain property in the same place; it reads the
+ *    action only then, so actions made on first read — src/actions/index.ts — stay unmade too).
  *
  * Output is unchanged: the component's converted definition (every action, input, trigger and data
  * source) dumps byte-for-byte the same with and without this loader. Each rewrite is checked: if
@@ -70,6 +75,29 @@ const once = (source, search, replacement, what, file) => {
   return source.slice(0, at) + replacement + source.slice(at + search.length);
 };
 
+const ACTIONS_CALL =
+  "const convertedActions = Object.entries(actions).reduce((result, [actionKey, action]) => ((result[actionKey] = (0, exports.convertAction)(actionKey, action, hooks)), result), {});";
+const LAZY_ACTIONS_CALL =
+  "const convertedActions = Object.keys(actions).reduce((result, actionKey) => lazyValue(result, actionKey, () => (0, exports.convertAction)(actionKey, actions[actionKey], hooks)), {});";
+const LAZY_VALUE = `const lazyValue = (target, key, make) => {
+    let made = false;
+    let value;
+    Object.defineProperty(target, key, {
+        configurable: true,
+        enumerable: true,
+        get() {
+            if (!made) {
+                value = make();
+                made = true;
+            }
+            Object.defineProperty(this, key, { configurable: true, enumerable: true, writable: true, value });
+            return value;
+        },
+    });
+    return target;
+};
+`;
+
 module.exports = function spectralColdStart(source) {
   let count = 0;
   let out = source.replace(ACCUMULATION, (_m, acc, key, value, expr) => {
@@ -98,5 +126,7 @@ module.exports = function spectralColdStart(source) {
     "actionOutput conversion in convertOutputSchema",
     this.resourcePath,
   );
+  out = once(out, OMIT_IMPORT, OMIT_IMPORT + LAZY_VALUE, "lodash/omit import (for lazyValue)", this.resourcePath);
+  out = once(out, ACTIONS_CALL, LAZY_ACTIONS_CALL, "action conversion in convertComponent", this.resourcePath);
   return out;
 };

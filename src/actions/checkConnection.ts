@@ -44,7 +44,12 @@ export const probeFor = (module: ModuleKey): OperationDescriptor | undefined => 
       o.params.some((p) => p.name === "pageSize") &&
       !o.params.some((p) => p.in === "path" || (p.in === "query" && p.required)),
   );
-  return lists.find((o) => o.path === PREFERRED_PATHS[module]) ?? [...lists].sort((a, b) => a.path.length - b.path.length)[0];
+  const listed = lists.find((o) => o.path === PREFERRED_PATHS[module]) ?? [...lists].sort((a, b) => a.path.length - b.path.length)[0];
+  // A module whose lists all need a filter (Marketing Ads: a date range) is read through a plain GET without inputs.
+  return (
+    listed ??
+    (operationsByModule[module] ?? []).find((o) => o.method === "GET" && !o.legacy && !o.path.includes("{") && !o.params.some((p) => p.required))
+  );
 };
 
 export type ModuleStatus = "works" | "missingScope" | "failed" | "notChecked";
@@ -129,7 +134,8 @@ export const checkConnection = action({
       }
       const page = rulesFor(op).firstPage;
       try {
-        await client.request({ module, method: "GET", path: op.path, query: { page, pageSize: 1 }, operation: `"Check Connection: ${label}"`, scope: op.scope });
+        const query = op.kind === "list" ? { page, pageSize: 1 } : {};
+        await client.request({ module, method: "GET", path: op.path, query, operation: `"Check Connection: ${label}"`, scope: op.scope });
         modules.push({ ...base, status: "works" });
       } catch (error) {
         const message = (error as Error).message ?? String(error);

@@ -270,6 +270,13 @@ const listSortInput = (entry: CatalogEntry): InputFieldDefinition | undefined =>
   return { ...definition, clean: (v: unknown) => clean(typeof v === "string" && /^\s*[A-Za-z]/.test(v) ? `+${v.trim()}` : v) } as InputFieldDefinition;
 };
 
+/**
+ * A query parameter declared as a list of objects: a query string cannot carry it (objects alone, such as
+ * the custom-field filters, travel as name/value pairs and are kept).
+ */
+const hasNoQueryForm = (schema: { type?: string; items?: { type?: string; properties?: unknown } }): boolean =>
+  schema.type === "array" && (schema.items?.type === "object" || schema.items?.properties !== undefined);
+
 export const buildAction = (entry: CatalogEntry, dataSources?: ReadonlySet<string>): BuiltAction => {
   const { op, curated, key } = entry;
   const params = op.params;
@@ -299,12 +306,16 @@ export const buildAction = (entry: CatalogEntry, dataSources?: ReadonlySet<strin
   };
 
   for (const p of params.filter((p) => p.in === "path")) add({ name: p.name, placement: "path", schema: p.schema, required: true });
+  // The Sort input writes ServiceTitan's text form ("+Name", "-ModifiedOn"). One document declares a
+  // list's sort as an array of objects instead, which has no query-string form: no input for it at all.
+  const textSort = params.some((p) => p.name === "sort" && p.in === "query" && p.schema.type === "string");
   const queryParams = params.filter(
     (p) =>
       p.in === "query" &&
+      !hasNoQueryForm(p.schema) &&
       !(mode === "page" && PAGING_PARAMS.has(p.name)) &&
       !(mode === "export" && EXPORT_PARAMS.has(p.name)) &&
-      !(mode === "page" && p.name === "sort"),
+      !(mode === "page" && p.name === "sort" && textSort),
   );
 
   const body = op.body;
@@ -391,7 +402,7 @@ export const buildAction = (entry: CatalogEntry, dataSources?: ReadonlySet<strin
     required: built.filter((b) => b.required).map((b) => [b.key, b.input.definition]),
     optional: optionalEntries,
     mode,
-    sort: mode === "page" ? listSortInput(entry) : undefined,
+    sort: mode === "page" && textSort ? listSortInput(entry) : undefined,
     page: firstPage !== 1 ? pageInput(firstPage) : pagingInputs.page,
     pageSize: maxPageSize < MAX_PAGE_SIZE ? pageSizeInput(maxPageSize) : pagingInputs.pageSize,
     includeTotal: Boolean(totalParam),

@@ -16,6 +16,7 @@ import type {
   Inputs,
   TriggerDefinition,
 } from "@prismatic-io/spectral";
+import { copyProperty } from "./lazy";
 
 export type AreaDataSource = DataSourceDefinition<Inputs, ConfigVarResultCollection, DataSourceType>;
 
@@ -41,13 +42,16 @@ export interface ProductArea {
   referenceGroup?: ReferenceGroup;
 }
 
-/** One record from many, in order; a key seen twice is an error (`<what> key <key> is defined twice.`). */
+/**
+ * One record from many, in order; a key seen twice is an error (`<what> key <key> is defined twice.`).
+ * Values are not read: a value made on first read (src/core/lazy.ts) stays so in the merged record.
+ */
 export const mergeKeyed = <T>(what: string, parts: ReadonlyArray<Record<string, T>>): Record<string, T> => {
   const out: Record<string, T> = {};
   for (const part of parts) {
-    for (const [key, value] of Object.entries(part)) {
+    for (const key of Object.keys(part)) {
       if (key in out) throw new Error(`${what} key ${key} is defined twice.`);
-      out[key] = value;
+      copyProperty(part, out, key);
     }
   }
   return out;

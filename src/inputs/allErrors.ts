@@ -16,6 +16,7 @@
  */
 import type { ActionDefinition } from "@prismatic-io/spectral";
 import { InputError } from "../core/errors";
+import { mapLazy } from "../core/lazy";
 import { connectionTimeZone, ZonelessDateTime } from "./dates";
 
 /**
@@ -200,6 +201,6 @@ export const withAllInputErrorsIn = <T>(kind: keyof typeof PERFORMS, definitions
     }),
   );
 
-/** Every action of a record, as `withAllInputErrorsFor` makes it. */
+/** Every action of a record, as `withAllInputErrorsFor` makes it, each on its first read (src/core/lazy.ts). */
 export const withAllInputErrors = (actions: Record<string, ActionDefinition>): Record<string, ActionDefinition> =>
-  Object.fromEntries(Object.entries(actions).map(([key, definition]) => [key, withAllInputErrorsFor(definition)]));
+  mapLazy(actions, withAllInputErrorsFor);

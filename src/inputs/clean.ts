@@ -208,6 +208,7 @@ export const cleanEnum =
     required(label, opts, value) ? matchEnum(label, values, value) : undefined;
 
 export interface StringOptions extends CleanOptions {
+  minLength?: number;
   maxLength?: number;
   pattern?: RegExp;
   patternHint?: string;
@@ -219,6 +220,8 @@ export const cleanString =
     if (!required(label, opts, value)) return undefined;
     if (typeof value === "object") return fail(label, "text", value);
     const text = String(value).trim();
+    if (opts?.minLength !== undefined && text.length < opts.minLength)
+      return fail(label, `at least ${opts.minLength} characters (got ${text.length})`);
     if (opts?.maxLength !== undefined && text.length > opts.maxLength)
       return fail(label, `at most ${opts.maxLength} characters (got ${text.length})`);
     if (opts?.pattern && !opts.pattern.test(text)) return fail(label, opts.patternHint ?? `text matching ${opts.pattern}`, value);

@@ -199,6 +199,58 @@ const PURPOSE: Record<string, Purpose> = {
   manufacturer: "Manufacturer of the equipment.",
   model: "Model name or number of the equipment.",
   serialNumber: "Serial number of the equipment.",
+  // Pricebook items' accounting (services, materials, equipment, discounts and fees).
+  account: { body: "Income account in your books that sales of this item post to, by the name your accounting setup uses." },
+  costOfSaleAccount: { body: "Account in your books that the item's cost posts to when it is sold (cost of goods sold), by name." },
+  assetAccount: { body: "Asset account in your books that carries the item's value while it is in stock, by name." },
+  intacctGlGroupAccount: {
+    body: "Sage Intacct GL group the item reports under, by its name there; only for tenants that sync with Intacct.",
+  },
+  crossSaleGroup: {
+    body: "A name shared by similar items so their sales show as a column of their own on the Technician Performance Board, such as Water Heaters.",
+  },
+  budgetCostCode: { body: "Budget cost code segment for job costing; goes together with Budget Cost Type (set both or neither)." },
+  budgetCostType: { body: "Budget cost type segment for job costing; goes together with Budget Cost Code (set both or neither)." },
+  unitOfMeasure: { body: "Unit the item is counted and sold in, such as Each, Foot or Gallon." },
+  epaNumber: { body: "EPA registration number of the product, for materials marked as chemicals (Is Chemical)." },
+  activeIngredients: {
+    body: "Active ingredients of the product as printed on its label, for materials marked as chemicals (Is Chemical).",
+  },
+  searchText: { query: "Only items whose display name, code or description contains this text (at least 2 characters; case is ignored)." },
+  searchTerm: { query: "Only records whose name contains this text." },
+  search: { query: "Only records containing this text." },
+  // Inventory: vendors, purchase orders, receipts and returns.
+  fax: { body: "Fax number, for orders and documents sent by fax." },
+  referenceNumber: {
+    body: "Your reference kept with the record, such as the vendor's return authorization (RMA) number.",
+    query: "Only records with this reference number.",
+  },
+  vendorInvoiceNumber: {
+    body: "The vendor's invoice number for this order; give it when the purchase order is received automatically.",
+    query: "Only records with this vendor invoice number.",
+  },
+  vendorDocumentNumber: { body: "The vendor's document number for the delivery, such as the packing slip or invoice number." },
+  vendorQuickbooksItem: { body: "QuickBooks item that this vendor's bills use when they sync to QuickBooks, by its name there." },
+  requestNumber: { query: "Only the purchase order request with this number." },
+  syncStatuses: (spec) =>
+    spec.placement === "query" && spec.schema.type === "string"
+      ? "Only records in one of these accounting sync statuses (Pending, Posted, Exported), separated by commas."
+      : undefined,
+  adjustmentTypes: (spec) =>
+    spec.placement === "query" && spec.schema.type === "string"
+      ? "Only adjustments of one of these types, separated by commas."
+      : undefined,
+  // Files.
+  file: { body: "The file to upload, such as a photo or a PDF handed on by an earlier step." },
+  path: { query: "Where the file is stored: the path the record listing it gives, or the one an upload returned." },
+  image: { body: "Path of the image shown for this record, as Upload Pricebook Image returns it." },
+  skuImages: { body: "Paths of images shown with the category's items, one per row, as Upload Pricebook Image returns them." },
+  skuVideos: { body: "Links to videos shown with the category's items, one per row." },
+  sort: { query: "Order of the results: a field name after + for ascending or - for descending, such as -CreatedOn." },
+  // Findings, timesheets, payroll.
+  recommendedSolution: { body: "The repair or action the technician recommends for what was found." },
+  projectLabel: { body: "Label of the project the time is booked to, as it is named in ServiceTitan." },
+  externalPayrollId: { body: "The person's ID in your payroll system, to match their hours and pay there." },
 };
 
 /** A filter sentence for a query parameter no entry covers, from the shape of its name. */
@@ -262,6 +314,7 @@ const typeFact = (schema: SchemaNode, name: string): string => {
     case "boolean":
       return "true or false; leave empty to send nothing.";
     case "array":
+      if (schema.items?.enum?.length) return `One or more of: ${schema.items.enum.join(", ")}; one per row, or separated by commas.`;
       if (schema.items?.type === "object") return "A JSON array of objects, checked against ServiceTitan's schema before sending.";
       if (schema.items?.type === "integer") return "A list of IDs: one per row, or separated by commas.";
       return "A list of values: one per row, or separated by commas.";
@@ -408,6 +461,34 @@ const NAMED_EXAMPLES: Record<string, string> = {
   region: "CA",
   postalCode: "91203",
   statusMessage: "Driving to the next job",
+  account: "Service Income",
+  costOfSaleAccount: "Cost of Goods Sold",
+  assetAccount: "Inventory Asset",
+  intacctGlGroupAccount: "Service Revenue",
+  crossSaleGroup: "Water Heaters",
+  budgetCostCode: "15-400",
+  budgetCostType: "Material",
+  unitOfMeasure: "Each",
+  epaNumber: "432-1396",
+  activeIngredients: "Bifenthrin 7.9%",
+  searchText: "water heater",
+  searchTerm: "Commercial",
+  search: "friendly",
+  fax: "512-555-0199",
+  referenceNumber: "RMA-30412",
+  vendorInvoiceNumber: "INV-88213",
+  vendorDocumentNumber: "PS-55120",
+  vendorQuickbooksItem: "Parts and Materials",
+  requestNumber: "1042",
+  syncStatuses: "Pending",
+  image: "Images/Pricebook/water-heaters.jpg",
+  skuImages: "Images/Pricebook/water-heater-50gal.jpg",
+  skuVideos: "https://www.example.com/videos/water-heater-install.mp4",
+  sort: "-CreatedOn",
+  recommendedSolution: "Replace the cracked heat exchanger before the heating season.",
+  projectLabel: "Office Renovation",
+  externalPayrollId: "PR-4410",
+  path: "Images/Pricebook/water-heater-50gal.jpg",
 };
 
 const EXAMPLE_JSON: Record<string, unknown> = {
@@ -497,6 +578,7 @@ export const exampleFor = (spec: FieldSpec): string => {
     case "boolean":
       return "true";
     case "array":
+      if (schema.items?.enum?.length) return String(schema.items.enum[0]);
       if (schema.items?.type === "integer" || isIdListName(name)) return "1234567";
       if (name === "customFields" && schema.items?.properties?.typeId)
         return JSON.stringify([{ typeId: 1234567, value: "Gate code 4411" }]);
@@ -629,6 +711,14 @@ export const inputFromSpec = (spec: FieldSpec, label: string, overrides: InputOv
       };
     case "array": {
       const items = schema.items ?? {};
+      if (items.type === "integer" && items.enum?.length) {
+        // A list of coded values (0, 1, 2 …), not of IDs: only the documented codes, sent as numbers.
+        const codes = cleanStringList(lbl, { ...opts, enum: items.enum });
+        return {
+          definition: def({ ...base, type: "string", collection: "valuelist", clean: (v: unknown) => codes(v)?.map(Number) }),
+          wire: "array",
+        };
+      }
       if (items.type === "integer") {
         return { definition: def({ ...base, type: "string", collection: "valuelist", clean: cleanIdList(lbl, opts) }), wire: "array" };
       }
@@ -680,6 +770,7 @@ export const inputFromSpec = (spec: FieldSpec, label: string, overrides: InputOv
           type,
           clean: cleanString(lbl, {
             ...opts,
+            minLength: schema.minLength,
             maxLength: schema.maxLength,
             ...(guid
               ? {

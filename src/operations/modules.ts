@@ -23,6 +23,18 @@ import { curation as marketing } from "./curated/marketing";
 import { curation as schedulingpro } from "./curated/schedulingpro";
 import { curation as taskmanagement } from "./curated/taskmanagement";
 import { curation as jbce } from "./curated/jbce";
+import { curation as memberships } from "./curated/memberships";
+import { curation as pricebook } from "./curated/pricebook";
+import { curation as serviceagreements } from "./curated/service-agreements";
+import { curation as timesheets } from "./curated/timesheets";
+import { curation as payroll } from "./curated/payroll";
+import { curation as inventory } from "./curated/inventory";
+import { curation as forms } from "./curated/forms";
+import { curation as sales } from "./curated/sales";
+import { curation as customerinteractions } from "./curated/customer-interactions";
+import { curation as marketingads } from "./curated/marketingads";
+import { curation as marketingreputation } from "./curated/marketingreputation";
+import { curation as findings } from "./curated/findings";
 import type { ModuleCuration } from "./curated/types";
 
 export interface ApiModule {
@@ -52,21 +64,22 @@ export const API_MODULES = [
   { key: "equipmentsystems", label: "Equipment Systems", document: "equipment-systems-v2.json", curated: equipmentsystems },
   { key: "marketing", label: "Marketing", document: "marketing-v2.json", curated: marketing },
   { key: "schedulingpro", label: "Scheduling Pro", document: "scheduling-pro-v2.json", curated: schedulingpro },
-  { key: "marketingads", label: "Marketing Ads" },
-  { key: "marketingreputation", label: "Marketing Reputation" },
+  { key: "marketingads", label: "Marketing Ads", document: "marketing-ads-v2.json", curated: marketingads },
+  { key: "marketingreputation", label: "Marketing Reputation", document: "marketing-reputation-v2.json", curated: marketingreputation },
   { key: "taskmanagement", label: "Task Management", document: "task-management-v2.json", curated: taskmanagement },
-  { key: "customer-interactions", label: "Customer Interactions" },
-  { key: "service-agreements", label: "Service Agreements" },
-  { key: "sales", label: "Sales and Estimates" },
+  { key: "customer-interactions", label: "Customer Interactions", document: "customer-interactions-v2.json", curated: customerinteractions },
+  { key: "service-agreements", label: "Service Agreements", document: "service-agreements-v2.json", curated: serviceagreements },
+  { key: "sales", label: "Sales and Estimates", document: "salestech-v2.json", curated: sales },
   // Job Booking: in the catalog for its call-reasons list, which the CRM's bookings and leads refer to.
   { key: "jbce", label: "Job Booking", document: "jbce-v2.json", curated: jbce },
-  { key: "forms", label: "Forms" },
-  { key: "inventory", label: "Inventory" },
-  { key: "memberships", label: "Memberships" },
-  { key: "payroll", label: "Payroll" },
-  { key: "pricebook", label: "Pricebook" },
+  { key: "forms", label: "Forms", document: "forms-v2.json", curated: forms },
+  { key: "inventory", label: "Inventory", document: "inventory-v2.json", curated: inventory },
+  { key: "memberships", label: "Memberships", document: "memberships-v2.json", curated: memberships },
+  { key: "payroll", label: "Payroll", document: "payroll-v2.json", curated: payroll },
+  { key: "pricebook", label: "Pricebook", document: "pricebook-v2.json", curated: pricebook },
   { key: "reporting", label: "Reporting" },
-  { key: "timesheets", label: "Timesheets" },
+  { key: "findings", label: "Findings", document: "findings-v2.json", curated: findings },
+  { key: "timesheets", label: "Timesheets", document: "timesheets-v2.json", curated: timesheets },
 ] as const satisfies readonly ApiModule[];
 
 type Registered = (typeof API_MODULES)[number];

@@ -17,7 +17,7 @@ beforeAll(() => (server = capture.server));
 
 type Def = { model?: Array<{ label: string; value: string }>; required?: boolean; collection?: string };
 const inputOf = (action: string, key: string): Def => {
-  const built = builtActions.find((b) => b.key === action);
+  const built = builtActions().find((b) => b.key === action);
   if (!built) throw new Error(`no action ${action}`);
   return (built.definition.inputs as Record<string, Def>)[key];
 };
@@ -83,7 +83,7 @@ test("a list whose document names no sort fields keeps the free-text Sort", () =
 });
 
 describe("the curated check", () => {
-  const op = (builtActions.find((b) => b.key === "listJobs") as { op: OperationDescriptor }).op;
+  const op = (builtActions().find((b) => b.key === "listJobs") as { op: OperationDescriptor }).op;
   const closed = { values: { A: "A", B: "B" } };
   it("refuses an enum on a field whose contract already gives the values", () => {
     expect(curatedInputProblems(op, { inputs: { "query.jobStatus": { enum: closed } } })).toEqual([

@@ -37,7 +37,7 @@ test("an update given nothing to change fails before sending, naming the action"
 });
 
 test("Page Size and Fetch All follow the operation's page limit (journal entries: 500)", async () => {
-  const built = builtActions.find((b) => b.key === "listJournalEntries");
+  const built = builtActions().find((b) => b.key === "listJournalEntries");
   expect(built).toBeDefined();
   const inputs = built!.definition.inputs as Record<string, { clean: (v: unknown) => unknown; comments: string }>;
   expect(inputs.pageSize.comments).toMatch(/from 1 to 500/);
@@ -58,7 +58,7 @@ test("Page Size and Fetch All follow the operation's page limit (journal entries
 });
 
 test("an operation that requires includeTotal gets it on every page of Fetch All", async () => {
-  const built = builtActions.find((b) => b.op.operationId === "IntacctBusinessUnitMappings_Get");
+  const built = builtActions().find((b) => b.op.operationId === "IntacctBusinessUnitMappings_Get");
   expect(built?.op.params.find((p) => p.name === "includeTotal")?.required).toBe(true);
   server.requests.length = 0;
   server.setResponder(listOf(1201, 0)); // this list pages from 0

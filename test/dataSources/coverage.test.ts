@@ -17,7 +17,7 @@ interface InputLike {
 }
 
 const rows: Array<{ owner: string; where?: string; key: string; input: InputLike }> = [];
-for (const built of builtActions) {
+for (const built of builtActions()) {
   for (const [key, input] of Object.entries(built.definition.inputs as Record<string, InputLike>)) rows.push({ owner: built.key, where: whereOf(built.op), key, input });
 }
 for (const [name, action] of Object.entries(workflowActions)) {

@@ -46,7 +46,7 @@ it("scoped keys link only where their rule matches", () => {
 
 describe("every action input", () => {
   const rows: Array<{ owner: string; where?: string; key: string; input: InputLike }> = [];
-  for (const built of builtActions) {
+  for (const built of builtActions()) {
     for (const [key, input] of Object.entries(built.definition.inputs as Record<string, InputLike>)) {
       rows.push({ owner: built.key, where: whereOf(built.op), key, input });
     }

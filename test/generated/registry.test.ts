@@ -30,7 +30,7 @@ describe("module registry", () => {
     expect(Object.keys(MODULE_LABELS)).toEqual(MODULE_KEYS);
     expect(Object.keys(MODULE_FILES)).toEqual(MODULE_KEYS);
     // Every catalog module has actions.
-    const withActions = new Set(builtActions.map((b) => b.op.module));
+    const withActions = new Set(builtActions().map((b) => b.op.module));
     expect(MODULE_KEYS.filter((m) => !withActions.has(m))).toEqual([]);
   });
 

@@ -26,7 +26,7 @@ afterAll(() => sb.close());
 
 describe("Task Management: a module added by registry entry and curated file", () => {
   it("has an action for each of its five operations, under the curated keys and labels", () => {
-    const mine = builtActions.filter((b) => b.op.module === "taskmanagement").map((b) => `${b.key}: ${b.definition.display.label}`);
+    const mine = builtActions().filter((b) => b.op.module === "taskmanagement").map((b) => `${b.key}: ${b.definition.display.label}`);
     expect(mine.sort()).toEqual(
       ["getTaskReferenceData: Get Task Reference Data", "listTasks: List Tasks", "createTask: Create Task", "getTask: Get Task", "createTaskSubtask: Create Subtask"].sort(),
     );

@@ -12,7 +12,7 @@ const capture = useCaptureServer();
 beforeAll(() => (server = capture.server));
 
 const intacct = () => {
-  const built = builtActions.find((b) => b.op.operationId === "IntacctBusinessUnitMappings_Get");
+  const built = builtActions().find((b) => b.op.operationId === "IntacctBusinessUnitMappings_Get");
   if (!built) throw new Error("the Intacct business-unit mappings action is missing");
   return built;
 };
@@ -59,7 +59,7 @@ test("the Page input of a list paged from 0 counts from 0, and an empty Page ask
 });
 
 test("other lists still count pages from 1 and refuse page 0", () => {
-  const built = builtActions.find((b) => b.key === "listCustomers");
+  const built = builtActions().find((b) => b.key === "listCustomers");
   const inputs = built?.definition.inputs as Record<string, { clean: (v: unknown) => unknown; comments: string }>;
   expect(inputs.page.comments).toMatch(/counting from 1/);
   expect(() => inputs.page.clean("0")).toThrow(/Page/);

@@ -28,7 +28,7 @@ interface InputDef {
 
 /** The converted component (what Prismatic receives): inputs are an array of definitions with their keys. */
 const actions = component.actions as unknown as Record<string, { display: { label: string }; inputs: InputDef[]; examplePayload?: unknown }>;
-const builtByKey = new Map(builtActions.map((b) => [b.key, b]));
+const builtByKey = new Map(builtActions().map((b) => [b.key, b]));
 const inputsOf = (key: string): Record<string, InputDef> => Object.fromEntries(actions[key].inputs.map((def) => [def.key, def]));
 const missingOnPurpose = (key: string, input: string): boolean => Boolean(SEED_INPUTS_WITHOUT_DOCUMENT_FIELD[key]?.[input]);
 

@@ -154,8 +154,8 @@ const isOpenText = (schema: SchemaNode | undefined): boolean =>
 const findProseEnums = (): Found[] => {
   const found: Found[] = [];
   const byTag = new Map<string, BuiltAction[]>();
-  for (const b of builtActions) byTag.set(`${b.op.module}:${b.op.tag}`, [...(byTag.get(`${b.op.module}:${b.op.tag}`) ?? []), b]);
-  for (const built of builtActions) {
+  for (const b of builtActions()) byTag.set(`${b.op.module}:${b.op.tag}`, [...(byTag.get(`${b.op.module}:${b.op.tag}`) ?? []), b]);
+  for (const built of builtActions()) {
     const { op } = built;
     const where = `${op.module}:${op.operationId}`;
     const doc = loadDocument(op.module);
@@ -188,7 +188,7 @@ const findProseEnums = (): Found[] => {
       const enumIn = (ops: BuiltAction[]) => ops.map((b) => shapeEnum(responseShapeOf(b.op), name)).find(Boolean);
       const own = enumIn([built, ...family]);
       // Failing the family, any response of the module: a weaker hint, often another thing of the same name.
-      const values = own ?? enumIn(builtActions.filter((b) => b.op.module === op.module));
+      const values = own ?? enumIn(builtActions().filter((b) => b.op.module === op.module));
       if (values) {
         seen.add(name);
         found.push({ where, field: name, values, how: own ? "response enum" : "module response enum" });
@@ -220,7 +220,7 @@ describe("every closed value set is a dropdown (issue 15 item 7)", () => {
   test("(a) every contract enum input is a dropdown with exactly the contract's values, and clean refuses others", () => {
     const problems: string[] = [];
     let enumInputs = 0;
-    for (const built of builtActions) {
+    for (const built of builtActions()) {
       const inputs = inputsOf(built.key);
       for (const binding of built.bindings) {
         const schema = schemaForBinding(built, binding);
@@ -245,7 +245,7 @@ describe("every closed value set is a dropdown (issue 15 item 7)", () => {
 
   describeWithDocs("(b) prose enums", () => {
     const found = findProseEnums();
-    const builtBy = new Map(builtActions.map((b) => [`${b.op.module}:${b.op.operationId}`, b]));
+    const builtBy = new Map(builtActions().map((b) => [`${b.op.module}:${b.op.operationId}`, b]));
 
     test("the scan finds the known ones", () => {
       const has = (where: string, field: string) => found.some((f) => f.where === where && f.field === field);

@@ -54,7 +54,7 @@ const owners: Owner[] = [
 ];
 
 /** Hand-written actions marked "safe": their method is declared nowhere, so they are watched on the wire. */
-const generatedKeys = new Set(builtActions.map((b) => b.key));
+const generatedKeys = new Set(builtActions().map((b) => b.key));
 const handWrittenSafe = Object.entries(actions)
   .filter(([key, d]) => !generatedKeys.has(key) && (d as unknown as { performSafety?: string }).performSafety === "safe")
   .map(([key]) => key);
@@ -141,7 +141,7 @@ describe("input standards", () => {
 
   it("every action has a Title Case label, a description, an example payload and an honest performSafety", () => {
     const problems: string[] = [];
-    const byKey = new Map(builtActions.map((b) => [b.key, b]));
+    const byKey = new Map(builtActions().map((b) => [b.key, b]));
     for (const [key, d] of Object.entries(actions)) {
       const def = d as unknown as {
         display?: { label?: string; description?: string };
@@ -192,7 +192,7 @@ describe("input standards", () => {
 
   it("action labels are unique within a module", () => {
     const byModule = new Map<string, Map<string, string[]>>();
-    const moduleOf = new Map(builtActions.map((b) => [b.key, MODULE_LABELS[b.op.module]]));
+    const moduleOf = new Map(builtActions().map((b) => [b.key, MODULE_LABELS[b.op.module]]));
     for (const [key, d] of Object.entries(actions)) {
       const module = moduleOf.get(key) ?? `hand-written:${key}`;
       const label = ((d as unknown as { display?: { label?: string } }).display?.label ?? "").trim().toLowerCase();

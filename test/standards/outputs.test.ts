@@ -46,7 +46,7 @@ describe("action outputs", () => {
     // hand-written: Find or Create returns ServiceTitan's customer record, described by its contract
     expect(schemaOf("findOrCreateCustomer").properties.customer.properties).toEqual(expect.objectContaining({ id: expect.any(Object), address: expect.any(Object), createdOn: expect.any(Object) }));
     // a file download hands over bytes, an export adds the drain counters
-    const download = builtActions.find((b) => b.op.method === "GET" && b.op.response && !b.op.response.contentType);
+    const download = builtActions().find((b) => b.op.method === "GET" && b.op.response && !b.op.response.contentType);
     expect(schemaOf(download?.key ?? "").type).toBe("string");
     expect(actions[download?.key ?? ""].examplePayload).toEqual({ data: expect.any(String), contentType: "application/pdf" });
     expect(schemaOf("exportCustomers").properties).toEqual(expect.objectContaining({ continueFrom: expect.any(Object), requests: { type: "integer" } }));
@@ -76,7 +76,7 @@ describe("action outputs", () => {
     expect(examplePayloadProblems({ examplePayload: { data: {} }, outputSchema: emptySchema })).toEqual({ placeholders: [], emptyObjects: [] });
     expect(examplePayloadProblems({ examplePayload: { data: {} }, outputSchema: recordSchema })).toEqual({ placeholders: [], emptyObjects: ["data: {}"] });
     // the generated write actions that ServiceTitan answers without a body are the ones whose schema says so
-    const withoutBody = builtActions.filter((b) => b.op.method !== "GET" && !b.op.response?.contentType).map((b) => b.key);
+    const withoutBody = builtActions().filter((b) => b.op.method !== "GET" && !b.op.response?.contentType).map((b) => b.key);
     expect(Object.keys(actions).filter((key) => answersEmpty(actions[key])).sort()).toEqual(withoutBody.sort());
   });
 });

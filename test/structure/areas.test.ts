@@ -25,7 +25,7 @@ describe("product areas", () => {
   });
 
   it("the component's actions are the generated ones, Raw Request and Check Connection, then the areas', in that order", () => {
-    const expected = [...builtActions.map((b) => b.key), "rawRequest", "checkConnection", ...areas.flatMap((a) => Object.keys(a.actions))];
+    const expected = [...builtActions().map((b) => b.key), "rawRequest", "checkConnection", ...areas.flatMap((a) => Object.keys(a.actions))];
     expect(Object.keys(shipped.actions)).toEqual(expected);
   });
 

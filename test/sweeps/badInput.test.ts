@@ -136,7 +136,7 @@ describe("bad-input sweep: every action, every input, invalid values fail before
 
   it("rejects every invalid value cleanly, naming the input", async () => {
     const connection = captureConnection(server);
-    const byKey = new Map<string, BuiltAction>(builtActions.map((b) => [b.key, b]));
+    const byKey = new Map<string, BuiltAction>(builtActions().map((b) => [b.key, b]));
     const baselines: Record<string, Record<string, unknown>> = {
       rawRequest: { module: "crm", method: "GET", path: "/customers" },
     };

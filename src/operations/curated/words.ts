@@ -2,6 +2,7 @@
  * Small builders and example values shared by the modules' curated files, so each entry reads as a
  * table row. Nothing here names an operation.
  */
+import { InputError } from "../../core/errors";
 import type { InputWords } from "./types";
 
 /** An ID input, or a list of IDs, under the key integrations use (the contract decides which). */
@@ -105,4 +106,23 @@ export const contactItem = (into: string, contactType: "Phone" | "MobilePhone" |
   label,
   comments,
   example,
+});
+
+/**
+ * A record ID the contract wants twice, in the path and again in the body: the body's input and a rule,
+ * checked before sending, that both name the same record.
+ */
+export const idAgainInBody = (pathKey: string, pathLabel: string, bodyLabel: string) => ({
+  input: {
+    label: bodyLabel,
+    comments: {
+      replace: `The same ID as ${pathLabel}: ServiceTitan's contract wants it in the body too; checked to match before sending.`,
+    },
+  } satisfies InputWords,
+  validate: (params: Record<string, unknown>): void => {
+    const inPath = params[pathKey];
+    const inBody = params.id;
+    if (inPath !== undefined && inBody !== undefined && String(inPath) !== String(inBody))
+      throw new InputError(`${bodyLabel} (${inBody}) must be the same as ${pathLabel} (${inPath}): both name the record to change.`);
+  },
 });

@@ -9,8 +9,20 @@ import accountingJson from "./accounting.json";
 import equipmentsystemsJson from "./equipmentsystems.json";
 import marketingJson from "./marketing.json";
 import schedulingproJson from "./schedulingpro.json";
+import marketingadsJson from "./marketingads.json";
+import marketingreputationJson from "./marketingreputation.json";
 import taskmanagementJson from "./taskmanagement.json";
+import customerInteractionsJson from "./customer-interactions.json";
+import serviceAgreementsJson from "./service-agreements.json";
+import salesJson from "./sales.json";
 import jbceJson from "./jbce.json";
+import formsJson from "./forms.json";
+import inventoryJson from "./inventory.json";
+import membershipsJson from "./memberships.json";
+import payrollJson from "./payroll.json";
+import pricebookJson from "./pricebook.json";
+import findingsJson from "./findings.json";
+import timesheetsJson from "./timesheets.json";
 
 const crmOperations = crmJson as unknown as OperationDescriptor[];
 const jpmOperations = jpmJson as unknown as OperationDescriptor[];
@@ -20,8 +32,20 @@ const accountingOperations = accountingJson as unknown as OperationDescriptor[];
 const equipmentsystemsOperations = equipmentsystemsJson as unknown as OperationDescriptor[];
 const marketingOperations = marketingJson as unknown as OperationDescriptor[];
 const schedulingproOperations = schedulingproJson as unknown as OperationDescriptor[];
+const marketingadsOperations = marketingadsJson as unknown as OperationDescriptor[];
+const marketingreputationOperations = marketingreputationJson as unknown as OperationDescriptor[];
 const taskmanagementOperations = taskmanagementJson as unknown as OperationDescriptor[];
+const customerInteractionsOperations = customerInteractionsJson as unknown as OperationDescriptor[];
+const serviceAgreementsOperations = serviceAgreementsJson as unknown as OperationDescriptor[];
+const salesOperations = salesJson as unknown as OperationDescriptor[];
 const jbceOperations = jbceJson as unknown as OperationDescriptor[];
+const formsOperations = formsJson as unknown as OperationDescriptor[];
+const inventoryOperations = inventoryJson as unknown as OperationDescriptor[];
+const membershipsOperations = membershipsJson as unknown as OperationDescriptor[];
+const payrollOperations = payrollJson as unknown as OperationDescriptor[];
+const pricebookOperations = pricebookJson as unknown as OperationDescriptor[];
+const findingsOperations = findingsJson as unknown as OperationDescriptor[];
+const timesheetsOperations = timesheetsJson as unknown as OperationDescriptor[];
 
 /** Descriptors per module, each sorted by path then method (GET, POST, PUT, PATCH, DELETE). */
 export const operationsByModule: Record<ModuleKey, OperationDescriptor[]> = {
@@ -33,11 +57,23 @@ export const operationsByModule: Record<ModuleKey, OperationDescriptor[]> = {
   equipmentsystems: equipmentsystemsOperations,
   marketing: marketingOperations,
   schedulingpro: schedulingproOperations,
+  marketingads: marketingadsOperations,
+  marketingreputation: marketingreputationOperations,
   taskmanagement: taskmanagementOperations,
+  "customer-interactions": customerInteractionsOperations,
+  "service-agreements": serviceAgreementsOperations,
+  sales: salesOperations,
   jbce: jbceOperations,
+  forms: formsOperations,
+  inventory: inventoryOperations,
+  memberships: membershipsOperations,
+  payroll: payrollOperations,
+  pricebook: pricebookOperations,
+  findings: findingsOperations,
+  timesheets: timesheetsOperations,
 };
 
-/** Every descriptor, modules in a fixed order (crm, jpm, dispatch, settings, accounting, equipmentsystems, marketing, schedulingpro, taskmanagement, jbce); legacy operations included. */
+/** Every descriptor, modules in a fixed order (crm, jpm, dispatch, settings, accounting, equipmentsystems, marketing, schedulingpro, marketingads, marketingreputation, taskmanagement, customer-interactions, service-agreements, sales, jbce, forms, inventory, memberships, payroll, pricebook, findings, timesheets); legacy operations included. */
 export const generatedOperations: OperationDescriptor[] = [
   ...crmOperations,
   ...jpmOperations,
@@ -47,6 +83,18 @@ export const generatedOperations: OperationDescriptor[] = [
   ...equipmentsystemsOperations,
   ...marketingOperations,
   ...schedulingproOperations,
+  ...marketingadsOperations,
+  ...marketingreputationOperations,
   ...taskmanagementOperations,
+  ...customerInteractionsOperations,
+  ...serviceAgreementsOperations,
+  ...salesOperations,
   ...jbceOperations,
+  ...formsOperations,
+  ...inventoryOperations,
+  ...membershipsOperations,
+  ...payrollOperations,
+  ...pricebookOperations,
+  ...findingsOperations,
+  ...timesheetsOperations,
 ];
