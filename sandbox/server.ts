@@ -33,6 +33,7 @@ import { equipmentRoutes } from "./resources/equipment";
 import { multipartFields } from "./multipart";
 import { type Env, type MatchResult, Router, type RouteDef } from "./router";
 import { seed } from "./seedData";
+import { seedGeneric } from "./seedGeneric";
 import { Store } from "./store";
 import { MODULE_KEYS } from "../src/operations/modules";
 import { startSite } from "./site";
@@ -96,6 +97,7 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
   const production = resolveProduction(options.production, operations, router.routes(), profile);
   const store = new Store(clock);
   seed(store, seedValue, options.seedData, { contractBreaks: production.behaviours.contractBreaks });
+  if (options.useGeneratedCatalog !== false && !options.operations) seedGeneric(store, operations);
   const faults = new FaultController(seedValue);
   const auth = new Auth(credentials, options.tokenLifetimeSeconds ?? 900, clock);
   const latency: LatencySettings = { perRequestMs: 0, perRecordMs: 0, ...options.latency };

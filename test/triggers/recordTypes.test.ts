@@ -4,6 +4,8 @@
  * in flows, so the 19 first ones are pinned as they were.
  */
 import { generatedOperations } from "../../src/operations/generated";
+import { useSandbox } from "../support/harness";
+import { runRecordChanges } from "./support";
 import { NOT_RECORD_TYPES, RECORD_TYPE_TABLE, RECORD_TYPES } from "../../src/recordChanges/recordTypes";
 
 const ref = (module: string, operationId: string) => `${module}:${operationId}`;
@@ -28,4 +30,18 @@ test("record type keys and labels are unique, and the first 19 keys are unchange
     "businessUnits", "tagTypes", "installedEquipment",
   ]);
   expect(Object.keys(RECORD_TYPES)).toEqual(keys);
+});
+
+describe("against the sandbox (production profile, seeded)", () => {
+  const t = useSandbox("production", { seed: 5 });
+
+  test("a first run from the beginning delivers records of every record type", async () => {
+    const empty: string[] = [];
+    for (const entry of RECORD_TYPE_TABLE) {
+      const { data } = await runRecordChanges(t.connection, {}, { recordType: entry.key, startFrom: "beginning", maxRecordsPerRun: "5" });
+      expect(data.recordType).toBe(entry.key);
+      if (data.records.length === 0) empty.push(entry.key);
+    }
+    expect(empty).toEqual([]);
+  }, 120_000);
 });
