@@ -12,8 +12,6 @@ import type { OperationDescriptor } from "../src/operations/types";
 import { exportCollectionKey, itemExample } from "./generic";
 import { collectionKey, type Store } from "./store";
 
-/** Records per empty collection (per parent, for collections under a parent). */
-export const GENERIC_SEED_COUNT = 3;
 const PARENTS_PER_COLLECTION = 2;
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -32,10 +30,12 @@ const variant = (example: Record<string, unknown>, n: number, createdOn: string)
 };
 
 /** Collection key and item example of each list or export operation, in catalog order. */
-const seedTargets = (operations: readonly OperationDescriptor[]): Map<string, Record<string, unknown>> => {
+const seedTargets = (operations: readonly OperationDescriptor[], handled: (op: OperationDescriptor) => boolean): Map<string, Record<string, unknown>> => {
   const out = new Map<string, Record<string, unknown>>();
   for (const op of operations) {
     if (op.method !== "GET" || (op.kind !== "list" && op.kind !== "export")) continue;
+    // a hand-written list handler makes its own records; export feeds read whatever the collection holds
+    if (op.kind === "list" && handled(op)) continue;
     const key = op.kind === "export" ? exportCollectionKey(op.module, op.path) : collectionKey(op.module, op.path);
     const example = itemExample(op);
     if (!out.has(key) && isPlainObject(example) && Object.keys(example).length > 0) out.set(key, example);
@@ -43,15 +43,24 @@ const seedTargets = (operations: readonly OperationDescriptor[]): Map<string, Re
   return out;
 };
 
-/** Fills every empty collection of the given operations; returns the keys it filled. */
-export const seedGeneric = (store: Store, operations: readonly OperationDescriptor[]): string[] => {
+/**
+ * Fills every empty collection of the given operations with `count` records (per parent); returns the keys it filled. `handled` names the
+ * operations a hand-written handler serves (sandbox/resources/): their data is that handler's to make.
+ */
+export const seedGeneric = (
+  store: Store,
+  operations: readonly OperationDescriptor[],
+  count: number,
+  handled: (op: OperationDescriptor) => boolean = () => false,
+): string[] => {
+  if (count <= 0) return [];
   const filled: string[] = [];
   const day = 24 * 3600 * 1000;
   const start = Date.UTC(2024, 11, 1);
   let tick = 0;
   // parents before the collections under them (a stable sort keeps catalog order otherwise)
   const depth = (key: string) => key.split("{}").length;
-  const targets = [...seedTargets(operations)].sort(([a], [b]) => depth(a) - depth(b));
+  const targets = [...seedTargets(operations, handled)].sort(([a], [b]) => depth(a) - depth(b));
   for (const [key, example] of targets) {
     if (store.all(key).length > 0) continue;
     const at = key.lastIndexOf("/{}");
@@ -64,7 +73,7 @@ export const seedGeneric = (store: Store, operations: readonly OperationDescript
       if (!parents.length) continue;
     }
     for (const parent of parents) {
-      for (let n = 1; n <= GENERIC_SEED_COUNT; n++) {
+      for (let n = 1; n <= count; n++) {
         const createdOn = new Date(start + day * (tick++ % 28)).toISOString();
         store.insert(key, variant(example, n, createdOn), { parent, createdOn });
       }

@@ -32,6 +32,7 @@ import { schedulingProRoutes } from "./resources/schedulingPro";
 import { equipmentRoutes } from "./resources/equipment";
 import { multipartFields } from "./multipart";
 import { type Env, type MatchResult, Router, type RouteDef } from "./router";
+import type { OperationDescriptor } from "../src/operations/types";
 import { seed } from "./seedData";
 import { seedGeneric } from "./seedGeneric";
 import { Store } from "./store";
@@ -66,9 +67,18 @@ const blank = (v: unknown, key = ""): unknown => {
   return null;
 };
 
+/** The routes hand-written handlers serve (sandbox/resources/). */
+const specificRoutes = (): RouteDef[] => [...crmRoutes(), ...jpmRoutes(), ...dispatchRoutes(), ...referenceRoutes(), ...schedulingProRoutes(), ...equipmentRoutes()];
+
+/** Whether a hand-written handler serves the operation (its records are that handler's to seed). */
+const servedByHand = (): ((op: OperationDescriptor) => boolean) => {
+  const served = new Set(specificRoutes().map((r) => `${r.module} ${r.method} ${r.path}`));
+  return (op) => served.has(`${op.module} ${op.method} ${op.path}`);
+};
+
 export const buildRouter = (operations: readonly RouteDefSource[]): Router => {
   const router = new Router();
-  const specific = [...crmRoutes(), ...jpmRoutes(), ...dispatchRoutes(), ...referenceRoutes(), ...schedulingProRoutes(), ...equipmentRoutes()];
+  const specific = specificRoutes();
   for (const def of specific) if (def.source === "builtin") router.add(def);
   for (const def of operations) router.add(def);
   for (const def of specific) if (def.source !== "builtin") router.add(def);
@@ -96,8 +106,8 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
   const router = buildRouter(genericRoutes(operations));
   const production = resolveProduction(options.production, operations, router.routes(), profile);
   const store = new Store(clock);
-  seed(store, seedValue, options.seedData, { contractBreaks: production.behaviours.contractBreaks });
-  if (options.useGeneratedCatalog !== false && !options.operations) seedGeneric(store, operations);
+  const counts = seed(store, seedValue, options.seedData, { contractBreaks: production.behaviours.contractBreaks });
+  if (options.useGeneratedCatalog !== false && !options.operations) seedGeneric(store, operations, counts.everyOtherList, servedByHand());
   const faults = new FaultController(seedValue);
   const auth = new Auth(credentials, options.tokenLifetimeSeconds ?? 900, clock);
   const latency: LatencySettings = { perRequestMs: 0, perRecordMs: 0, ...options.latency };
