@@ -27,6 +27,7 @@ const COLORS = ["#D32F2F", "#1976D2", "#388E3C", "#FBC02D", "#7B1FA2", "#F57C00"
 const PRIORITIES = ["Normal", "High", "Low", "Urgent"];
 
 export const DEFAULT_SEED_COUNTS: Required<SeedCounts> = {
+  everyOtherList: 3,
   customers: 25,
   secondLocationEvery: 5,
   technicians: 10,

@@ -21,7 +21,6 @@ import { type ListQuery, type PageRules, param, parseListQuery } from "./paging"
 import { profileNamed, rateLimited, resolveProduction } from "./production";
 import { FaultController } from "./faults";
 import { genericRoutes, listPageRules, recordExamples } from "./generic";
-import { seedModuleRecords } from "./seedModules";
 import { type Answer, type Exchange, runStage } from "./pipeline";
 import { ApiError, badRequest, problem, type FieldErrors } from "./problem";
 import { Prng } from "./prng";
@@ -34,7 +33,9 @@ import { schedulingProRoutes } from "./resources/schedulingPro";
 import { equipmentRoutes } from "./resources/equipment";
 import { multipartFields } from "./multipart";
 import { type Env, type MatchResult, Router, type RouteDef } from "./router";
+import type { OperationDescriptor } from "../src/operations/types";
 import { seed } from "./seedData";
+import { seedGeneric } from "./seedGeneric";
 import { Store } from "./store";
 import { MODULE_KEYS } from "../src/operations/modules";
 import { startSite } from "./site";
@@ -67,9 +68,26 @@ const blank = (v: unknown, key = ""): unknown => {
   return null;
 };
 
+/** The routes hand-written handlers serve (sandbox/resources/). */
+const specificRoutes = (): RouteDef[] => [
+  ...crmRoutes(),
+  ...jpmRoutes(),
+  ...dispatchRoutes(),
+  ...referenceRoutes(),
+  ...schedulingProRoutes(),
+  ...equipmentRoutes(),
+  ...shortListRoutes(),
+];
+
+/** Whether a hand-written handler serves the operation (its records are that handler's to seed). */
+export const servedByHand = (): ((op: OperationDescriptor) => boolean) => {
+  const served = new Set(specificRoutes().map((r) => `${r.module} ${r.method} ${r.path}`));
+  return (op) => served.has(`${op.module} ${op.method} ${op.path}`);
+};
+
 export const buildRouter = (operations: readonly RouteDefSource[]): Router => {
   const router = new Router();
-  const specific = [...crmRoutes(), ...jpmRoutes(), ...dispatchRoutes(), ...referenceRoutes(), ...schedulingProRoutes(), ...equipmentRoutes(), ...shortListRoutes()];
+  const specific = specificRoutes();
   for (const def of specific) if (def.source === "builtin") router.add(def);
   for (const def of operations) router.add(def);
   for (const def of specific) if (def.source !== "builtin") router.add(def);
@@ -97,8 +115,8 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
   const router = buildRouter(genericRoutes(operations));
   const production = resolveProduction(options.production, operations, router.routes(), profile);
   const store = new Store(clock);
-  seed(store, seedValue, options.seedData, { contractBreaks: production.behaviours.contractBreaks });
-  seedModuleRecords(store, operations);
+  const counts = seed(store, seedValue, options.seedData, { contractBreaks: production.behaviours.contractBreaks });
+  if (options.useGeneratedCatalog !== false && !options.operations) seedGeneric(store, operations, counts.everyOtherList, servedByHand());
   const faults = new FaultController(seedValue);
   const auth = new Auth(credentials, options.tokenLifetimeSeconds ?? 900, clock);
   const latency: LatencySettings = { perRequestMs: 0, perRecordMs: 0, ...options.latency };

@@ -35,6 +35,11 @@ export interface SeedCounts {
   userRoles?: number;
   tagTypes?: number;
   bookingProviderTags?: number;
+  /**
+   * Records in each collection the counts above leave empty, shaped like its documented response item
+   * (sandbox/seedGeneric.ts; default 3, 0 = an empty tenant).
+   */
+  everyOtherList?: number;
 }
 
 export interface LatencySettings {

@@ -27,6 +27,7 @@ const ZERO = {
   userRoles: 0,
   tagTypes: 0,
   bookingProviderTags: 0,
+  everyOtherList: 0,
 };
 
 describe("an empty tenant", () => {
