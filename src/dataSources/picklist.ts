@@ -203,7 +203,7 @@ export const toItems = (def: LabelRule, records: unknown[]): Element[] => {
  * to reach another one (the picklist's own filters, or typing the ID into the input).
  */
 export const moreItem = (plural: string, newestFirst: boolean, filters: string[], max = PICKLIST_MAX_ITEMS): Element => {
-  const n = max.toLocaleString("en-US");
+  const n = formatCount(max);
   const narrow = filters.length ? `narrow the list with ${filters.join(" or ")}, or type its ID in the input` : "type its ID in the input";
   return { key: MORE_ITEM_KEY, label: `More than ${n} ${plural} exist: the ${newestFirst ? "newest" : "first"} ${n} are listed. To pick another, ${narrow}.` };
 };
@@ -329,9 +329,9 @@ const describe = (def: PicklistDefinition, op: OperationDescriptor): string => {
     );
   }
   return (
-    `Pick one of up to ${maxItemsOf(op).toLocaleString("en-US")} ${def.noun[1]} from a dropdown, sorted by ${def.labelDescription ?? DEFAULT_LABEL_DESCRIPTION}` +
-    ` (${op.method} ${op.path} in ServiceTitan, two pages of ${pageSizeOf(op).toLocaleString("en-US")} at most${op.scope ? `; scope ${op.scope}` : ""}).` +
-    ` When more exist, the ${readsNewestFirst(def, op) ? "newest" : "first"} ${maxItemsOf(op).toLocaleString("en-US")} are listed and a last item says so.`
+    `Pick one of up to ${formatCount(maxItemsOf(op))} ${def.noun[1]} from a dropdown, sorted by ${def.labelDescription ?? DEFAULT_LABEL_DESCRIPTION}` +
+    ` (${op.method} ${op.path} in ServiceTitan, two pages of ${formatCount(pageSizeOf(op))} at most${op.scope ? `; scope ${op.scope}` : ""}).` +
+    ` When more exist, the ${readsNewestFirst(def, op) ? "newest" : "first"} ${formatCount(maxItemsOf(op))} are listed and a last item says so.`
   );
 };
 
