@@ -477,6 +477,7 @@ const NAMED_EXAMPLES: Record<string, string> = {
   fax: "512-555-0199",
   referenceNumber: "RMA-30412",
   vendorInvoiceNumber: "INV-88213",
+  vendorPartNumber: "WH-50-NG",
   vendorDocumentNumber: "PS-55120",
   vendorQuickbooksItem: "Parts and Materials",
   requestNumber: "1042",
@@ -715,7 +716,13 @@ export const inputFromSpec = (spec: FieldSpec, label: string, overrides: InputOv
         // A list of coded values (0, 1, 2 …), not of IDs: only the documented codes, sent as numbers.
         const codes = cleanStringList(lbl, { ...opts, enum: items.enum });
         return {
-          definition: def({ ...base, type: "string", collection: "valuelist", clean: (v: unknown) => codes(v)?.map(Number) }),
+          definition: def({
+            ...base,
+            type: "string",
+            collection: "valuelist",
+            model: enumModel(items.enum, overrides.choices),
+            clean: (v: unknown) => codes(v)?.map(Number),
+          }),
           wire: "array",
         };
       }

@@ -13,7 +13,7 @@ import { apiRequests, runDataSource } from "./support";
 
 let sandbox: Sandbox;
 let connection: Connection;
-const t = useSandbox("production", { seedData: { customers: 3, technicians: 2, employees: 2, jobs: 0, bookings: 0 } });
+const t = useSandbox("production", { seedData: { customers: 3, technicians: 2, employees: 2, jobs: 0, bookings: 0, everyOtherList: 0 } });
 beforeAll(() => ({ sb: sandbox, connection } = t));
 beforeEach(() => sandbox.clearRequests());
 

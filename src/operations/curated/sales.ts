@@ -3,6 +3,7 @@
  * operationId: estimates and their items. The generator's words fit the operations not listed here.
  */
 import type { ModuleCuration } from "./types";
+import { closed } from "./words";
 
 export const curation: ModuleCuration = {
   EstimatesExport_EstimatesAsyncLegacy: {
@@ -38,4 +39,5 @@ export const curation: ModuleCuration = {
       "Returns a sold estimate to open in ServiceTitan Sales and Estimates, undoing Sell Estimate. Calls PUT /estimates/{id}/unsell (scope tn.sal.estimates:w).",
   },
   ProposalTypes_Get: { key: "listProposalTypes", label: "List Proposal Types" },
+  Estimates_GetList: { inputs: { "query.status": closed({ Publish: "Published", Draft: "Draft" }, { example: "Publish" }) } },
 };

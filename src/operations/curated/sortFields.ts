@@ -65,4 +65,50 @@ export const SORT_FIELDS: Partial<Record<ModuleKey, Readonly<Record<string, read
   jbce: {
     CallReasons_Get: STANDARD,
   },
+  // the modules added to the catalog on 3 December 2026 (issue 16)
+  "service-agreements": {
+    ServiceAgreements_GetList: ["Id", "Name", "CreatedOn", "ModifiedOn", "StartDate", "EndDate"],
+  },
+  forms: {
+    FormSubmission_GetFormSubmissions: ["Id", "SubmittedOn", "CreatedBy"],
+  },
+  inventory: {
+    Adjustments_GetList: STANDARD,
+    PurchaseOrdersMarkup_Get: ["Id", "From", "To", "Percent"],
+    PurchaseOrderTypes_GetList: STANDARD,
+    PurchaseOrders_GetList: STANDARD,
+    PurchaseOrders_GetRequests: STANDARD,
+    Receipts_GetList: STANDARD,
+    Returns_GetList: STANDARD,
+    Transfers_GetList: STANDARD,
+    Trucks_GetList: STANDARD,
+    Vendors_GetList: STANDARD,
+    Warehouses_GetList: STANDARD,
+  },
+  memberships: {
+    RecurringServiceTypes_GetList: ["Id", "Name", "CreatedOn", "ModifiedOn"],
+  },
+  payroll: {
+    JobSplits_GetListByJobs: STANDARD,
+    Timesheets_GetJobTimesheetsByJobs: STANDARD,
+    JobSplits_GetList: STANDARD,
+    Timesheets_GetJobTimesheets: STANDARD,
+    LocationLaborType_GetListByLocations: ["Location", "CreatedOn"],
+    Timesheets_GetNonJobTimesheets: STANDARD,
+    TimesheetCodes_GetList: STANDARD,
+  },
+  pricebook: {
+    Categories_GetList: ["Id", "Name"],
+    DiscountAndFees_GetList: ["Id", "Code", "DisplayName", "CreatedOn", "ModifiedOn", "Price", "MemberPrice", "AddOnPrice", "AddOnMemberPrice", "MaterialsCost", "PrimaryVendor", "Cost", "Manufacturer", "Priority"],
+    Equipment_GetList: ["Id", "Code", "DisplayName", "CreatedOn", "ModifiedOn", "Price", "MemberPrice", "AddOnPrice", "AddOnMemberPrice", "MaterialsCost", "PrimaryVendor", "Cost", "Manufacturer", "Priority"],
+    Materials_GetList: ["Id", "Code", "DisplayName", "CreatedOn", "ModifiedOn", "Price", "MemberPrice", "AddOnPrice", "AddOnMemberPrice", "MaterialsCost", "PrimaryVendor", "Cost", "Manufacturer", "Priority"],
+    Services_GetList: ["Id", "Code", "DisplayName", "CreatedOn", "ModifiedOn", "Price", "MemberPrice", "AddOnPrice", "AddOnMemberPrice", "MaterialsCost", "PrimaryVendor", "Cost", "Manufacturer", "Priority"],
+  },
+  findings: {
+    Findings_GetList: ["ID", "CreatedOn", "ModifiedOn"],
+  },
+  timesheets: {
+    ActivityCategories_GetList: STANDARD,
+    ActivityTypes_GetList: STANDARD,
+  },
 };
