@@ -662,8 +662,8 @@ export const picklistDefinitions: PicklistDefinition[] = [
     labelDescription: "estimate name and job number",
     strategy: "concurrent",
     example: [
-      { key: "41200311", label: "Furnace replacement · job #10452 (ID: 41200311)" },
       { key: "41200318", label: "AC tune-up · job #10467 (ID: 41200318)" },
+      { key: "41200311", label: "Furnace replacement · job #10452 (ID: 41200311)" },
     ],
   },
   {
@@ -680,8 +680,8 @@ export const picklistDefinitions: PicklistDefinition[] = [
     operation: { module: "sales", operationId: "ProposalTemplates_Get" },
     noun: ["proposal template", "proposal templates"],
     example: [
-      { key: "880", label: "Standard HVAC proposal (ID: 880)" },
       { key: "881", label: "Plumbing repair proposal (ID: 881)" },
+      { key: "880", label: "Standard HVAC proposal (ID: 880)" },
     ],
   },
   {
@@ -749,6 +749,8 @@ export const picklistDefinitions: PicklistDefinition[] = [
     key: "selectReturnType",
     operation: { module: "inventory", operationId: "ReturnTypes_GetList" },
     noun: ["return type", "return types"],
+    // the list requires activeOnly: the active return types are the ones a return can take
+    query: { activeOnly: true },
     example: [
       { key: "3", label: "Defective part (ID: 3)" },
       { key: "4", label: "Overstock (ID: 4)" },
@@ -914,8 +916,10 @@ export const picklistDefinitions: PicklistDefinition[] = [
     key: "selectRateSheet",
     operation: { module: "pricebook", operationId: "ClientSpecificPricing_GetAllRateSheets" },
     noun: ["rate sheet", "rate sheets"],
+    // rate sheets carry no name: each reads "Rate Sheet <id>"
+    labelDescription: "rate sheet ID",
     example: [
-      { key: "51", label: "Rate sheet 51 (ID: 51)" },
+      { key: "51", label: "Rate Sheet 51 (ID: 51)" },
     ],
   },
   {
@@ -957,8 +961,8 @@ export const picklistDefinitions: PicklistDefinition[] = [
     label: "{code} · {name}",
     labelDescription: "code and name",
     example: [
-      { key: "301", label: "REG · Regular time (ID: 301)" },
       { key: "302", label: "OT · Overtime (ID: 302)" },
+      { key: "301", label: "REG · Regular time (ID: 301)" },
     ],
   },
   {
@@ -997,8 +1001,8 @@ export const picklistDefinitions: PicklistDefinition[] = [
     operation: { module: "timesheets", operationId: "ActivityCategories_GetList" },
     noun: ["activity category", "activity categories"],
     example: [
-      { key: "851", label: "Work (ID: 851)" },
       { key: "852", label: "Break (ID: 852)" },
+      { key: "851", label: "Work (ID: 851)" },
     ],
   },
   {

@@ -7,7 +7,8 @@ import type { Connection } from "@prismatic-io/spectral";
 import type { Sandbox } from "../../sandbox/server";
 import { schedulingProData } from "../../sandbox/resources/schedulingPro";
 import { SEGMENTS, TASK_LISTS } from "../../sandbox/resources/shortLists";
-import { K } from "../../sandbox/store";
+import { K, collectionKey } from "../../sandbox/store";
+import { GENERIC_SEED_MODULES } from "../../sandbox/seedModules";
 import { builtPicklists, dataSources } from "../../src/dataSources";
 import { buildPicklist, labelFor, sortByLabel, toItems } from "../../src/dataSources/picklist";
 import { useSandbox } from "../support/harness";
@@ -39,6 +40,11 @@ describe("an empty tenant", () => {
     schedulingProData(sandbox.store, 1).schedulers.splice(0);
     // lists served in one answer show a fixed set until their collections exist: make them, empty
     for (const key of [...Object.values(TASK_LISTS), SEGMENTS]) sandbox.store.collection(key);
+    // the modules served generically start with a few records per list and have no seed knob: empty their lists
+    for (const { op } of builtPicklists.filter((b) => GENERIC_SEED_MODULES.includes(b.op.module))) {
+      const key = collectionKey(op.module, op.path);
+      for (const r of sandbox.store.all(key)) sandbox.store.remove(key, Number(r.id));
+    }
   });
   beforeEach(() => sandbox.clearRequests());
 
