@@ -653,4 +653,399 @@ export const picklistDefinitions: PicklistDefinition[] = [
       { key: "4410012", label: "Sam Rivera (ID: 4410012)" },
     ],
   },
+  // ---- the modules added with issue 16 (sales, inventory, memberships, pricebook, payroll, timesheets, forms, findings, service agreements)
+  {
+    key: "selectEstimate",
+    operation: { module: "sales", operationId: "Estimates_GetList" },
+    noun: ["estimate", "estimates"],
+    label: "{name} · job #{jobNumber}",
+    labelDescription: "estimate name and job number",
+    strategy: "concurrent",
+    example: [
+      { key: "41200318", label: "AC tune-up · job #10467 (ID: 41200318)" },
+      { key: "41200311", label: "Furnace replacement · job #10452 (ID: 41200311)" },
+    ],
+  },
+  {
+    key: "selectEstimateTemplate",
+    operation: { module: "sales", operationId: "EstimateTemplates_Get" },
+    noun: ["estimate template", "estimate templates"],
+    example: [
+      { key: "5120", label: "Good-better-best AC (ID: 5120)" },
+      { key: "5121", label: "Water heater swap (ID: 5121)" },
+    ],
+  },
+  {
+    key: "selectProposalTemplate",
+    operation: { module: "sales", operationId: "ProposalTemplates_Get" },
+    noun: ["proposal template", "proposal templates"],
+    example: [
+      { key: "881", label: "Plumbing repair proposal (ID: 881)" },
+      { key: "880", label: "Standard HVAC proposal (ID: 880)" },
+    ],
+  },
+  {
+    key: "selectPurchaseOrder",
+    operation: { module: "inventory", operationId: "PurchaseOrders_GetList" },
+    noun: ["purchase order", "purchase orders"],
+    label: "#{number}",
+    labelDescription: "purchase order number",
+    strategy: "concurrent",
+    example: [
+      { key: "730021", label: "#PO-10021 (ID: 730021)" },
+      { key: "730022", label: "#PO-10022 (ID: 730022)" },
+    ],
+  },
+  {
+    key: "selectPurchaseOrderType",
+    operation: { module: "inventory", operationId: "PurchaseOrderTypes_GetList" },
+    noun: ["purchase order type", "purchase order types"],
+    example: [
+      { key: "12", label: "Job order (ID: 12)" },
+      { key: "13", label: "Stock replenishment (ID: 13)" },
+    ],
+  },
+  {
+    key: "selectPurchaseOrderMarkup",
+    operation: { module: "inventory", operationId: "PurchaseOrdersMarkup_Get" },
+    noun: ["purchase order markup", "purchase order markups"],
+    label: "{from} to {to}: {percent}%",
+    labelDescription: "cost range and percent",
+    example: [
+      { key: "31", label: "0 to 100: 50% (ID: 31)" },
+      { key: "32", label: "100 to 500: 35% (ID: 32)" },
+    ],
+  },
+  {
+    key: "selectVendor",
+    operation: { module: "inventory", operationId: "Vendors_GetList" },
+    noun: ["vendor", "vendors"],
+    example: [
+      { key: "6101", label: "Ferguson HVAC Supply (ID: 6101)" },
+      { key: "6102", label: "Johnstone Supply (ID: 6102)" },
+    ],
+  },
+  {
+    key: "selectReceipt",
+    operation: { module: "inventory", operationId: "Receipts_GetList" },
+    noun: ["receipt", "receipts"],
+    label: "#{number}",
+    labelDescription: "receipt number",
+    example: [
+      { key: "940011", label: "#R-10011 (ID: 940011)" },
+    ],
+  },
+  {
+    key: "selectReturn",
+    operation: { module: "inventory", operationId: "Returns_GetList" },
+    noun: ["return", "returns"],
+    label: "#{number}",
+    labelDescription: "return number",
+    example: [
+      { key: "950011", label: "#RT-10011 (ID: 950011)" },
+    ],
+  },
+  {
+    key: "selectReturnType",
+    operation: { module: "inventory", operationId: "ReturnTypes_GetList" },
+    noun: ["return type", "return types"],
+    // the list requires activeOnly: the active return types are the ones a return can take
+    query: { activeOnly: true },
+    example: [
+      { key: "3", label: "Defective part (ID: 3)" },
+      { key: "4", label: "Overstock (ID: 4)" },
+    ],
+  },
+  {
+    key: "selectInventoryAdjustment",
+    operation: { module: "inventory", operationId: "Adjustments_GetList" },
+    noun: ["inventory adjustment", "inventory adjustments"],
+    label: "#{number}",
+    labelDescription: "adjustment number",
+    example: [
+      { key: "960011", label: "#A-10011 (ID: 960011)" },
+    ],
+  },
+  {
+    key: "selectTransfer",
+    operation: { module: "inventory", operationId: "Transfers_GetList" },
+    noun: ["inventory transfer", "inventory transfers"],
+    label: "#{number}",
+    labelDescription: "transfer number",
+    example: [
+      { key: "970011", label: "#T-10011 (ID: 970011)" },
+    ],
+  },
+  {
+    key: "selectTruck",
+    operation: { module: "inventory", operationId: "Trucks_GetList" },
+    noun: ["truck", "trucks"],
+    example: [
+      { key: "7101", label: "Truck 12 - Morgan (ID: 7101)" },
+      { key: "7102", label: "Truck 14 - Sam (ID: 7102)" },
+    ],
+  },
+  {
+    key: "selectWarehouse",
+    operation: { module: "inventory", operationId: "Warehouses_GetList" },
+    noun: ["warehouse", "warehouses"],
+    example: [
+      { key: "7001", label: "Glendale Main Warehouse (ID: 7001)" },
+    ],
+  },
+  {
+    key: "selectForm",
+    operation: { module: "forms", operationId: "Form_GetForms" },
+    noun: ["form", "forms"],
+    example: [
+      { key: "2201", label: "Furnace safety checklist (ID: 2201)" },
+      { key: "2202", label: "Job completion sign-off (ID: 2202)" },
+    ],
+  },
+  {
+    key: "selectMembership",
+    operation: { module: "memberships", operationId: "CustomerMemberships_GetList" },
+    noun: ["membership", "memberships"],
+    label: "{status} membership from {from}",
+    labelDescription: "status and start date",
+    strategy: "concurrent",
+    example: [
+      { key: "81001", label: "Active membership from 2024-01-15 (ID: 81001)" },
+    ],
+  },
+  {
+    key: "selectMembershipType",
+    operation: { module: "memberships", operationId: "MembershipTypes_GetList" },
+    noun: ["membership type", "membership types"],
+    example: [
+      { key: "501", label: "Comfort Club Gold (ID: 501)" },
+      { key: "502", label: "Comfort Club Silver (ID: 502)" },
+    ],
+  },
+  {
+    key: "selectRecurringService",
+    operation: { module: "memberships", operationId: "LocationRecurringServices_GetList" },
+    noun: ["recurring service", "recurring services"],
+    example: [
+      { key: "82001", label: "Spring AC tune-up (ID: 82001)" },
+    ],
+  },
+  {
+    key: "selectRecurringServiceType",
+    operation: { module: "memberships", operationId: "RecurringServiceTypes_GetList" },
+    noun: ["recurring service type", "recurring service types"],
+    label: "{recurrenceType} every {recurrenceInterval}",
+    labelDescription: "recurrence",
+    example: [
+      { key: "601", label: "Monthly every 6 (ID: 601)" },
+    ],
+  },
+  {
+    key: "selectRecurringServiceEvent",
+    operation: { module: "memberships", operationId: "LocationRecurringServiceEvents_GetList" },
+    noun: ["recurring service event", "recurring service events"],
+    label: "{locationRecurringServiceName} · {date}",
+    labelDescription: "service name and date",
+    example: [
+      { key: "83001", label: "Spring AC tune-up · 2024-04-01T00:00:00Z (ID: 83001)" },
+    ],
+  },
+  {
+    key: "selectPricebookService",
+    operation: { module: "pricebook", operationId: "Services_GetList" },
+    noun: ["pricebook service", "pricebook services"],
+    label: "{code} · {displayName}",
+    labelDescription: "code and name",
+    strategy: "concurrent",
+    example: [
+      { key: "9101", label: "HVAC-TUNE · AC tune-up (ID: 9101)" },
+    ],
+  },
+  {
+    key: "selectPricebookMaterial",
+    operation: { module: "pricebook", operationId: "Materials_GetList" },
+    noun: ["pricebook material", "pricebook materials"],
+    label: "{code} · {displayName}",
+    labelDescription: "code and name",
+    strategy: "concurrent",
+    example: [
+      { key: "9201", label: "FLT-1620 · Filter 16x20x1 (ID: 9201)" },
+    ],
+  },
+  {
+    key: "selectPricebookEquipment",
+    operation: { module: "pricebook", operationId: "Equipment_GetList" },
+    noun: ["pricebook equipment item", "pricebook equipment items"],
+    label: "{code} · {displayName}",
+    labelDescription: "code and name",
+    strategy: "concurrent",
+    example: [
+      { key: "9301", label: "FURN-80 · 80% gas furnace (ID: 9301)" },
+    ],
+  },
+  {
+    key: "selectPricebookCategory",
+    operation: { module: "pricebook", operationId: "Categories_GetList" },
+    noun: ["pricebook category", "pricebook categories"],
+    example: [
+      { key: "9001", label: "Heating (ID: 9001)" },
+      { key: "9002", label: "Plumbing (ID: 9002)" },
+    ],
+  },
+  {
+    key: "selectDiscountOrFee",
+    operation: { module: "pricebook", operationId: "DiscountAndFees_GetList" },
+    noun: ["discount or fee", "discounts and fees"],
+    label: "{code} · {displayName}",
+    labelDescription: "code and name",
+    example: [
+      { key: "9401", label: "MEMBER10 · Member discount 10% (ID: 9401)" },
+    ],
+  },
+  {
+    key: "selectMaterialMarkup",
+    operation: { module: "pricebook", operationId: "MaterialsMarkup_GetList" },
+    noun: ["material markup", "material markups"],
+    label: "{from} to {to}: {percent}%",
+    labelDescription: "cost range and percent",
+    example: [
+      { key: "41", label: "0 to 50: 100% (ID: 41)" },
+    ],
+  },
+  {
+    key: "selectRateSheet",
+    operation: { module: "pricebook", operationId: "ClientSpecificPricing_GetAllRateSheets" },
+    noun: ["rate sheet", "rate sheets"],
+    // rate sheets carry no name: each reads "Rate Sheet <id>"
+    labelDescription: "rate sheet ID",
+    example: [
+      { key: "51", label: "Rate Sheet 51 (ID: 51)" },
+    ],
+  },
+  {
+    key: "selectPayroll",
+    operation: { module: "payroll", operationId: "Payrolls_GetList" },
+    noun: ["payroll", "payrolls"],
+    label: "{employeeType} {employeeId} · {startedOn} to {endedOn}",
+    labelDescription: "employee and period",
+    strategy: "concurrent",
+    example: [
+      { key: "70011", label: "Technician 4410031 · 2024-01-01T00:00:00Z to 2024-01-14T00:00:00Z (ID: 70011)" },
+    ],
+  },
+  {
+    key: "selectGrossPayItem",
+    operation: { module: "payroll", operationId: "GrossPayItems_GetList" },
+    noun: ["gross pay item", "gross pay items"],
+    label: "{activity} · {date}",
+    labelDescription: "activity and date",
+    strategy: "concurrent",
+    example: [
+      { key: "71011", label: "Job work · 2024-01-15T00:00:00Z (ID: 71011)" },
+    ],
+  },
+  {
+    key: "selectPayrollAdjustment",
+    operation: { module: "payroll", operationId: "PayrollAdjustments_GetList" },
+    noun: ["payroll adjustment", "payroll adjustments"],
+    label: "{memo}",
+    labelDescription: "memo",
+    example: [
+      { key: "72011", label: "Tool allowance (ID: 72011)" },
+    ],
+  },
+  {
+    key: "selectActivityCode",
+    operation: { module: "payroll", operationId: "ActivityCodes_GetList" },
+    noun: ["activity code", "activity codes"],
+    label: "{code} · {name}",
+    labelDescription: "code and name",
+    example: [
+      { key: "302", label: "OT · Overtime (ID: 302)" },
+      { key: "301", label: "REG · Regular time (ID: 301)" },
+    ],
+  },
+  {
+    key: "selectTimesheetCode",
+    operation: { module: "payroll", operationId: "TimesheetCodes_GetList" },
+    noun: ["timesheet code", "timesheet codes"],
+    label: "{code} · {description}",
+    labelDescription: "code and description",
+    example: [
+      { key: "401", label: "MTG · Meeting (ID: 401)" },
+      { key: "402", label: "TRN · Training (ID: 402)" },
+    ],
+  },
+  {
+    key: "selectTimesheetActivity",
+    operation: { module: "timesheets", operationId: "ActivitiesControllers_GetList" },
+    noun: ["timesheet activity", "timesheet activities"],
+    label: "{memo}",
+    labelDescription: "memo",
+    example: [
+      { key: "73011", label: "Timesheet activity 73011 (ID: 73011)" },
+    ],
+  },
+  {
+    key: "selectActivityType",
+    operation: { module: "timesheets", operationId: "ActivityTypes_GetList" },
+    noun: ["activity type", "activity types"],
+    label: "{code} · {description}",
+    labelDescription: "code and description",
+    example: [
+      { key: "801", label: "DRV · Driving (ID: 801)" },
+    ],
+  },
+  {
+    key: "selectActivityCategory",
+    operation: { module: "timesheets", operationId: "ActivityCategories_GetList" },
+    noun: ["activity category", "activity categories"],
+    example: [
+      { key: "852", label: "Break (ID: 852)" },
+      { key: "851", label: "Work (ID: 851)" },
+    ],
+  },
+  {
+    key: "selectFinding",
+    operation: { module: "findings", operationId: "Findings_GetList" },
+    noun: ["finding", "findings"],
+    example: [
+      { key: "88001", label: "Cracked heat exchanger (ID: 88001)" },
+    ],
+  },
+  {
+    key: "selectServiceAgreement",
+    operation: { module: "service-agreements", operationId: "ServiceAgreements_GetList" },
+    noun: ["service agreement", "service agreements"],
+    example: [
+      { key: "89001", label: "Annual maintenance - Doe residence (ID: 89001)" },
+    ],
+  },
+  {
+    // Stock is kept at inventory locations: the warehouses and the trucks, both lists, tagged.
+    key: "selectInventoryLocation",
+    operation: { module: "inventory", operationId: "Warehouses_GetList" },
+    merge: { operation: { module: "inventory", operationId: "Trucks_GetList" }, tags: ["Warehouse", "Truck"] },
+    noun: ["inventory location", "inventory locations"],
+    label: "{name} · {kind}",
+    labelDescription: "name and whether it is a warehouse or a truck",
+    example: [
+      { key: "7001", label: "Glendale Main Warehouse · Warehouse (ID: 7001)" },
+      { key: "7101", label: "Truck 12 - Morgan · Truck (ID: 7101)" },
+    ],
+  },
+  {
+    key: "selectPurchaseOrderRequest",
+    operation: { module: "inventory", operationId: "PurchaseOrders_GetRequests" },
+    noun: ["purchase order request", "purchase order requests"],
+    label: "#{requestNumber} · {requestStatus}",
+    labelDescription: "request number and status",
+    example: [{ key: "740011", label: "#POR-10011 · Pending (ID: 740011)" }],
+  },
+  {
+    key: "selectInventoryTemplate",
+    operation: { module: "inventory", operationId: "InventoryTemplates_GetList" },
+    noun: ["inventory template", "inventory templates"],
+    example: [{ key: "7201", label: "Standard HVAC truck stock (ID: 7201)" }],
+  },
 ];

@@ -87,6 +87,62 @@ export const DATA_SOURCE_FOR_INPUT: Record<string, string> = {
   involvedEmployeeIdList: "selectTaskEmployee",
   assigneeId: "selectEmployee",
   skillIds: "selectTechnicianSkill",
+  // ---- the modules added with issue 16
+  estimateId: "selectEstimate",
+  estimateIds: "selectEstimate",
+  createdFromEstimateId: "selectEstimate",
+  estimateTemplateId: "selectEstimateTemplate",
+  proposalTemplateId: "selectProposalTemplate",
+  // estimates are sold by technicians as often as by office staff (see soldById)
+  soldByEmployeeId: "selectTechnicianOrEmployee",
+  purchaseOrderId: "selectPurchaseOrder",
+  purchaseOrderIds: "selectPurchaseOrder",
+  purchaseOrderTypeId: "selectPurchaseOrderType",
+  purchaseOrderMarkupId: "selectPurchaseOrderMarkup",
+  vendorId: "selectVendor",
+  vendorIds: "selectVendor",
+  receiptId: "selectReceipt",
+  returnId: "selectReturn",
+  returnTypeId: "selectReturnType",
+  transferId: "selectTransfer",
+  truckId: "selectTruck",
+  warehouseId: "selectWarehouse",
+  formId: "selectForm",
+  formIds: "selectForm",
+  membershipId: "selectMembership",
+  membershipIds: "selectMembership",
+  membershipTypeId: "selectMembershipType",
+  recurringServiceId: "selectRecurringService",
+  recurringServiceTypeId: "selectRecurringServiceType",
+  recurringServiceEventId: "selectRecurringServiceEvent",
+  // the customer location a membership's recurring services are done at
+  recurringLocationId: "selectLocation",
+  cancellationInvoiceId: "selectInvoice",
+  cancellationBalanceInvoiceId: "selectInvoice",
+  preferredTechnicianIds: "selectTechnician",
+  materialId: "selectPricebookMaterial",
+  discountsAndFeeId: "selectDiscountOrFee",
+  materialMarkupId: "selectMaterialMarkup",
+  rateSheetId: "selectRateSheet",
+  payrollId: "selectPayroll",
+  payrollIds: "selectPayroll",
+  grossPayItemId: "selectGrossPayItem",
+  payrollAdjustmentId: "selectPayrollAdjustment",
+  activityCodeId: "selectActivityCode",
+  // a payroll manager may be a technician or an office employee
+  managerId: "selectTechnicianOrEmployee",
+  payrollBusinessUnitId: "selectBusinessUnit",
+  timesheetCodeId: "selectTimesheetCode",
+  activityTypeId: "selectActivityType",
+  activityCategoryId: "selectActivityCategory",
+  locationFindingId: "selectFinding",
+  // the job during which a finding was recorded
+  sourceJobId: "selectJob",
+  serviceAgreementId: "selectServiceAgreement",
+  serviceAgreementIds: "selectServiceAgreement",
+  // an inventory location is a warehouse or a truck
+  inventoryLocationId: "selectInventoryLocation",
+  inventoryLocationIds: "selectInventoryLocation",
 };
 
 /** Where an input lives: "<module> <METHOD> <path>", e.g. "jpm PUT /jobs/{id}/cancel". */
@@ -113,7 +169,10 @@ export const SCOPED_DATA_SOURCES: Record<string, ScopedLink[]> = {
     { where: /^jpm PUT \/(appointments|jobs)\/\{id\}\/hold$/, dataSource: "selectJobHoldReason" },
   ],
   // equipment attached to a job is installed equipment (elsewhere "equipment" may mean a pricebook item)
-  equipmentId: [{ where: /^jpm \w+ \/jobs\/\{id\}\/equipment\/\{equipmentId\}$/, dataSource: "selectInstalledEquipment" }],
+  equipmentId: [
+    { where: /^jpm \w+ \/jobs\/\{id\}\/equipment\/\{equipmentId\}$/, dataSource: "selectInstalledEquipment" },
+    { where: /^pricebook \w+ \/equipment\//, dataSource: "selectPricebookEquipment" },
+  ],
   equipmentIds: [
     { where: /^jpm \w+ \/jobs\/\{id\}\/equipment$/, dataSource: "selectInstalledEquipment" },
     { where: /^jpm GET \/jobs$/, dataSource: "selectInstalledEquipment" },
@@ -134,10 +193,33 @@ export const SCOPED_DATA_SOURCES: Record<string, ScopedLink[]> = {
   taskId: [{ where: /^taskmanagement /, dataSource: "selectTask" }],
   accountId: [{ where: /^accounting \w+ \/gl-accounts/, dataSource: "selectGlAccount" }],
   statusId: [{ where: /^jpm \w+ \/(projects|project-substatuses)(\/|$)/, dataSource: "selectProjectStatus" }],
-  categoryId: [{ where: /^marketing /, dataSource: "selectCampaignCategory" }],
+  categoryId: [
+    { where: /^marketing /, dataSource: "selectCampaignCategory" },
+    { where: /^pricebook /, dataSource: "selectPricebookCategory" },
+  ],
+  // a pricebook category's parent is another pricebook category
+  parentId: [{ where: /^pricebook \w+ \/categories(\/|$)/, dataSource: "selectPricebookCategory" }],
   costId: [{ where: /^marketing \w+ \/costs/, dataSource: "selectCampaignCost" }],
   // a payment's type (an invoice's typeId is an invoice type, which no operation lists)
-  typeId: [{ where: /^accounting \w+ \/payments/, dataSource: "selectPaymentType" }],
+  typeId: [
+    { where: /^accounting \w+ \/payments/, dataSource: "selectPaymentType" },
+    { where: /^inventory \w+ \/purchase-orders/, dataSource: "selectPurchaseOrderType" },
+  ],
+  // an inventory adjustment (payroll adjustments have their own key)
+  adjustmentId: [{ where: /^inventory /, dataSource: "selectInventoryAdjustment" }],
+  // Payroll's employees are technicians and office employees alike
+  employeeIds: [{ where: /^payroll /, dataSource: "selectTechnicianOrEmployee" }],
+  // a timesheet activity (elsewhere "activity" may be a payroll activity or a call's)
+  activityId: [{ where: /^timesheets /, dataSource: "selectTimesheetActivity" }],
+  // an inventory purchase-order request (Leads' requestId is an account-pairing request)
+  requestId: [{ where: /^inventory /, dataSource: "selectPurchaseOrderRequest" }],
+  // the stock template of a truck (Accounting's templateId is an invoice task template)
+  templateId: [{ where: /^inventory /, dataSource: "selectInventoryTemplate" }],
+  // a pricebook service (Leads' serviceId is a partner's service)
+  serviceId: [{ where: /^pricebook /, dataSource: "selectPricebookService" }],
+  // the inventory locations a transfer moves stock between
+  fromLocationIds: [{ where: /^inventory \w+ \/transfers/, dataSource: "selectInventoryLocation" }],
+  toLocationIds: [{ where: /^inventory \w+ \/transfers/, dataSource: "selectInventoryLocation" }],
   segmentId: [{ where: /^jpm \w+ \/work-breakdown-structure\//, dataSource: "selectBudgetSegment" }],
   // the custom fields a job type asks for are job custom fields
   customFieldTypeIds: [{ where: /^jpm \w+ \/job-types/, dataSource: "selectJobCustomFieldType" }],

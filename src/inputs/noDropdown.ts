@@ -25,28 +25,34 @@ export interface NoDropdown {
   reason: string;
 }
 
-const notShipped = (module: string) => `the ${module} API, which lists them, is not among the documents this component ships`;
-
 export const NO_DROPDOWN: NoDropdown[] = [
   // ---- no operation lists the resource
   { key: "routerId", resource: "routers", kind: "no-list", reason: "Scheduling Pro has no operation that lists routers (only a router's sessions and performance, which need its ID)." },
   { key: "batchId", resource: "batches", kind: "no-list", reason: "Accounting batches are named on the records they hold (invoice, payment, bill), but no operation lists them." },
-  { key: "timesheetCodeId", resource: "timesheet-codes", kind: "no-list", reason: `Timesheet codes: ${notShipped("Timesheets")}.` },
-  { key: "estimateIds", resource: "estimates", kind: "no-list", reason: `Estimates: ${notShipped("Sales and Estimates")}.` },
-  { key: "createdFromEstimateId", resource: "estimates", kind: "no-list", reason: `Estimates: ${notShipped("Sales and Estimates")}.` },
-  { key: "serviceAgreementIds", resource: "service-agreements", kind: "no-list", reason: `Service agreements: ${notShipped("Service Agreements")}.` },
-  { key: "skuId", resource: "skus", kind: "no-list", reason: `Pricebook items (SKUs): ${notShipped("Pricebook")}.` },
-  { key: "inventoryLocationId", resource: "inventory-locations", kind: "no-list", reason: `Inventory locations (warehouses): ${notShipped("Inventory")}.` },
-  { key: "truckId", resource: "trucks", kind: "no-list", reason: `Trucks: ${notShipped("Inventory")}.` },
   { key: "userIds", resource: "users", kind: "no-list", reason: "Login user IDs (the userId of a technician or employee record); no operation lists users themselves." },
   { key: "serviceDaysIds", resource: "service-days", kind: "no-list", reason: "A zone's service days are values of the zone itself; no operation lists them." },
   { key: "typeId", where: /^accounting \w+ \/invoices/, resource: "invoice-types", kind: "no-list", reason: "Invoice types have no list operation in the Accounting API (a payment's typeId has the Payment Types dropdown)." },
+  { key: "membershipDurationBillingId", resource: "duration-billing-items", kind: "no-list", reason: "Duration-billing items are read per membership type (not a paged list), so one dropdown cannot offer them all." },
+  { key: "durationBillingId", where: /^memberships /, resource: "duration-billing-items", kind: "no-list", reason: "The membership type's duration-billing item, read per membership type (not a paged list)." },
+  { key: "itemId", where: /^sales /, resource: "estimate-items", kind: "ambiguous", reason: "An item of the estimate named in the same action; List Estimate Items reads them per estimate, and a tenant-wide dropdown would offer other estimates' items." },
+  { key: "itemGroupRootId", where: /^sales /, resource: "item-group-roots", kind: "ambiguous", reason: "The group an estimate item belongs to is another item of the same estimate; a tenant-wide dropdown would offer other estimates' items." },
   { key: "itemId", resource: "invoice-items", kind: "no-list", reason: "An invoice's items are read with the invoice (or the invoice-items export), not from a list that pages." },
   { key: "durationBillingId", resource: "duration-billings", kind: "no-list", reason: "Duration-billing items come with an invoice item; no operation lists them." },
   { key: "itemGroupRootId", resource: "item-group-roots", kind: "no-list", reason: "The group an invoice item belongs to is another item of the same invoice; no operation lists groups." },
   { key: "templateId", resource: "task-templates", kind: "no-list", reason: "Invoice task templates have no list operation in the Accounting API." },
   { key: "barcodeId", resource: "barcodes", kind: "no-list", reason: "The barcode printed on installed equipment: a value scanned in the field, not a record any operation lists." },
   { key: "versionId", resource: "journal-entry-versions", kind: "no-list", reason: "A journal entry's version comes from the entry just read (its versionId field); no operation lists versions." },
+  { key: "proposalTypeId", resource: "proposal-types", kind: "no-list", reason: "Proposal types are named on proposal templates (proposalTypeName), but no operation lists them." },
+  { key: "transferTypeIds", resource: "transfer-types", kind: "no-list", reason: "Inventory transfer types have no list operation (a transfer shows its type by name)." },
+  { key: "costTypeId", resource: "cost-types", kind: "no-list", reason: "A pricebook material's cost type has no list operation in the Pricebook API." },
+  { key: "costTypeIds", resource: "cost-types", kind: "no-list", reason: "Pricebook cost types have no list operation in the Pricebook API." },
+  { key: "laborTypeId", resource: "labor-types", kind: "no-list", reason: "Labor types are named on activity types and location rates, but no operation lists them." },
+  { key: "invoiceTemplateId", resource: "invoice-templates", kind: "no-list", reason: "Membership invoice templates are read by ID only; no operation pages through them." },
+  { key: "invoiceTemplateForFollowingYearsId", resource: "invoice-templates", kind: "no-list", reason: "A membership invoice template (for the years after the first); no operation pages through them." },
+  { key: "billingTemplateId", resource: "invoice-templates", kind: "no-list", reason: "The membership's billing (invoice) template; no operation pages through invoice templates." },
+  { key: "paymentMethodId", resource: "payment-methods", kind: "no-list", reason: "A customer's stored payment method; no operation lists payment methods." },
+  { key: "nonJobEventAssignmentId", resource: "non-job-event-assignments", kind: "no-list", reason: "The assignment of a technician to a non-job event; no operation lists these assignments." },
+  { key: "attachmentId", where: /^forms /, resource: "attachment", kind: "no-list", reason: "A file attached to a form submission: its ID is in the submission's answers; no operation lists form attachments." },
 
   // ---- listed only below another record
   { key: "noteId", where: /^crm \w+ \/customers\//, resource: "notes", kind: "parent", list: "crm Customers_GetNotes", reason: "A customer's notes are listed per customer (List Customer Notes)." },
@@ -55,6 +61,8 @@ export const NO_DROPDOWN: NoDropdown[] = [
   { key: "taskId", where: /^accounting \w+ \/invoices\//, resource: "tasks", kind: "parent", list: "accounting Invoices_GetInvoiceTasks", reason: "An invoice's tasks are listed per invoice (its ID is in the same action)." },
   { key: "segmentItemId", resource: "items", kind: "parent", list: "jpm BudgetCodes_ListCompanySegmentItems", reason: "Budget-code segment items are listed per segment (the segment ID is in the same action)." },
   { key: "segmentItemIds", resource: "items", kind: "parent", list: "jpm BudgetCodes_ListCompanySegmentItems", reason: "Budget-code segment items are listed per segment, so one dropdown cannot offer them all." },
+
+  { key: "attachmentId", where: /^findings /, resource: "attachments", kind: "parent", list: "findings Findings_GetFindingAttachments", reason: "A finding's attachments are listed per finding (its ID is in the same action)." },
 
   // ---- IDs from outside the tenant's records
   { key: "externalId", resource: "external", kind: "external", reason: "The booking provider's own ID for the booking, kept by the provider's system." },
@@ -69,9 +77,17 @@ export const NO_DROPDOWN: NoDropdown[] = [
   { key: "serviceId", resource: "external", kind: "external", reason: "A service offered through the Leads platform, given by the partner's profile." },
   { key: "partnerLeadCallId", resource: "external", kind: "external", reason: "A partner's lead call, from the partner integration that created it." },
 
+  { key: "externalPayrollId", resource: "external", kind: "external", reason: "The person's ID in the company's outside payroll system." },
+  { key: "internalId", where: /^marketingreputation /, resource: "external", kind: "external", reason: "The review platform's own ID for a review." },
+
   // ---- meaning left open by the contract
   { key: "relatedEntityId", resource: "related-entities", kind: "ambiguous", reason: "The record a contact is related to: a customer, a location or another kind, depending on the relationship type." },
   { key: "relationshipId", resource: "relationships", kind: "ambiguous", reason: "The record whose related contacts are listed, of whichever kind the relationship links." },
+  { key: "skuId", resource: "skus", kind: "ambiguous", reason: "A pricebook item (SKU): a service, a material or a piece of equipment, each in its own list; the key does not say which." },
+  { key: "parentItemId", resource: "items", kind: "ambiguous", reason: "Another item of the same estimate (its items are read with List Estimate Items for that estimate); a tenant-wide list of items would offer other estimates' items." },
+  { key: "saleTaskId", resource: "tasks", kind: "ambiguous", reason: "The pricebook task that sells the membership; the contract does not say which pricebook list it comes from." },
+  { key: "renewalMembershipTaskId", resource: "tasks", kind: "ambiguous", reason: "The pricebook task that renews the membership; the contract does not say which pricebook list it comes from." },
+  { key: "createdById", resource: "users", kind: "ambiguous", reason: "The login user who created the record (a technician's or an employee's userId); no operation lists users." },
 ];
 
 /** The allow-list entry for an input, if any (the first entry whose key and `where` match). */

@@ -40,6 +40,7 @@ describe("an empty tenant", () => {
     schedulingProData(sandbox.store, 1).schedulers.splice(0);
     // lists served in one answer show a fixed set until their collections exist: make them, empty
     for (const key of [...Object.values(TASK_LISTS), SEGMENTS]) sandbox.store.collection(key);
+    // the generic seed of every other list is off in ZERO (everyOtherList: 0)
   });
   beforeEach(() => sandbox.clearRequests());
 

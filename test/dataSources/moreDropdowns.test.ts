@@ -21,14 +21,29 @@ const listed = (items: Array<{ key: string; label: string }>) => items.map((i) =
 
 describe.each(MORE_CASES.filter((c) => c.records.length))("$key", (c) => {
   it("lists the records, labelled for a builder, through the list operation", async () => {
-    for (const r of c.records) sandbox.store.insert(c.collection, r);
+    // only this case's records (the generically served modules start with seed records)
+    for (const r of sandbox.store.all(c.collection)) sandbox.store.remove(c.collection, Number(r.id));
+    const ids = c.records.map((r) => String(sandbox.store.insert(c.collection, r).id));
     const items = await runDataSource(c.key, { connection, ...c.params?.() });
-    expect(listed(items)).toEqual([...c.labels].sort());
+    // "<id>" in an expected label stands for the record's id (records without a name read "<Noun> <id>")
+    expect(listed(items)).toEqual(c.labels.map((l, i) => l.replace("<id>", ids[i])).sort());
     const op = builtPicklists.find((b) => b.key === c.key)?.op;
     const requests = apiRequests(sandbox);
     expect(requests.length).toBeGreaterThanOrEqual(1);
     for (const r of requests) expect(r.path).toBe(`/${op?.module}/v2/tenant/${sandbox.credentials.tenant}${op?.path}`);
   });
+});
+
+test("selectInventoryLocation lists the warehouses and the trucks, each labelled with its kind", async () => {
+  for (const key of ["inventory:/warehouses", "inventory:/trucks"]) for (const r of sandbox.store.all(key)) sandbox.store.remove(key, Number(r.id));
+  const warehouse = sandbox.store.insert("inventory:/warehouses", { name: "Glendale Main Warehouse", active: true });
+  const truck = sandbox.store.insert("inventory:/trucks", { name: "Truck 12 - Morgan", active: true });
+  const items = await runDataSource("selectInventoryLocation", { connection });
+  expect(items).toEqual([
+    { key: String(warehouse.id), label: `Glendale Main Warehouse · Warehouse (ID: ${warehouse.id})` },
+    { key: String(truck.id), label: `Truck 12 - Morgan · Truck (ID: ${truck.id})` },
+  ]);
+  expect(apiRequests(sandbox).map((r) => r.path.replace(/.*\//, "")).sort()).toEqual(["trucks", "warehouses"]);
 });
 
 test("selectEmployee lists the employees; selectTechnicianOrEmployee both, each labelled with its kind", async () => {
