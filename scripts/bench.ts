@@ -593,8 +593,9 @@ const coldStartScenario = async (): Promise<void> => {
     ours: r.oursMedian,
     floor: r.minimalMedian,
     unit: "ms",
-    max: 2,
-    target: "≤ 2×",
+    // issue 16 item 9: with the whole catalog, at most 1.5× a minimal component (actions are made on first read)
+    max: 1.5,
+    target: "≤ 1.5×",
     note: `medians of ${COLD_START_RUNS} interleaved runs; ours ${r.ours.map((x) => x.toFixed(0)).join("/")} ms, minimal ${r.minimal.map((x) => x.toFixed(0)).join("/")} ms`,
   });
   row({ scenario, metric: "bundle size vs minimal", ours: r.oursBytes, floor: r.minimalBytes, unit: "bytes", target: "report" });
