@@ -16,7 +16,7 @@ import { collectionKey, K, type Rec } from "./store";
 
 const isParam = (s: string): boolean => s.startsWith("{") && s.endsWith("}");
 const paramName = (s: string): string => s.slice(1, -1);
-const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+export const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** "job-types" → "Job type", "customers" → "Customer". */

@@ -9,12 +9,10 @@
  * collection's first records when that collection has any; otherwise it is left empty.
  */
 import type { OperationDescriptor } from "../src/operations/types";
-import { exportCollectionKey, itemExample } from "./generic";
+import { exportCollectionKey, isPlainObject, itemExample } from "./generic";
 import { collectionKey, type Store } from "./store";
 
 const PARENTS_PER_COLLECTION = 2;
-
-const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** The n-th record (from 1) made from an example: its own id, names told apart, timestamps a day apart. */
 const variant = (example: Record<string, unknown>, n: number, createdOn: string): Record<string, unknown> => {

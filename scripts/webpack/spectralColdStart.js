@@ -51,19 +51,6 @@ const OMIT_KEYS = `const omitKeys = (source, keys) => {
 `;
 
 const OUTPUT_SCHEMA_CALL = 'return { type: "actionOutput", schema: JSON.stringify(outputSchema.schema) };';
-const LAZY_OUTPUT_SCHEMA = `const lazyText = (target, key, make) => {
-    Object.defineProperty(target, key, {
-        configurable: true,
-        enumerable: true,
-        get() {
-            const value = make();
-            Object.defineProperty(target, key, { configurable: true, enumerable: true, writable: true, value });
-            return value;
-        },
-    });
-    return target;
-};
-`;
 
 const once = (source, search, replacement, what, file) => {
   const at = source.indexOf(search);
@@ -118,11 +105,10 @@ module.exports = function spectralColdStart(source) {
     "omit call in convertInput",
     this.resourcePath,
   );
-  out = once(out, OMIT_IMPORT, OMIT_IMPORT + LAZY_OUTPUT_SCHEMA, "lodash/omit import (for lazyText)", this.resourcePath);
   out = once(
     out,
     OUTPUT_SCHEMA_CALL,
-    'return lazyText({ type: "actionOutput" }, "schema", () => JSON.stringify(outputSchema.schema));',
+    'return lazyValue({ type: "actionOutput" }, "schema", () => JSON.stringify(outputSchema.schema));',
     "actionOutput conversion in convertOutputSchema",
     this.resourcePath,
   );
