@@ -1,5 +1,5 @@
 /**
- * Loads the generated operation catalog (src/operations/generated/index.ts, `generatedOperations`)
+ * Loads the generated operation catalog (src/operations/generated/index.ts, `allOperations()`)
  * when it exists. Loaded with a computed require so the sandbox type-checks and runs before the
  * generator has produced it.
  */
@@ -15,8 +15,8 @@ export const loadGeneratedOperations = (): OperationDescriptor[] => {
   if (!file) return [];
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const mod = require(file) as { generatedOperations?: OperationDescriptor[] };
-    return Array.isArray(mod.generatedOperations) ? mod.generatedOperations : [];
+    const mod = require(file) as { allOperations?: () => OperationDescriptor[] };
+    return typeof mod.allOperations === "function" ? mod.allOperations() : [];
   } catch (error) {
     process.emitWarning(`sandbox: could not load the generated operations (${(error as Error).message}); built-in routes only.`);
     return [];

@@ -21,7 +21,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { builtActions } from "../src/actions";
 import { areas } from "../src/areas";
-import * as dataSourceModule from "../src/dataSources";
+import { builtPicklists } from "../src/dataSources";
 import component from "../src/index";
 import { EARLIER_COMPONENT_INPUT_NOTES } from "../src/operations/curated/earlierComponent";
 import { MODULE_LABELS, tenantBasePath } from "../src/operations/modules";
@@ -124,9 +124,8 @@ export const loadModel = (root = ROOT): DocsModel => {
   // own group; the other areas' actions fall under "Workflows".
   const ownGroups = areas.flatMap((a) => (a.referenceGroup ? [{ group: a.referenceGroup, keys: Object.keys(a.actions) }] : []));
   for (const { group, keys } of ownGroups) for (const key of keys) actionModules.set(key, group.slug);
-  // The picklist factory records the list operation of each data source; read it loosely so the docs
-  // keep working whatever else that module exports.
-  const picklists = (dataSourceModule as { builtPicklists?: Array<{ key: string; op?: { module?: string } }> }).builtPicklists ?? [];
+  // The picklist factory records the list operation of each data source.
+  const picklists = builtPicklists();
   const dataSourceModules = new Map<string, string>();
   for (const p of picklists) if (p.op?.module) dataSourceModules.set(p.key, p.op.module);
   const triggerNotes = new Map<string, string>();

@@ -16,6 +16,8 @@ import { LEGACY_DIR, LEGACY_OPERATIONS, MODULE_FILES, MODULE_KEYS, readJson } fr
 import { buildExample } from "./example";
 import { compactShape, takeResponseShapes } from "./shape";
 import { followPointer, type OpenApiLike, SchemaResolver } from "./resolve";
+import { buildCatalog } from "../../src/operations/catalog";
+import { curatedOperations } from "../../src/operations/curated";
 
 /** Where generated files go, relative to the repository root. */
 export const GENERATED_DIR = "src/operations/generated";
@@ -317,19 +319,33 @@ export function generateFiles(openapiDir: string): Record<string, string> {
   for (const module of MODULE_KEYS) {
     files[moduleFileName(module)] = `${render(byModule[module])}\n`;
   }
-  // A key such as "customer-interactions" becomes the identifier customerInteractions (and a quoted key).
-  const id = (m: string) => m.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+  // The catalog index: each action's key with its module and operationId, in catalog order. The
+  // component reads it at load instead of parsing every descriptor and deriving every key (issue 16
+  // item 9); buildCatalog, which checks keys and curated words, made it here from the new descriptors,
+  // and test/generated/catalogIndex.test.ts fails when it no longer matches (regenerate then).
+  const index = buildCatalog(
+    MODULE_KEYS.flatMap((m) => byModule[m]),
+    curatedOperations,
+  ).map((e) => [e.key, e.op.module, e.op.operationId]);
+  files[`${GENERATED_DIR}/catalogIndex.json`] = `[\n${index.map((row) => ` ${JSON.stringify(row)}`).join(",\n")}\n]\n`;
+  // A key such as "customer-interactions" becomes a quoted key.
   const prop = (m: string) => (/^[a-z][a-z0-9]*$/i.test(m) ? m : JSON.stringify(m));
-  const imports = MODULE_KEYS.map((m) => `import ${id(m)}Json from "./${m}.json";`).join("\n");
-  const typed = MODULE_KEYS.map((m) => `const ${id(m)}Operations = ${id(m)}Json as unknown as OperationDescriptor[];`).join("\n");
-  const entries = MODULE_KEYS.map((m) => `  ${prop(m)}: ${id(m)}Operations,`).join("\n");
+  const loaders = MODULE_KEYS.map((m) => `  ${prop(m)}: () => require("./${m}.json"),`).join("\n");
   files[`${GENERATED_DIR}/index.ts`] =
-    `${HEADER}\nimport type { ModuleKey, OperationDescriptor } from "../types";\n${imports}\n\n${typed}\n\n` +
-    `/** Descriptors per module, each sorted by path then method (GET, POST, PUT, PATCH, DELETE). */\n` +
-    `export const operationsByModule: Record<ModuleKey, OperationDescriptor[]> = {\n${entries}\n};\n\n` +
-    `/** Every descriptor, modules in a fixed order (${MODULE_KEYS.join(", ")}); legacy operations included. */\n` +
-    `export const generatedOperations: OperationDescriptor[] = [\n` +
-    MODULE_KEYS.map((m) => `  ...${id(m)}Operations,`).join("\n") +
-    `\n];\n`;
+    `${HEADER}\n` +
+    `// Each module's descriptors are parsed on first read (a lazy property), not at load: an execution\n` +
+    `// runs one action and needs one module's descriptors (issue 16 item 9, cold start).\n` +
+    `import { lazyRecord } from "../../core/lazy";\n` +
+    `import type { ModuleKey, OperationDescriptor } from "../types";\n` +
+    `import catalogIndexJson from "./catalogIndex.json";\n\n` +
+    `const load: Record<ModuleKey, () => OperationDescriptor[]> = {\n${loaders}\n};\n\n` +
+    `/** The modules in catalog order. */\n` +
+    `export const GENERATED_MODULES: readonly ModuleKey[] = ${JSON.stringify(MODULE_KEYS)};\n\n` +
+    `/** Descriptors per module, each sorted by path then method (GET, POST, PUT, PATCH, DELETE); parsed on first read. */\n` +
+    `export const operationsByModule: Record<ModuleKey, OperationDescriptor[]> = lazyRecord(GENERATED_MODULES, (m) => load[m as ModuleKey]()) as Record<ModuleKey, OperationDescriptor[]>;\n\n` +
+    `/** Every descriptor, modules in a fixed order (${MODULE_KEYS.join(", ")}); legacy operations included. Parses every module. */\n` +
+    `export const allOperations = (): OperationDescriptor[] => GENERATED_MODULES.flatMap((m) => operationsByModule[m]);\n\n` +
+    `/** [action key, module, operationId] of every catalog action, in catalog order (written by buildCatalog). */\n` +
+    `export const catalogIndex = catalogIndexJson as unknown as ReadonlyArray<readonly [string, ModuleKey, string]>;\n`;
   return files;
 }

@@ -17,10 +17,11 @@
  *    by the same object whose `schema` text is made on first read (an enumerable getter that then
  *    becomes a plain property in the same place): 330+ schemas no longer cost every cold start.
  *
- * 4. `convertComponent` converts every action as the component loads, though an execution runs one.
- *    Replaced by the same keyed record whose values are converted on first read (an enumerable getter
- *    per key, in the same order, that then becomes a plain property in the same place; it reads the
- *    action only then, so actions made on first read — src/actions/index.ts — stay unmade too).
+ * 4. `convertComponent` converts every action and data source as the component loads, though an
+ *    execution runs one. Replaced by the same keyed records whose values are converted on first read
+ *    (an enumerable getter per key, in the same order, that then becomes a plain property in the same
+ *    place; it reads the action or data source only then, so those made on first read —
+ *    src/actions/index.ts, src/dataSources/index.ts — stay unmade too).
  *
  * Output is unchanged: the component's converted definition (every action, input, trigger and data
  * source) dumps byte-for-byte the same with and without this loader. Each rewrite is checked: if
@@ -66,6 +67,10 @@ const ACTIONS_CALL =
   "const convertedActions = Object.entries(actions).reduce((result, [actionKey, action]) => ((result[actionKey] = (0, exports.convertAction)(actionKey, action, hooks)), result), {});";
 const LAZY_ACTIONS_CALL =
   "const convertedActions = Object.keys(actions).reduce((result, actionKey) => lazyValue(result, actionKey, () => (0, exports.convertAction)(actionKey, actions[actionKey], hooks)), {});";
+const DATA_SOURCES_CALL =
+  "const convertedDataSources = Object.entries(dataSources).reduce((result, [dataSourceKey, dataSource]) => ((result[dataSourceKey] = convertDataSource(dataSourceKey, dataSource, hooks)), result), {});";
+const LAZY_DATA_SOURCES_CALL =
+  "const convertedDataSources = Object.keys(dataSources).reduce((result, dataSourceKey) => lazyValue(result, dataSourceKey, () => convertDataSource(dataSourceKey, dataSources[dataSourceKey], hooks)), {});";
 const LAZY_VALUE = `const lazyValue = (target, key, make) => {
     let made = false;
     let value;
@@ -114,5 +119,6 @@ module.exports = function spectralColdStart(source) {
   );
   out = once(out, OMIT_IMPORT, OMIT_IMPORT + LAZY_VALUE, "lodash/omit import (for lazyValue)", this.resourcePath);
   out = once(out, ACTIONS_CALL, LAZY_ACTIONS_CALL, "action conversion in convertComponent", this.resourcePath);
+  out = once(out, DATA_SOURCES_CALL, LAZY_DATA_SOURCES_CALL, "data source conversion in convertComponent", this.resourcePath);
   return out;
 };

@@ -8,7 +8,7 @@
  * test/production/serverFormat.test.ts checks the result is the component Spectral makes, key for key.
  */
 import type { ActionDefinition } from "@prismatic-io/spectral";
-import { buildCatalog, type CatalogEntry } from "../operations/catalog";
+import { catalogEntry, catalogKeys } from "../operations/catalog";
 import { buildAction, type BuiltAction } from "./fromOperation";
 import { rawRequest } from "./rawRequest";
 import { DATA_SOURCE_KEYS } from "../dataSources/keys";
@@ -18,15 +18,15 @@ import { lazyRecord } from "../core/lazy";
 import { withAllInputErrors } from "../inputs/allErrors";
 import { checkConnection } from "./checkConnection";
 
-const catalog: readonly CatalogEntry[] = buildCatalog();
-const catalogByKey = new Map(catalog.map((entry) => [entry.key, entry]));
+// The keys come from the generated catalog index: no descriptor is parsed and no key derived at load.
+const keys: readonly string[] = catalogKeys();
 const built = new Map<string, BuiltAction>();
 
 /** The factory's action for one catalog key (built once, on first ask); undefined for other keys. */
 export const builtAction = (key: string): BuiltAction | undefined => {
   const known = built.get(key);
   if (known) return known;
-  const entry = catalogByKey.get(key);
+  const entry = catalogEntry(key);
   if (!entry) return undefined;
   const action = buildAction(entry, DATA_SOURCE_KEYS);
   built.set(key, action);
@@ -34,7 +34,7 @@ export const builtAction = (key: string): BuiltAction | undefined => {
 };
 
 /** Every action the factory builds from the catalog, in catalog order (builds them all: docs and tests). */
-export const builtActions = (): BuiltAction[] => catalog.map((entry) => builtAction(entry.key) as BuiltAction);
+export const builtActions = (): BuiltAction[] => keys.map((key) => builtAction(key) as BuiltAction);
 
 /** Hand-written actions, keyed: Raw Request, then each product area's (src/areas.ts). Each calls the same transport. */
 export const workflowActions: Record<string, ActionDefinition> = mergeKeyed("Action", [
@@ -45,10 +45,7 @@ export const workflowActions: Record<string, ActionDefinition> = mergeKeyed("Act
 // Every input error at once, before anything is sent (src/inputs/allErrors.ts).
 export const actions: Record<string, ActionDefinition> = withAllInputErrors(
   mergeKeyed("Action", [
-    lazyRecord(
-      catalog.map((entry) => entry.key),
-      (key) => (builtAction(key) as BuiltAction).definition,
-    ),
+    lazyRecord(keys, (key) => (builtAction(key) as BuiltAction).definition),
     workflowActions,
   ]),
 );

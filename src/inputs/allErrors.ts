@@ -193,13 +193,12 @@ const PERFORMS = {
 
 /** Every data source or trigger of a record, reporting all its input errors at once as actions do. */
 export const withAllInputErrorsIn = <T>(kind: keyof typeof PERFORMS, definitions: Record<string, T>): Record<string, T> =>
-  Object.fromEntries(
-    Object.entries(definitions).map(([key, definition]) => {
-      const lifecycle = (definition as { webhookLifecycleHandlers?: unknown }).webhookLifecycleHandlers;
-      if (lifecycle) throw new Error(`Trigger ${key}: webhook lifecycle handlers would receive unsettled inputs; settle them in allErrors.ts first.`);
-      return [key, withSettledInputs(definition, PERFORMS[kind])];
-    }),
-  );
+  // Each on its first read, like the actions (a data source is made only when something reads it).
+  mapLazy(definitions, (definition, key) => {
+    const lifecycle = (definition as { webhookLifecycleHandlers?: unknown }).webhookLifecycleHandlers;
+    if (lifecycle) throw new Error(`Trigger ${key}: webhook lifecycle handlers would receive unsettled inputs; settle them in allErrors.ts first.`);
+    return withSettledInputs(definition, PERFORMS[kind]);
+  });
 
 /** Every action of a record, as `withAllInputErrorsFor` makes it, each on its first read (src/core/lazy.ts). */
 export const withAllInputErrors = (actions: Record<string, ActionDefinition>): Record<string, ActionDefinition> =>

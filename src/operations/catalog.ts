@@ -2,7 +2,7 @@
  * The operation catalog: every generated descriptor joined with its curated entry and given a unique,
  * stable action key. Key collisions are an error here, so they cannot reach a published component.
  */
-import { generatedOperations, operationsByModule } from "./generated";
+import { allOperations, catalogIndex, operationsByModule } from "./generated";
 import { curatedOperations } from "./curated";
 import { curatedInputProblems } from "./curated/check";
 import type { CuratedOperation } from "./curated/types";
@@ -21,8 +21,33 @@ export const operationRef = (op: Pick<OperationDescriptor, "module" | "operation
 export const findOperation = (module: ModuleKey, operationId: string): OperationDescriptor | undefined =>
   operationsByModule[module]?.find((o) => o.operationId === operationId);
 
+/** Every catalog action's key, in catalog order: read from the generated index, no descriptor parsed. */
+export const catalogKeys = (): string[] => catalogIndex.map(([key]) => key);
+
+let rowsByKey: Map<string, readonly [string, ModuleKey, string]> | undefined;
+
+/**
+ * One catalog entry by action key, made from the generated index (catalogIndex.json): only that
+ * operation's module is parsed. The index is what buildCatalog made when `npm run generate` last ran,
+ * with every check below passed; test/generated/catalogIndex.test.ts keeps it equal to buildCatalog().
+ */
+export const catalogEntry = (key: string): CatalogEntry | undefined => {
+  rowsByKey ??= new Map(catalogIndex.map((row) => [row[0], row]));
+  const row = rowsByKey.get(key);
+  if (!row) return undefined;
+  const [, module, operationId] = row;
+  const op = findOperation(module, operationId);
+  if (!op) throw new Error(`Catalog index: ${module}:${operationId} (action ${key}) is not in the generated catalog; run npm run generate.`);
+  return { key, op, curated: curatedOperations[operationRef(op)] ?? {} };
+};
+
+/**
+ * The whole catalog from the descriptors and curated words, every key derived and every check run:
+ * unique keys, curated words naming only operations and inputs the contract has. `npm run generate`
+ * writes its keys to the catalog index; tests and docs use it whole.
+ */
 export const buildCatalog = (
-  operations: OperationDescriptor[] = generatedOperations,
+  operations: OperationDescriptor[] = allOperations(),
   curated: Record<string, CuratedOperation> = curatedOperations,
 ): CatalogEntry[] => {
   // Runs at every cold start: one pass, one ref string per operation, no per-entry copies.

@@ -53,7 +53,7 @@ export interface ApiModule {
 
 /**
  * In the order Raw Request offers them; the catalog keeps the same order for the modules it covers
- * (the order of `generatedOperations`, the actions and the reference docs).
+ * (the order of `allOperations()`, the actions and the reference docs).
  */
 export const API_MODULES = [
   { key: "crm", label: "CRM", document: "crm-v2.json", curated: crm },

@@ -4,6 +4,7 @@
  * polling code is the same for every type.
  */
 import { findOperation } from "../operations/catalog";
+import { lazyRecord } from "../core/lazy";
 import type { ModuleKey, OperationDescriptor } from "../operations/types";
 
 export interface RecordTypeEntry {
@@ -96,17 +97,21 @@ export interface RecordType extends RecordTypeEntry {
   descriptor: OperationDescriptor;
 }
 
-/** The table joined with the generated descriptors; a missing or non-export operation fails at load. */
-export const RECORD_TYPES: Record<string, RecordType> = (() => {
-  const out: Record<string, RecordType> = {};
-  for (const entry of RECORD_TYPE_TABLE) {
+/**
+ * The table joined with the generated descriptors, each joined on first read (only the module of the
+ * record type a run reads is parsed: cold start, issue 16 item 9). A missing or non-export operation
+ * fails on that read; test/triggers/recordTypes.test.ts reads every one.
+ */
+export const RECORD_TYPES: Record<string, RecordType> = lazyRecord(
+  RECORD_TYPE_TABLE.map((e) => e.key),
+  (key) => {
+    const entry = RECORD_TYPE_TABLE.find((e) => e.key === key) as RecordTypeEntry;
     const descriptor = findOperation(entry.module, entry.operationId);
     if (descriptor?.kind !== "export") {
       throw new Error(`Record type ${entry.key}: ${entry.module}:${entry.operationId} is not a generated export operation.`);
     }
-    out[entry.key] = { ...entry, descriptor };
-  }
-  return out;
-})();
+    return { ...entry, descriptor };
+  },
+);
 
 export const RECORD_TYPE_KEYS = RECORD_TYPE_TABLE.map((e) => e.key);

@@ -49,7 +49,7 @@ describe("an empty tenant", () => {
     await expect(runDataSource(key, { connection })).resolves.toEqual([]);
     // sequential lists stop after page 1; concurrent ones asked for page 2 at the same time; a merged
     // dropdown reads two lists; a list served in one answer costs one request
-    const def = builtPicklists.find((b) => b.key === key)?.definition;
+    const def = builtPicklists().find((b) => b.key === key)?.definition;
     const perList = def?.field ? 1 : def?.strategy === "concurrent" ? 2 : 1;
     expect(apiRequests(sandbox)).toHaveLength(perList * (def?.merge ? 2 : 1));
   });
@@ -107,7 +107,7 @@ describe("definitions shown in the designer", () => {
   it.each(Object.entries(dataSources))("%s is a picklist that says how many it lists, with an example", (key, ds) => {
     expect(ds.dataSourceType).toBe("picklist");
     // up to two of the list's largest pages (5,000; Journal Entries 500), or one request for a list served whole
-    const def = builtPicklists.find((b) => b.key === key)?.definition;
+    const def = builtPicklists().find((b) => b.key === key)?.definition;
     expect(ds.display.description).toMatch(def?.field ? /one request/ : key === "selectJournalEntry" ? /up to 1,000 / : /up to 10,000 /);
     const example = (ds.examplePayload as { result: Array<{ key: unknown; label: unknown }> }).result;
     expect(example.length).toBeGreaterThan(0);

@@ -8,7 +8,7 @@
  */
 import component from "../../src/index";
 import { builtActions, workflowActions } from "../../src/actions";
-import { generatedOperations } from "../../src/operations/generated";
+import { allOperations } from "../../src/operations/generated";
 import { whereOf } from "../../src/inputs/links";
 import { NO_DROPDOWN, noDropdownFor } from "../../src/inputs/noDropdown";
 
@@ -29,7 +29,7 @@ for (const [name, trigger] of Object.entries(component.triggers ?? {})) {
 const isIdInput = (key: string) => /Ids?$/.test(key) || /IdList$/.test(key);
 
 /** Paged list operations, by the resource they list: the last segment of their path that is not a parameter ("/inventory-bills/paginated" lists inventory-bills). */
-const paged = generatedOperations.filter(
+const paged = allOperations().filter(
   (o) => o.method === "GET" && o.params.some((p) => p.name === "page") && o.params.some((p) => p.name === "pageSize"),
 );
 const listed = (path: string): string => path.split("/").filter((s) => s && !s.startsWith("{") && s !== "paginated").pop() ?? "";

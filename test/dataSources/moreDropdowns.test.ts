@@ -27,7 +27,7 @@ describe.each(MORE_CASES.filter((c) => c.records.length))("$key", (c) => {
     const items = await runDataSource(c.key, { connection, ...c.params?.() });
     // "<id>" in an expected label stands for the record's id (records without a name read "<Noun> <id>")
     expect(listed(items)).toEqual(c.labels.map((l, i) => l.replace("<id>", ids[i])).sort());
-    const op = builtPicklists.find((b) => b.key === c.key)?.op;
+    const op = builtPicklists().find((b) => b.key === c.key)?.op;
     const requests = apiRequests(sandbox);
     expect(requests.length).toBeGreaterThanOrEqual(1);
     for (const r of requests) expect(r.path).toBe(`/${op?.module}/v2/tenant/${sandbox.credentials.tenant}${op?.path}`);

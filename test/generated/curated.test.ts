@@ -8,7 +8,7 @@ import { buildAction } from "../../src/actions/fromOperation";
 import { buildCatalog } from "../../src/operations/catalog";
 import { compileModule, curatedOperations } from "../../src/operations/curated";
 import type { CuratedCatalog } from "../../src/operations/curated/types";
-import { generatedOperations } from "../../src/operations/generated";
+import { allOperations } from "../../src/operations/generated";
 import { CATALOG_MODULES } from "../../src/operations/modules";
 import type { OperationDescriptor } from "../../src/operations/types";
 
@@ -41,27 +41,27 @@ describe("curated words are checked at catalog build", () => {
       e.inputs = { ...e.inputs, "query.statsu": e.inputs["query.status"] };
       delete e.inputs["query.status"];
     });
-    expect(() => buildCatalog(generatedOperations, curated)).toThrow(/crm:Leads_GetList query\.statsu: no such input/);
+    expect(() => buildCatalog(allOperations(), curated)).toThrow(/crm:Leads_GetList query\.statsu: no such input/);
   });
 
   it("a misspelt plain field name fails too", () => {
     const curated = planted("jpm:Jobs_Get", (e) => {
       e.inputs = { ...e.inputs, externalDataApplicationGiud: { label: "GUID" } };
     });
-    expect(() => buildCatalog(generatedOperations, curated)).toThrow(/jpm:Jobs_Get externalDataApplicationGiud: no such input/);
+    expect(() => buildCatalog(allOperations(), curated)).toThrow(/jpm:Jobs_Get externalDataApplicationGiud: no such input/);
   });
 
   it("an unknown operation ID in a module's curated file fails the build", () => {
     const crm = CATALOG_MODULES.find((m) => m.key === "crm")!;
     const curated = { ...curatedOperations, ...compileModule("crm", { ...crm.curated, Leads_GetLits: { label: "List Leads" } }) };
-    expect(() => buildCatalog(generatedOperations, curated)).toThrow(/operations the contract does not have: crm:Leads_GetLits/);
+    expect(() => buildCatalog(allOperations(), curated)).toThrow(/operations the contract does not have: crm:Leads_GetLits/);
   });
 
   it("paging inputs the factory offers itself are not curatable", () => {
     const curated = planted("crm:Customers_GetList", (e) => {
       e.inputs = { ...e.inputs, "query.pageSize": { label: "Rows" } };
     });
-    expect(() => buildCatalog(generatedOperations, curated)).toThrow(/crm:Customers_GetList query\.pageSize: no such input/);
+    expect(() => buildCatalog(allOperations(), curated)).toThrow(/crm:Customers_GetList query\.pageSize: no such input/);
   });
 
   it("read-only body fields and File Name without an upload are refused; File Name of an upload is known", () => {
@@ -84,11 +84,11 @@ describe("curated words are checked at catalog build", () => {
     const unknownValue = planted("crm:Leads_GetList", (e) => {
       e.inputs["query.status"] = { ...e.inputs["query.status"], choices: { Won: "Won" } };
     });
-    expect(() => buildCatalog(generatedOperations, unknownValue)).toThrow(/query\.status: choices Won are not among its values \(Open, Dismissed, Converted\)/);
+    expect(() => buildCatalog(allOperations(), unknownValue)).toThrow(/query\.status: choices Won are not among its values \(Open, Dismissed, Converted\)/);
     const notEnum = planted("crm:Leads_GetList", (e) => {
       e.inputs["query.customerCity"] = { ...e.inputs["query.customerCity"], choices: { Glendale: "Glendale" } };
     });
-    expect(() => buildCatalog(generatedOperations, notEnum)).toThrow(/query\.customerCity: choices given, but the field has no fixed set of values/);
+    expect(() => buildCatalog(allOperations(), notEnum)).toThrow(/query\.customerCity: choices given, but the field has no fixed set of values/);
   });
 });
 
@@ -105,7 +105,7 @@ describe("curated words as written per module", () => {
   });
 
   it("a replaced comment stands alone; an added one follows the generated comment", () => {
-    const lead = generatedOperations.find((o) => o.module === "crm" && o.operationId === "Leads_Get")!;
+    const lead = allOperations().find((o) => o.module === "crm" && o.operationId === "Leads_Get")!;
     const build = (comments: { replace: string } | { add: string }) => {
       const curated = compileModule("crm", { Leads_Get: { inputs: { "path.id": { comments } } } });
       const [entry] = buildCatalog([lead], curated);
@@ -117,7 +117,7 @@ describe("curated words as written per module", () => {
   });
 
   it("enum choices can be relabelled; values not named keep their derived labels", () => {
-    const leads = generatedOperations.find((o) => o.module === "crm" && o.operationId === "Leads_GetList")!;
+    const leads = allOperations().find((o) => o.module === "crm" && o.operationId === "Leads_GetList")!;
     const curated = compileModule("crm", { Leads_GetList: { inputs: { "query.status": { choices: { Converted: "Won (Converted)" } } } } });
     const [entry] = buildCatalog([leads], curated);
     const model = (buildAction(entry).definition.inputs as Record<string, { model?: Array<{ label: string; value: string }> }>).status.model;

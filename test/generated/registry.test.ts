@@ -4,7 +4,7 @@
  */
 import { RAW_REQUEST_MODULES } from "../../src/actions/rawRequest";
 import { builtActions } from "../../src/actions";
-import { generatedOperations, operationsByModule } from "../../src/operations/generated";
+import { allOperations, operationsByModule } from "../../src/operations/generated";
 import { API_MODULES, CATALOG_MODULES, MODULE_KEYS, MODULE_LABELS, tenantBasePath } from "../../src/operations/modules";
 import { SANDBOX_MODULES } from "../../sandbox/server";
 import { describeWithDocs, loadDocument, MODULE_FILES } from "../support/openapiDocs";
@@ -23,7 +23,7 @@ describe("module registry", () => {
     expect(MODULE_KEYS).toEqual(CATALOG_MODULES.map((m) => m.key));
     expect(Object.keys(operationsByModule)).toEqual(MODULE_KEYS);
     // Descriptors come in registry order, module after module.
-    const order = [...new Set(generatedOperations.map((op) => op.module))];
+    const order = [...new Set(allOperations().map((op) => op.module))];
     expect(order).toEqual(MODULE_KEYS);
     expect([...SANDBOX_MODULES]).toEqual(MODULE_KEYS);
     expect([...RAW_REQUEST_MODULES]).toEqual(API_MODULES.map((m) => m.key));

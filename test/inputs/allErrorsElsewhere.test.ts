@@ -6,6 +6,7 @@
  * Run through the component (Spectral's harness cleans inputs the way Prismatic does).
  */
 import type { Connection } from "@prismatic-io/spectral";
+import { withAllInputErrorsIn } from "../../src/inputs/allErrors";
 import type { RecordChangesData } from "../../src/recordChanges/trigger";
 import { captureConnection, type CaptureServer } from "../support/captureServer";
 import { spectral as harness, useCaptureServer } from "../support/harness";
@@ -123,5 +124,13 @@ describe("the record trigger's Look-Back Date is read in the connection's Time Z
     const { recordChangesInputs } = await import("../../src/recordChanges/trigger");
     expect(recordChangesInputs.lookBackDate.comments).toMatch(/connection's Time Zone/);
     expect(recordChangesInputs.lookBackDate.comments).not.toMatch(/\(UTC\)/);
+  });
+});
+
+describe("the layer's guard", () => {
+  it("refuses a trigger with webhook lifecycle handlers (they would receive unsettled inputs), when the trigger is read", () => {
+    const wrapped = withAllInputErrorsIn("trigger", { hooked: { perform: async () => ({}), webhookLifecycleHandlers: {} } });
+    expect(Object.keys(wrapped)).toEqual(["hooked"]);
+    expect(() => wrapped.hooked).toThrow(/Trigger hooked: webhook lifecycle handlers would receive unsettled inputs/);
   });
 });

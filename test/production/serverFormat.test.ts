@@ -56,6 +56,20 @@ test("loading the bundle builds no catalog action; running one builds that one o
   expect(Object.keys(fresh!.actions)).toEqual(keys); // same keys, same order after a read
 });
 
+test("loading the bundle builds no data source; reading one builds that one only", () => {
+  let fresh: Converted | undefined;
+  jest.isolateModules(() => {
+    fresh = require(BUNDLE).default;
+  });
+  const keys = Object.keys(fresh!.dataSources);
+  expect(keys.length).toBeGreaterThan(90);
+  const unread = (key: string) => typeof Object.getOwnPropertyDescriptor(fresh!.dataSources, key)?.get === "function";
+  expect(keys.filter((key) => !unread(key))).toEqual([]);
+  expect((fresh!.dataSources.selectJob as { key: string }).key).toBe("selectJob");
+  expect(keys.filter((key) => !unread(key))).toEqual(["selectJob"]);
+  expect(Object.keys(fresh!.dataSources)).toEqual(keys);
+});
+
 test("the bundle converts to the same component as Spectral does from the sources, key for key", () => {
   expect(Object.keys(bundled.actions).length).toBeGreaterThan(300);
   const a = JSON.stringify(dump(bundled));

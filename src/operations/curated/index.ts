@@ -10,6 +10,7 @@
  * test/seed pins them against its own table, whatever file an entry is in. Keys are kept exactly, the
  * typo `deletCustomersContact` included; `rawRequest` is hand-written (src/actions/rawRequest.ts).
  */
+import { defineLazy } from "../../core/lazy";
 import { CATALOG_MODULES, type ModuleKey } from "../modules";
 import { SORT_FIELDS } from "./sortFields";
 import { sortBy } from "./words";
@@ -40,17 +41,28 @@ export const compileModule = (module: string, curation: ModuleCuration): Curated
   return out;
 };
 
-/** A module's curated words with each list's Sort closed to the fields its document names (sortFields.ts). */
-const withSortFields = (module: ModuleKey, curation: ModuleCuration): ModuleCuration => {
-  const out: Record<string, OperationWords> = { ...curation };
-  for (const [operationId, fields] of Object.entries(SORT_FIELDS[module] ?? {})) {
-    const words = out[operationId] ?? {};
-    out[operationId] = { ...words, inputs: { "query.sort": sortBy(fields), ...words.inputs } };
-  }
-  return out;
+/** An operation's curated words with its list's Sort closed to the fields its document names (sortFields.ts). */
+const withSortFields = (words: OperationWords | undefined, fields: readonly string[] | undefined): OperationWords => {
+  if (!fields) return words ?? {};
+  const w = words ?? {};
+  return { ...w, inputs: { "query.sort": sortBy(fields), ...w.inputs } };
 };
 
-export const curatedOperations: CuratedCatalog = Object.assign(
-  {},
-  ...CATALOG_MODULES.map((m) => compileModule(m.key, withSortFields(m.key, m.curated))),
-);
+/**
+ * Every catalog module's curated words, keyed "<module>:<operationId>", each compiled on first read
+ * (cold start: an execution reads one action's words). Keys in module order, each module's curated
+ * operations first, then those that only have Sort fields.
+ */
+export const curatedOperations: CuratedCatalog = (() => {
+  const out: CuratedCatalog = {};
+  for (const m of CATALOG_MODULES) {
+    const module: ModuleKey = m.key;
+    const curation: ModuleCuration = m.curated;
+    const sorts: Record<string, readonly string[]> = SORT_FIELDS[module] ?? {};
+    for (const operationId of new Set([...Object.keys(curation), ...Object.keys(sorts)])) {
+      const ref = `${module}:${operationId}`;
+      defineLazy(out, ref, () => compileOperation(ref, withSortFields(curation[operationId], sorts[operationId])));
+    }
+  }
+  return out;
+})();
