@@ -27,10 +27,22 @@ export const fail = (label: string, expected: string, value?: unknown): never =>
   throw new InputError(`${label}: expected ${expected}${value === undefined ? "" : `, got ${show(value)}`}.`);
 };
 
-/** Two cleaned date-times that must form a range: start strictly before end. */
-export const checkDateRange = (startLabel: string, start: unknown, endLabel: string, end: unknown): void => {
+/**
+ * Two cleaned date-times that must form a range: start strictly before end and, with `maxDays`, at most
+ * that many days apart (a limit of the operation, such as Dispatch capacity's 14 days).
+ */
+export const checkDateRange = (startLabel: string, start: unknown, endLabel: string, end: unknown, limit: { maxDays?: number; why?: string } = {}): void => {
   if (typeof start !== "string" || typeof end !== "string") return;
-  if (Date.parse(start) >= Date.parse(end)) {
+  const from = Date.parse(start);
+  const to = Date.parse(end);
+  if (from >= to) {
     throw new InputError(`${startLabel} and ${endLabel}: expected ${startLabel} (${start}) to be before ${endLabel} (${end}).`);
+  }
+  const DAY_MS = 86_400_000;
+  if (limit.maxDays !== undefined && to - from > limit.maxDays * DAY_MS) {
+    const days = Math.round(((to - from) / DAY_MS) * 10) / 10;
+    throw new InputError(
+      `${startLabel} and ${endLabel}: at most ${limit.maxDays} days apart${limit.why ? ` (${limit.why})` : ""}; got ${days} days (${start} to ${end}).`,
+    );
   }
 };

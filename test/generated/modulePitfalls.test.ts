@@ -53,4 +53,16 @@ describe("pitfalls of the newer modules, refused before sending", () => {
     ).rejects.toThrow(/Return Type ID/);
     expect(sent()).toHaveLength(0);
   });
+
+  it("a capacity period longer than 14 days is refused (ServiceTitan answers at most 14 days), and the comments say so", async () => {
+    const base = { skillBasedAvailability: "false" };
+    await expect(
+      run("listCapacities", { ...base, startsOnOrAfter: "2026-03-01T00:00:00Z", endsOnOrBefore: "2026-03-16T00:00:00Z" }),
+    ).rejects.toThrow(/Starts on or After and Ends on or Before: at most 14 days apart.*15 days/);
+    expect(sent()).toHaveLength(0);
+    for (const input of ["startsOnOrAfter", "endsOnOrBefore"]) expect(commentOf("listCapacities", input)).toMatch(/14 days/);
+    // 14 days exactly is allowed
+    await run("listCapacities", { ...base, startsOnOrAfter: "2026-03-01T00:00:00Z", endsOnOrBefore: "2026-03-15T00:00:00Z" });
+    expect(sent()).toHaveLength(1);
+  });
 });

@@ -3,8 +3,13 @@
  * Appointment assignments keep the action and input keys of the earlier component (seed parity,
  * test/seed); other entries give clearer labels and descriptions.
  */
+import { checkDateRange } from "../../core/errors";
 import type { ModuleCuration } from "./types";
 import { id, ids, list } from "./words";
+
+/** Capacity is computed for a period of at most 14 days (user-needs §19); longer periods are refused before sending. */
+const CAPACITY_MAX_DAYS = 14;
+const CAPACITY_LIMIT = `ServiceTitan computes capacity for at most ${CAPACITY_MAX_DAYS} days: Starts on or After and Ends on or Before may be at most ${CAPACITY_MAX_DAYS} days apart (checked before sending). A date-time such as 2026-01-15T08:00:00Z; without an offset it is read in the connection's Time Zone.`;
 
 export const curation: ModuleCuration = {
   // ---- appointment assignments ---------------------------------------------------------------------------------
@@ -43,6 +48,27 @@ export const curation: ModuleCuration = {
   // ---- capacity ------------------------------------------------------------------------------------------------
   Capacity_GetList: {
     label: "Get Available Capacity",
+    inputs: {
+      "body.startsOnOrAfter": {
+        comments: { replace: `Start of the period to look at. ${CAPACITY_LIMIT}` },
+        example: "2026-01-15T08:00:00Z",
+      },
+      "body.endsOnOrBefore": {
+        comments: { replace: `End of the period to look at. ${CAPACITY_LIMIT}` },
+        example: "2026-01-22T18:00:00Z",
+      },
+      "body.skillBasedAvailability": {
+        comments: {
+          replace:
+            "When true, only technicians who have the skills the Job Type needs are counted; when false, every technician of the business units.",
+        },
+      },
+    },
+    validate: (params) =>
+      checkDateRange("Starts on or After", params.startsOnOrAfter, "Ends on or Before", params.endsOnOrBefore, {
+        maxDays: CAPACITY_MAX_DAYS,
+        why: "ServiceTitan computes capacity for 14 days at most",
+      }),
     description:
       "Asks ServiceTitan Dispatch how much technician time is free in a period, per time slot, for the business units and job type you give. Reads only, although it is sent as a POST. Returns the slots with total and open availability and the technicians free in each. Calls POST /capacity (scope tn.dis.capacity:w).",
   },
