@@ -20,6 +20,7 @@ import {
   exportInputs,
   pageInput,
   pageSizeInput,
+  fetchAllInput,
   pagingInputs,
   SORT_COMMENT,
   sortInput,
@@ -219,13 +220,16 @@ export const orderInputs = (parts: {
   mode: BuiltAction["mode"];
   /** A list's Sort input, when the operation takes one. */
   sort?: InputFieldDefinition;
+  /** Fetch All (default: the shared one, pages of 5,000). */
+  fetchAll?: InputFieldDefinition;
   page: InputFieldDefinition;
   pageSize: InputFieldDefinition;
   includeTotal: boolean;
   customQueryParams: boolean;
   debugRequest: boolean;
 }): Record<string, InputFieldDefinition> => {
-  const { fetchAll, maxRecords, includeTotal } = pagingInputs;
+  const { maxRecords, includeTotal } = pagingInputs;
+  const fetchAll = parts.fetchAll ?? pagingInputs.fetchAll;
   const list = parts.mode === "page";
   const entries: Entry[] = [
     ["connection", connectionInput],
@@ -267,7 +271,10 @@ const listSortInput = (entry: CatalogEntry): InputFieldDefinition | undefined =>
   });
   // The free-text Sort took a bare field ("ModifiedOn") as ascending; the dropdown's clean still does.
   const clean = (definition as { clean: (value: unknown) => unknown }).clean;
-  return { ...definition, clean: (v: unknown) => clean(typeof v === "string" && /^\s*[A-Za-z]/.test(v) ? `+${v.trim()}` : v) } as InputFieldDefinition;
+  return {
+    ...definition,
+    clean: (v: unknown) => clean(typeof v === "string" && /^\s*[A-Za-z]/.test(v) ? `+${v.trim()}` : v),
+  } as InputFieldDefinition;
 };
 
 /**
@@ -380,7 +387,9 @@ export const buildAction = (entry: CatalogEntry, dataSources?: ReadonlySet<strin
   const optionalEntries = built
     .filter((b) => !b.required)
     .flatMap((b): Entry[] => [
-      ...(structured && b.binding.placement === "body" && structured.fields.has(b.binding.name) ? structured.inputsFor(b.binding.name) : []),
+      ...(structured && b.binding.placement === "body" && structured.fields.has(b.binding.name)
+        ? structured.inputsFor(b.binding.name)
+        : []),
       [b.key, b.input.definition],
     ]);
   /**
@@ -405,6 +414,7 @@ export const buildAction = (entry: CatalogEntry, dataSources?: ReadonlySet<strin
     sort: mode === "page" && textSort ? listSortInput(entry) : undefined,
     page: firstPage !== 1 ? pageInput(firstPage) : pagingInputs.page,
     pageSize: maxPageSize < MAX_PAGE_SIZE ? pageSizeInput(maxPageSize) : pagingInputs.pageSize,
+    fetchAll: maxPageSize < MAX_PAGE_SIZE ? fetchAllInput(maxPageSize) : pagingInputs.fetchAll,
     includeTotal: Boolean(totalParam),
     customQueryParams: op.method === "GET",
     // Only the earlier component's actions keep Debug Request; the rest follow Prismatic's debug mode.

@@ -77,17 +77,21 @@ export function pageInput(first: number) {
   });
 }
 
-export const pagingInputs = {
-  fetchAll: input({
+/** Fetch All, saying the page size it reads with (the operation's largest page: 5,000, or less where capped). */
+export function fetchAllInput(pageSize: number) {
+  return input({
     label: "Fetch All",
     type: "boolean",
     default: "false",
     required: false,
-    comments:
-      "When true, every matching record is returned: pages of 5,000 are fetched (several at a time, within ServiceTitan's rate limit) and combined; Page and Page Size are then ignored. A list that changes while it is read (records removed or moved between pages) is read again, or the action fails saying so, never returning an incomplete set.",
+    comments: `When true, every matching record is returned: pages of ${pageSize.toLocaleString("en-US")} are fetched (several at a time, within ServiceTitan's rate limit) and combined; Page and Page Size are then ignored. A list that changes while it is read (records removed or moved between pages) is read again, or the action fails saying so, never returning an incomplete set.`,
     example: "false",
     clean: cleanBoolean("Fetch All", { default: false }),
-  }),
+  });
+}
+
+export const pagingInputs = {
+  fetchAll: fetchAllInput(MAX_PAGE_SIZE),
   page: pageInput(1),
   pageSize: pageSizeInput(MAX_PAGE_SIZE),
   includeTotal: input({

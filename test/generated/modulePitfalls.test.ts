@@ -65,4 +65,10 @@ describe("pitfalls of the newer modules, refused before sending", () => {
     await run("listCapacities", { ...base, startsOnOrAfter: "2026-03-01T00:00:00Z", endsOnOrBefore: "2026-03-15T00:00:00Z" });
     expect(sent()).toHaveLength(1);
   });
+
+  it("Fetch All's comment states the page size it really reads with: 500 for the Intacct mappings, 5,000 elsewhere", () => {
+    expect(commentOf("listIntacctBusinessUnitMappings", "fetchAll")).toMatch(/pages of 500 /);
+    expect(commentOf("listJournalEntries", "fetchAll")).toMatch(/pages of 500 /);
+    expect(commentOf("listCustomers", "fetchAll")).toMatch(/pages of 5,000 /);
+  });
 });
