@@ -5,6 +5,7 @@
 import { input } from "@prismatic-io/spectral";
 import { cleanBoolean, cleanInteger, cleanKeyValueList, cleanString } from "./clean";
 import { MAX_PAGE_SIZE } from "../paging/pages";
+import { formatCount } from "../paging/progress";
 
 export const connectionInput = input({
   label: "Connection",
@@ -84,7 +85,7 @@ export function fetchAllInput(pageSize: number) {
     type: "boolean",
     default: "false",
     required: false,
-    comments: `When true, every matching record is returned: pages of ${pageSize.toLocaleString("en-US")} are fetched (several at a time, within ServiceTitan's rate limit) and combined; Page and Page Size are then ignored. A list that changes while it is read (records removed or moved between pages) is read again, or the action fails saying so, never returning an incomplete set.`,
+    comments: `When true, every matching record is returned: pages of ${formatCount(pageSize)} are fetched (several at a time, within ServiceTitan's rate limit) and combined; Page and Page Size are then ignored. A list that changes while it is read (records removed or moved between pages) is read again, or the action fails saying so, never returning an incomplete set.`,
     example: "false",
     clean: cleanBoolean("Fetch All", { default: false }),
   });
