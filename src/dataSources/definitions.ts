@@ -17,6 +17,7 @@
 import { cleanString } from "../inputs/clean";
 import { amountOf, arrivalWindowLabel, campaignCostLabel, dateOf, joined, jobLabels, leadLabel, locationLabel, nameIn, numbered } from "./labels";
 import { idFilterInput, idPathInput, type PicklistDefinition } from "./picklist";
+import { reportingPicklists } from "../reporting/dropdowns";
 
 export const picklistDefinitions: PicklistDefinition[] = [
   // ---- the dropdowns integration builders already use (keys kept exactly)
@@ -1048,4 +1049,6 @@ export const picklistDefinitions: PicklistDefinition[] = [
     noun: ["inventory template", "inventory templates"],
     example: [{ key: "7201", label: "Standard HVAC truck stock (ID: 7201)" }],
   },
+  // ---- Reporting: report categories and the reports of one (src/reporting/dropdowns.ts)
+  ...reportingPicklists,
 ];

@@ -21,6 +21,7 @@ import inventoryJson from "./inventory.json";
 import membershipsJson from "./memberships.json";
 import payrollJson from "./payroll.json";
 import pricebookJson from "./pricebook.json";
+import reportingJson from "./reporting.json";
 import findingsJson from "./findings.json";
 import timesheetsJson from "./timesheets.json";
 
@@ -44,6 +45,7 @@ const inventoryOperations = inventoryJson as unknown as OperationDescriptor[];
 const membershipsOperations = membershipsJson as unknown as OperationDescriptor[];
 const payrollOperations = payrollJson as unknown as OperationDescriptor[];
 const pricebookOperations = pricebookJson as unknown as OperationDescriptor[];
+const reportingOperations = reportingJson as unknown as OperationDescriptor[];
 const findingsOperations = findingsJson as unknown as OperationDescriptor[];
 const timesheetsOperations = timesheetsJson as unknown as OperationDescriptor[];
 
@@ -69,11 +71,12 @@ export const operationsByModule: Record<ModuleKey, OperationDescriptor[]> = {
   memberships: membershipsOperations,
   payroll: payrollOperations,
   pricebook: pricebookOperations,
+  reporting: reportingOperations,
   findings: findingsOperations,
   timesheets: timesheetsOperations,
 };
 
-/** Every descriptor, modules in a fixed order (crm, jpm, dispatch, settings, accounting, equipmentsystems, marketing, schedulingpro, marketingads, marketingreputation, taskmanagement, customer-interactions, service-agreements, sales, jbce, forms, inventory, memberships, payroll, pricebook, findings, timesheets); legacy operations included. */
+/** Every descriptor, modules in a fixed order (crm, jpm, dispatch, settings, accounting, equipmentsystems, marketing, schedulingpro, marketingads, marketingreputation, taskmanagement, customer-interactions, service-agreements, sales, jbce, forms, inventory, memberships, payroll, pricebook, reporting, findings, timesheets); legacy operations included. */
 export const generatedOperations: OperationDescriptor[] = [
   ...crmOperations,
   ...jpmOperations,
@@ -95,6 +98,7 @@ export const generatedOperations: OperationDescriptor[] = [
   ...membershipsOperations,
   ...payrollOperations,
   ...pricebookOperations,
+  ...reportingOperations,
   ...findingsOperations,
   ...timesheetsOperations,
 ];
