@@ -17,6 +17,7 @@
 import { ApiError, badRequest, type FieldErrors } from "../problem";
 import type { HandlerContext, RouteDef } from "../router";
 import { parseBoolParam, parseIntParam } from "../paging";
+import type { Store } from "../store";
 import { route } from "./common";
 
 type DataType = "String" | "Number" | "Boolean" | "Date" | "Time";
@@ -234,6 +235,24 @@ export const REPORTS: Report[] = [
   },
 ];
 
+/** One sandbox's Reporting data: the fixed sets above, in lists a test may empty (an empty tenant). */
+export interface ReportingData {
+  categories: Array<{ id: string; name: string }>;
+  reports: Report[];
+  sets: Record<string, { fields: Array<{ name: string; label: string }>; data: Cell[][] }>;
+}
+
+const cache = new WeakMap<Store, ReportingData>();
+export const reportingData = (store: Store): ReportingData => {
+  let data = cache.get(store);
+  if (!data) {
+    data = { categories: REPORT_CATEGORIES.map((c) => ({ ...c })), reports: [...REPORTS], sets: { ...DYNAMIC_VALUE_SETS } };
+    cache.set(store, data);
+  }
+  return data;
+};
+const dataOf = (ctx: HandlerContext): ReportingData => reportingData(ctx.env.store);
+
 // ---- handlers ---------------------------------------------------------------------------------------
 
 /** page (from 1), pageSize (1–max, `defaultSize` when absent), includeTotal; a 400 for bad values. */
@@ -262,7 +281,7 @@ const paged = <T>(ctx: HandlerContext, all: readonly T[], max = 5000, defaultSiz
 
 const categoryOf = (ctx: HandlerContext): string => {
   const id = ctx.params.report_category ?? "";
-  const hit = REPORT_CATEGORIES.find((c) => c.id.toLowerCase() === id.toLowerCase());
+  const hit = dataOf(ctx).categories.find((c) => c.id.toLowerCase() === id.toLowerCase());
   if (!hit) throw new ApiError(404, "Report category not found.", { report_category: [`Report category '${id}' was not found.`] });
   return hit.id;
 };
@@ -270,7 +289,7 @@ const categoryOf = (ctx: HandlerContext): string => {
 const reportOf = (ctx: HandlerContext): Report => {
   const category = categoryOf(ctx);
   const raw = ctx.params.reportId ?? "";
-  const report = /^\d{1,18}$/.test(raw) ? REPORTS.find((r) => r.category === category && r.id === Number(raw)) : undefined;
+  const report = /^\d{1,18}$/.test(raw) ? dataOf(ctx).reports.find((r) => r.category === category && r.id === Number(raw)) : undefined;
   if (!report) throw new ApiError(404, "Report not found.", { reportId: [`Report ${raw} was not found in category '${category}'.`] });
   return report;
 };
@@ -343,14 +362,14 @@ const checkedParameters = (ctx: HandlerContext, report: Report): Record<string, 
 
 /** The Reporting routes; the data route carries ServiceTitan's per-report budget. */
 export const reportingRoutes = (): RouteDef[] => [
-  route("reporting", "GET", "/report-categories", (ctx) => ({ status: 200, body: paged(ctx, REPORT_CATEGORIES) }), { kind: "list" }),
+  route("reporting", "GET", "/report-categories", (ctx) => ({ status: 200, body: paged(ctx, dataOf(ctx).categories) }), { kind: "list" }),
   route(
     "reporting",
     "GET",
     "/report-category/{report_category}/reports",
     (ctx) => {
       const category = categoryOf(ctx);
-      const list = REPORTS.filter((r) => r.category === category).map((r) => ({ id: r.id, name: r.name, description: r.description }));
+      const list = dataOf(ctx).reports.filter((r) => r.category === category).map((r) => ({ id: r.id, name: r.name, description: r.description }));
       return { status: 200, body: paged(ctx, list) };
     },
     { kind: "list" },
@@ -368,7 +387,7 @@ export const reportingRoutes = (): RouteDef[] => [
   },
   route("reporting", "GET", "/dynamic-value-sets/{dynamicSetId}", (ctx) => {
     const id = ctx.params.dynamicSetId ?? "";
-    const set = DYNAMIC_VALUE_SETS[id];
+    const set = Object.hasOwn(dataOf(ctx).sets, id) ? dataOf(ctx).sets[id] : undefined;
     if (!set) throw new ApiError(404, "Dynamic value set not found.", { dynamicSetId: [`Dynamic value set '${id}' was not found.`] });
     return { status: 200, body: { ...paged(ctx, set.data), fields: set.fields } };
   }, { kind: "list" }),

@@ -37,6 +37,8 @@ export interface RunReportOptions extends ReportAddress {
   pageSize: number;
   /** The page to read without Fetch All (from 1). */
   page: number;
+  /** With Fetch All: fail rather than return more rows than this (default 1,000,000). */
+  maxRecords?: number;
   /** The run's deadline (epoch ms on `now`'s scale). */
   deadlineAt: number;
   /** The clock of progress lines and the deadline check; the client's own clock paces requests. */
@@ -117,6 +119,7 @@ const stoppedAtDeadline = (def: ReportDefinition, read: { pages: number; rows: n
 /** Runs a report: definition, parameter check, then one page or every page (Fetch All). */
 export const runReport = async (client: ServiceTitanClient, o: RunReportOptions): Promise<ReportRun> => {
   const now = o.now ?? Date.now;
+  const maxRecords = o.maxRecords ?? 1_000_000;
   const def = await readDefinition(client, o, RUN_REPORT);
   const parameters = checkReportParameters(def, o.parameters);
   const base: StRequest = requestFor(
@@ -162,6 +165,10 @@ export const runReport = async (client: ServiceTitanClient, o: RunReportOptions)
     }
     total ??= pageTotal;
     rows.push(...keyRows(fields, answer.data));
+    const seen = Math.max(rows.length, total ?? 0);
+    if (o.fetchAll && seen > maxRecords) {
+      throw new Error(`ServiceTitan ${RUN_REPORT}: report "${def.name}" holds more than ${formatCount(maxRecords)} rows (at least ${formatCount(seen)}); narrow the parameters or raise Max Records.`);
+    }
     hasMore = answer.hasMore && answer.data.length > 0;
     progress.step({ records: rows.length, pages, ...(total === undefined ? {} : { total, totalPages: Math.max(1, Math.ceil(total / o.pageSize)) }) });
     if (!o.fetchAll || !hasMore) break;

@@ -32,12 +32,88 @@ const PARAMETERS_EXAMPLE = JSON.stringify([
   { name: "BusinessUnitIds", value: [1234567] },
 ]);
 
+/** What the actions return, as ServiceTitan answers them (rows are arrays in field order). */
+const EXAMPLES = {
+  categories: {
+    page: 1,
+    pageSize: 50,
+    hasMore: false,
+    totalCount: 2,
+    data: [
+      { id: "operations", name: "Operations" },
+      { id: "technician", name: "Technician" },
+    ],
+  },
+  reports: {
+    page: 1,
+    pageSize: 50,
+    hasMore: false,
+    totalCount: 1,
+    data: [{ id: 2001, name: "Jobs Completed by Business Unit", description: "Jobs completed in a period, with their business unit, job type and revenue." }],
+  },
+  definition: {
+    id: 2001,
+    name: "Jobs Completed by Business Unit",
+    description: "Jobs completed in a period, with their business unit, job type and revenue.",
+    modifiedOn: "2025-11-04T16:20:00Z",
+    parameters: [
+      { name: "From", label: "From", dataType: "Date", isArray: false, isRequired: true, acceptValues: null },
+      { name: "To", label: "To", dataType: "Date", isArray: false, isRequired: true, acceptValues: null },
+      {
+        name: "BusinessUnitIds",
+        label: "Business Units",
+        dataType: "Number",
+        isArray: true,
+        isRequired: false,
+        acceptValues: { fields: [{ name: "Value", label: "Value" }, { name: "Name", label: "Name" }], dynamicSetId: "business-units", values: null },
+      },
+    ],
+    fields: [
+      { name: "JobNumber", label: "Job #", dataType: "String" },
+      { name: "CompletedOn", label: "Completed On", dataType: "Date" },
+      { name: "BusinessUnit", label: "Business Unit", dataType: "String" },
+      { name: "Revenue", label: "Revenue", dataType: "Number" },
+    ],
+  },
+  data: {
+    page: 1,
+    pageSize: 1000,
+    hasMore: false,
+    totalCount: 2,
+    data: [
+      ["J-100001", "2026-01-02", "HVAC Service", 389.5],
+      ["J-100002", "2026-01-02", "Plumbing Service", 1240],
+    ],
+    fields: [
+      { name: "JobNumber", label: "Job #" },
+      { name: "CompletedOn", label: "Completed On" },
+      { name: "BusinessUnit", label: "Business Unit" },
+      { name: "Revenue", label: "Revenue" },
+    ],
+  },
+  valueSet: {
+    page: 1,
+    pageSize: 50,
+    hasMore: false,
+    totalCount: 2,
+    data: [
+      [1001, "HVAC Service"],
+      [1003, "Plumbing Service"],
+    ],
+    fields: [
+      { name: "Value", label: "Value" },
+      { name: "Name", label: "Name" },
+    ],
+  },
+};
+
 export const curation: ModuleCuration = {
   DynamicValueSets_GetDynamicSet: {
     key: "getReportDynamicValueSet",
     label: "Get Report Dynamic Value Set",
     description:
       "Reads one dynamic value set of ServiceTitan Reporting: the live list (business units, technicians, …) a report parameter takes its values from, as rows of key and name. A report definition names the set in a parameter's accepted values. Calls GET /dynamic-value-sets/{dynamicSetId} (scope tn.rpr.dynamicvaluesets:r).",
+    examplePayload: { data: EXAMPLES.valueSet },
     inputs: {
       "path.dynamicSetId": field("dynamicSetId", "Dynamic Value Set ID", "business-units", {
         comments: {
@@ -52,12 +128,14 @@ export const curation: ModuleCuration = {
     label: "List Report Categories",
     description:
       "Lists the report categories of ServiceTitan Reporting (operations, marketing, accounting, technician, …) with the text ID each report address starts with. Returns one page (Page, Page Size), or every category with Fetch All. Calls GET /report-categories (scope tn.rpr.reportcategories:r).",
+    examplePayload: { data: EXAMPLES.categories },
   },
   ReportCategoryReports_GetReports: {
     key: "listReports",
     label: "List Reports",
     description:
       "Lists the reports of one category of ServiceTitan Reporting, with their IDs and descriptions. Returns one page (Page, Page Size), or every report of the category with Fetch All. Calls GET /report-category/{report_category}/reports (scope tn.rpr.reports:r).",
+    examplePayload: { data: EXAMPLES.reports },
     inputs: { "path.report_category": CATEGORY },
   },
   ReportCategoryReports_Get: {
@@ -65,6 +143,7 @@ export const curation: ModuleCuration = {
     label: "Get Report Definition",
     description:
       "Reads a report's definition from ServiceTitan Reporting: the parameters it takes (name, data type, whether required, accepted values) and the fields its rows hold. Run Report reads it for you before asking for data. Calls GET /report-category/{report_category}/reports/{reportId} (scope tn.rpr.reports:r).",
+    examplePayload: { data: EXAMPLES.definition },
     inputs: { "path.report_category": CATEGORY, "path.reportId": REPORT },
   },
   ReportCategoryReports_GetData: {
@@ -72,6 +151,7 @@ export const curation: ModuleCuration = {
     label: "Get Report Data",
     description:
       "Reads one page of a report's data from ServiceTitan Reporting as ServiceTitan returns it: the field list and each row as an array in field order. ServiceTitan allows one run of the same report per minute per tenant, each page counting as a run; the component waits for it. Run Report checks the parameters first and returns rows keyed by field name. Calls POST /report-category/{report_category}/reports/{reportId}/data (scope tn.rpr.reports:r).",
+    examplePayload: { data: EXAMPLES.data },
     inputs: {
       "path.report_category": CATEGORY,
       "path.reportId": REPORT,

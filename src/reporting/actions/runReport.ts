@@ -14,6 +14,7 @@ import { REPORT_MAX_PAGE_SIZE, runReport as run } from "../run";
 /** Prismatic ends a step after 15 minutes; the default leaves a minute for the rest of the step. */
 export const DEFAULT_TIME_LIMIT_MINUTES = 14;
 export const DEFAULT_REPORT_PAGE_SIZE = 5000;
+export const DEFAULT_MAX_REPORT_ROWS = 1_000_000;
 
 export const runReport = action({
   display: {
@@ -44,6 +45,25 @@ export const runReport = action({
       dataSource: dataSourceFor("reportId"),
       clean: cleanId("Report", { required: true }),
     }),
+    fetchAll: input({
+      label: "Fetch All",
+      type: "boolean",
+      default: "false",
+      required: false,
+      comments:
+        "When true, every page of the report is read and the rows combined; Page is then ignored. ServiceTitan allows one page of the same report per minute, so a report of N pages takes about N − 1 minutes: raise Page Size to need fewer pages.",
+      example: "false",
+      clean: cleanBoolean("Fetch All", { default: false }),
+    }),
+    maxRecords: input({
+      label: "Max Records",
+      type: "string",
+      required: false,
+      comments: `With Fetch All: stop with an error instead of returning more than this many rows (protects the flow's memory). Empty means ${DEFAULT_MAX_REPORT_ROWS.toLocaleString("en-US")}.`,
+      example: "100000",
+      placeholder: String(DEFAULT_MAX_REPORT_ROWS),
+      clean: (v: unknown) => cleanInteger("Max Records", { min: 1 })(v) ?? DEFAULT_MAX_REPORT_ROWS,
+    }),
     parameters: input({
       label: "Parameters",
       type: "string",
@@ -58,24 +78,14 @@ export const runReport = action({
         return value;
       },
     }),
-    fetchAll: input({
-      label: "Fetch All",
-      type: "boolean",
-      default: "false",
-      required: false,
-      comments:
-        "When true, every page of the report is read and the rows combined; Page is then ignored. ServiceTitan allows one page of the same report per minute, so a report of N pages takes about N − 1 minutes: raise Page Size to need fewer pages.",
-      example: "false",
-      clean: cleanBoolean("Fetch All", { default: false }),
-    }),
-    pageSize: input({
-      label: "Page Size",
+    timeLimitMinutes: input({
+      label: "Time Limit (Minutes)",
       type: "string",
       required: false,
-      comments: `How many rows a page holds, from 1 to ${REPORT_MAX_PAGE_SIZE.toLocaleString("en-US")} (ServiceTitan's largest report page). Empty means ${DEFAULT_REPORT_PAGE_SIZE.toLocaleString("en-US")}.`,
-      example: "5000",
-      placeholder: String(DEFAULT_REPORT_PAGE_SIZE),
-      clean: (v: unknown) => cleanInteger("Page Size", { min: 1, max: REPORT_MAX_PAGE_SIZE })(v) ?? DEFAULT_REPORT_PAGE_SIZE,
+      comments: `With Fetch All: the longest the step may spend reading pages, from 1 to 60 minutes; a report whose remaining pages cannot be read in time stops with an error saying how many were left. Empty means ${DEFAULT_TIME_LIMIT_MINUTES} (Prismatic ends a step after 15).`,
+      example: "14",
+      placeholder: String(DEFAULT_TIME_LIMIT_MINUTES),
+      clean: (v: unknown) => cleanInteger("Time Limit (Minutes)", { min: 1, max: 60 })(v) ?? DEFAULT_TIME_LIMIT_MINUTES,
     }),
     page: input({
       label: "Page",
@@ -86,17 +96,18 @@ export const runReport = action({
       placeholder: "1",
       clean: (v: unknown) => cleanInteger("Page", { min: 1 })(v) ?? 1,
     }),
-    timeLimitMinutes: input({
-      label: "Time Limit (Minutes)",
+    pageSize: input({
+      label: "Page Size",
       type: "string",
       required: false,
-      comments: `With Fetch All: the longest the step may spend reading pages, from 1 to 60 minutes; a report whose remaining pages cannot be read in time stops with an error saying how many were left. Empty means ${DEFAULT_TIME_LIMIT_MINUTES} (Prismatic ends a step after 15).`,
-      example: "14",
-      placeholder: String(DEFAULT_TIME_LIMIT_MINUTES),
-      clean: (v: unknown) => cleanInteger("Time Limit (Minutes)", { min: 1, max: 60 })(v) ?? DEFAULT_TIME_LIMIT_MINUTES,
+      comments: `How many rows a page holds, from 1 to ${REPORT_MAX_PAGE_SIZE.toLocaleString("en-US")} (ServiceTitan's largest report page). Empty means ${DEFAULT_REPORT_PAGE_SIZE.toLocaleString("en-US")}.`,
+      example: "5000",
+      placeholder: String(DEFAULT_REPORT_PAGE_SIZE),
+      clean: (v: unknown) => cleanInteger("Page Size", { min: 1, max: REPORT_MAX_PAGE_SIZE })(v) ?? DEFAULT_REPORT_PAGE_SIZE,
     }),
   },
-  performSafety: "safe",
+  // a data request is a POST and spends the report's one run a minute: not run on its own in the designer
+  performSafety: "notAllowed",
   examplePayload: {
     data: {
       report: { id: 2001, name: "Jobs Completed by Business Unit", category: "operations" },
@@ -144,6 +155,7 @@ export const runReport = action({
       fetchAll: params.fetchAll === true,
       pageSize: params.pageSize as number,
       page: params.page as number,
+      maxRecords: params.maxRecords as number,
       deadlineAt: Date.now() + (params.timeLimitMinutes as number) * 60_000,
     });
     return { data };
