@@ -96,6 +96,9 @@ const show = (value: unknown): string => {
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 };
 
+/** A parameter as the refusals offer it: "From (Date, required)", "BusinessUnitIds (Number, a list)". */
+const described = (p: ReportParameter): string => `${p.name} (${[String(p.dataType), p.isArray ? "a list" : "", p.isRequired ? "required" : ""].filter(Boolean).join(", ")})`;
+
 /** One parameter's value as sent, or the problem with it. */
 const readValue = (p: ReportParameter, value: unknown): { value: unknown } | { problem: string } => {
   const type = String(p.dataType);
@@ -133,7 +136,7 @@ export const checkReportParameters = (definition: ReportDefinition, given: unkno
     const p = byName.get(row.key);
     if (!p) {
       const near = definition.parameters.find((q) => q.name.toLowerCase() === row.key.toLowerCase());
-      const names = definition.parameters.map((q) => q.name).join(", ") || "none";
+      const names = definition.parameters.map(described).join(", ") || "none";
       problems.push(`"${row.key}" is not a parameter of this report${near ? ` (did you mean "${near.name}"?)` : ""}; it takes: ${names}`);
       continue;
     }

@@ -59,7 +59,7 @@ test("every bad parameter in one InputError, each named", () => {
   const message = errorOf({ day: "2026-01-15", After: "25:00", Agents: "12,x", Answered: "yes", Direction: "Sideways" });
   expect(message).toMatch(/^InputError: Parameters: 7 parameters do not fit report "Calls by Hour" \(ID 77\), so nothing was sent:/);
   for (const part of [
-    /"day" is not a parameter of this report \(did you mean "Day"\?\); it takes: Day, After, Agents, Answered, Direction, Queue/,
+    /"day" is not a parameter of this report \(did you mean "Day"\?\); it takes: Day \(Date, required\), After \(Time\), Agents \(Number, a list\), Answered \(Boolean\), Direction \(String\), Queue \(String, required\)/,
     /"After" \(Time\) expects a time of day/,
     /"Agents" \(Number, a list\) expects a number .* for each item, got "x"/,
     /"Answered" \(Boolean\) expects true or false, got "yes"/,

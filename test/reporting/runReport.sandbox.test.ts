@@ -116,7 +116,7 @@ test("parameters that do not fit the definition: one error naming every bad one,
   expect(error?.name).toBe("InputError");
   const message = String(error?.message);
   expect(message).toMatch(/4 parameters do not fit report "Jobs Completed by Business Unit" \(ID 2001\), so nothing was sent/);
-  expect(message).toMatch(/"Form" is not a parameter of this report; it takes: From, To, BusinessUnitIds/);
+  expect(message).toMatch(/"Form" is not a parameter of this report; it takes: From \(Date, required\), To \(Date, required\), BusinessUnitIds \(Number, a list\)/);
   expect(message).toMatch(/"To" \(Date\) expects a date such as 2026-01-15/);
   expect(message).toMatch(/"BusinessUnitIds" \(Number, a list\) expects a number .* for each item, got "twelve"/);
   expect(message).toMatch(/"From" \(Date\) is required by this report/);
