@@ -143,7 +143,7 @@ export const DATA_SOURCE_FOR_INPUT: Record<string, string> = {
   // an inventory location is a warehouse or a truck
   inventoryLocationId: "selectInventoryLocation",
   inventoryLocationIds: "selectInventoryLocation",
-  // Reporting: a report is addressed by its category (text ID) and its own ID (src/reporting/dropdowns.ts)
+  // Reporting: a report is addressed by its category (text ID) and its own ID (the Reporting picklists in src/dataSources/definitions.ts)
   reportCategory: "selectReportCategory",
   reportId: "selectReport",
 };

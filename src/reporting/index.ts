@@ -1,8 +1,8 @@
 /**
  * Reporting workflows: Run Report (actions/runReport.ts) — a report's parameters checked against its
  * definition (parameters.ts), its pages read at ServiceTitan's pace and its rows keyed by field name
- * (run.ts). The Report Category and Report dropdowns are dropdowns.ts, listed with the component's other
- * picklists (src/dataSources/definitions.ts); the generated Reporting actions take their words from
+ * (run.ts). The Report Category and Report dropdowns are picklists like every other (src/dataSources/
+ * definitions.ts: generic machinery stays horizontal); the generated Reporting actions take their words from
  * src/operations/curated/reporting.ts.
  */
 import type { ActionDefinition } from "@prismatic-io/spectral";

@@ -4,7 +4,7 @@
  * data, and the dynamic value sets that some report parameters draw their values from.
  *
  * A report is addressed by its category (a text ID such as "operations") and its numeric ID; both
- * inputs are dropdowns (src/reporting/dropdowns.ts). Reading a report's data is limited by
+ * inputs are dropdowns (src/dataSources/definitions.ts). Reading a report's data is limited by
  * ServiceTitan to one run of the same report per minute per tenant, each page counting as a run
  * (src/http/rules.ts paces it); the Run Report action (src/reporting/) checks parameters against the
  * report's definition first and returns rows keyed by field name.
