@@ -1085,8 +1085,8 @@ export const picklistDefinitions: PicklistDefinition[] = [
     noun: ["report", "reports"],
     inputs: { reportCategory: reportCategoryInput },
     example: [
-      { key: "2001", label: "Jobs Completed by Business Unit (ID: 2001)" },
       { key: "2002", label: "Dispatch Board Snapshot (ID: 2002)" },
+      { key: "2001", label: "Jobs Completed by Business Unit (ID: 2001)" },
     ],
   },
 ];
