@@ -31,6 +31,7 @@ import { referenceRoutes } from "./resources/reference";
 import { shortListRoutes } from "./resources/shortLists";
 import { schedulingProRoutes } from "./resources/schedulingPro";
 import { equipmentRoutes } from "./resources/equipment";
+import { reportingRoutes } from "./resources/reporting";
 import { multipartFields } from "./multipart";
 import { type Env, type MatchResult, Router, type RouteDef } from "./router";
 import type { OperationDescriptor } from "../src/operations/types";
@@ -77,6 +78,7 @@ const specificRoutes = (): RouteDef[] => [
   ...schedulingProRoutes(),
   ...equipmentRoutes(),
   ...shortListRoutes(),
+  ...reportingRoutes(),
 ];
 
 /** Whether a hand-written handler serves the operation (its records are that handler's to seed). */

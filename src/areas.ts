@@ -9,10 +9,11 @@ import { type AreaDataSource, mergeKeyed, type ProductArea } from "./core/produc
 import { crmArea } from "./crm";
 import { leadsArea } from "./leads";
 import { recordChangesArea } from "./recordChanges";
+import { reportingArea } from "./reporting";
 import { schedulingProArea } from "./schedulingPro";
 import { webhooksArea } from "./webhooks";
 
-export const areas: readonly ProductArea[] = [recordChangesArea, crmArea, schedulingProArea, webhooksArea, leadsArea];
+export const areas: readonly ProductArea[] = [recordChangesArea, crmArea, schedulingProArea, webhooksArea, leadsArea, reportingArea];
 
 /** Every area's triggers, keyed (a key defined twice fails at load). */
 export const areaTriggers: Record<string, TriggerDefinition> = mergeKeyed(

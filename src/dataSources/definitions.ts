@@ -16,7 +16,28 @@
  */
 import { cleanString } from "../inputs/clean";
 import { amountOf, arrivalWindowLabel, campaignCostLabel, dateOf, joined, jobLabels, leadLabel, locationLabel, nameIn, numbered } from "./labels";
-import { idFilterInput, idPathInput, type PicklistDefinition } from "./picklist";
+import { idFilterInput, idPathInput, type PicklistDefinition, type PicklistInput } from "./picklist";
+import { input } from "@prismatic-io/spectral";
+
+/**
+ * The category whose reports the Report dropdown lists. A category's ID is text ("operations"), not a
+ * number, so this is a plain required text input (itself filled from the category dropdown), not the
+ * numeric ID input other parent lists take.
+ */
+const reportCategoryInput: PicklistInput = {
+  placement: "path",
+  name: "report_category",
+  definition: input({
+    label: "Report Category",
+    type: "string",
+    required: true,
+    comments: "The category whose reports fill the dropdown, by its text ID (for example operations): pick it from the Report Category dropdown.",
+    example: "operations",
+    placeholder: "operations",
+    dataSource: "selectReportCategory",
+    clean: cleanString("Report Category", { required: true }),
+  }),
+};
 
 export const picklistDefinitions: PicklistDefinition[] = [
   // ---- the dropdowns integration builders already use (keys kept exactly)
@@ -1047,5 +1068,25 @@ export const picklistDefinitions: PicklistDefinition[] = [
     operation: { module: "inventory", operationId: "InventoryTemplates_GetList" },
     noun: ["inventory template", "inventory templates"],
     example: [{ key: "7201", label: "Standard HVAC truck stock (ID: 7201)" }],
+  },
+  // ---- Reporting: report categories, and the reports of the category chosen (used by Run Report, src/reporting/)
+  {
+    key: "selectReportCategory",
+    operation: { module: "reporting", operationId: "ReportCategories_GetCategories" },
+    noun: ["report category", "report categories"],
+    example: [
+      { key: "accounting", label: "Accounting (ID: accounting)" },
+      { key: "operations", label: "Operations (ID: operations)" },
+    ],
+  },
+  {
+    key: "selectReport",
+    operation: { module: "reporting", operationId: "ReportCategoryReports_GetReports" },
+    noun: ["report", "reports"],
+    inputs: { reportCategory: reportCategoryInput },
+    example: [
+      { key: "2002", label: "Dispatch Board Snapshot (ID: 2002)" },
+      { key: "2001", label: "Jobs Completed by Business Unit (ID: 2001)" },
+    ],
   },
 ];

@@ -143,6 +143,9 @@ export const DATA_SOURCE_FOR_INPUT: Record<string, string> = {
   // an inventory location is a warehouse or a truck
   inventoryLocationId: "selectInventoryLocation",
   inventoryLocationIds: "selectInventoryLocation",
+  // Reporting: a report is addressed by its category (text ID) and its own ID (the Reporting picklists in src/dataSources/definitions.ts)
+  reportCategory: "selectReportCategory",
+  reportId: "selectReport",
 };
 
 /** Where an input lives: "<module> <METHOD> <path>", e.g. "jpm PUT /jobs/{id}/cancel". */

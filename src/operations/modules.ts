@@ -35,6 +35,7 @@ import { curation as customerinteractions } from "./curated/customer-interaction
 import { curation as marketingads } from "./curated/marketingads";
 import { curation as marketingreputation } from "./curated/marketingreputation";
 import { curation as findings } from "./curated/findings";
+import { curation as reporting } from "./curated/reporting";
 import type { ModuleCuration } from "./curated/types";
 
 export interface ApiModule {
@@ -77,7 +78,7 @@ export const API_MODULES = [
   { key: "memberships", label: "Memberships", document: "memberships-v2.json", curated: memberships },
   { key: "payroll", label: "Payroll", document: "payroll-v2.json", curated: payroll },
   { key: "pricebook", label: "Pricebook", document: "pricebook-v2.json", curated: pricebook },
-  { key: "reporting", label: "Reporting" },
+  { key: "reporting", label: "Reporting", document: "reporting-v2.json", curated: reporting },
   { key: "findings", label: "Findings", document: "findings-v2.json", curated: findings },
   { key: "timesheets", label: "Timesheets", document: "timesheets-v2.json", curated: timesheets },
 ] as const satisfies readonly ApiModule[];

@@ -46,8 +46,27 @@ const responder =
     if (/^\/schedulers\/[^/]+\/sessions$/.test(path)) {
       return page([{ id: "s1", createdOn: "2026-01-05T10:00:00Z", lastStep: "contact", jobId: null, bookingId: 5, customer: { firstName: "Ann", lastName: "Lee" } }]);
     }
+    if (/^\/report-category\/[^/]+\/reports\/\d+$/.test(path)) return { status: 200, body: REPORT_DEFINITION };
+    if (/^\/report-category\/[^/]+\/reports\/\d+\/data$/.test(path)) {
+      return { status: 200, body: { page: 1, pageSize: 5000, hasMore: false, totalCount: 1, fields: [{ name: "CompletedOn", label: "Completed On" }, { name: "Jobs", label: "Jobs" }], data: [["2026-01-02", 12]] } };
+    }
     return { status: 404, body: { title: `capture server: no answer for ${req.method} ${path}` } };
   };
+
+/** A report taking the parameters Run Report's examples give (a From date; To optional). */
+const REPORT_DEFINITION = {
+  id: 2001,
+  name: "Jobs Completed by Day",
+  modifiedOn: "2025-11-04T16:20:00Z",
+  parameters: [
+    { name: "From", label: "From", dataType: "Date", isArray: false, isRequired: true, acceptValues: null },
+    { name: "To", label: "To", dataType: "Date", isArray: false, isRequired: false, acceptValues: null },
+  ],
+  fields: [
+    { name: "CompletedOn", label: "Completed On", dataType: "Date" },
+    { name: "Jobs", label: "Jobs", dataType: "Number" },
+  ],
+};
 
 interface Run {
   name: string;
@@ -88,6 +107,17 @@ const RUNS: Run[] = [
     name: "Summarize Scheduler Sessions of one scheduler",
     expects: ["Scheduler_Schedulers", "Scheduler_SchedulerSessions"],
     go: (h, p) => h.action("summarizeSchedulerSessions", p("summarizeSchedulerSessions")),
+  },
+  {
+    name: "Run Report, one page",
+    expects: ["ReportCategoryReports_Get", "ReportCategoryReports_GetData"],
+    go: (h, p) => h.action("runReport", p("runReport")),
+  },
+  {
+    // another report: the same one again would wait a minute for ServiceTitan's per-report limit
+    name: "Run Report, Fetch All with a list parameter value",
+    expects: ["ReportCategoryReports_Get", "ReportCategoryReports_GetData"],
+    go: (h, p) => h.action("runReport", p("runReport", { reportId: "2002", fetchAll: "true", pageSize: "25000", parameters: [{ key: "From", value: "01/05/2026 9:30 AM" }, { key: "To", value: "2026-01-31" }] })),
   },
   ...RECORD_TYPE_TABLE.map(
     (t): Run => ({

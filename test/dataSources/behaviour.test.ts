@@ -5,6 +5,7 @@
  */
 import type { Connection } from "@prismatic-io/spectral";
 import type { Sandbox } from "../../sandbox/server";
+import { reportingData } from "../../sandbox/resources/reporting";
 import { schedulingProData } from "../../sandbox/resources/schedulingPro";
 import { SEGMENTS, TASK_LISTS } from "../../sandbox/resources/shortLists";
 import { K } from "../../sandbox/store";
@@ -38,13 +39,17 @@ describe("an empty tenant", () => {
     ({ sb: sandbox, connection } = t);
     // Scheduling Pro's generated schedulers have no seed knob: empty them here
     schedulingProData(sandbox.store, 1).schedulers.splice(0);
+    // nor do Reporting's fixed categories and reports: a tenant with one category and no reports
+    const reporting = reportingData(sandbox.store);
+    reporting.categories.splice(0);
+    reporting.reports.splice(0);
     // lists served in one answer show a fixed set until their collections exist: make them, empty
     for (const key of [...Object.values(TASK_LISTS), SEGMENTS]) sandbox.store.collection(key);
     // the generic seed of every other list is off in ZERO (everyOtherList: 0)
   });
   beforeEach(() => sandbox.clearRequests());
 
-  const needsParent = ["selectCustomerContact", "selectLocationContact"];
+  const needsParent = ["selectCustomerContact", "selectLocationContact", "selectReport"];
   it.each(Object.keys(dataSources).filter((k) => !needsParent.includes(k)))("%s returns []", async (key) => {
     await expect(runDataSource(key, { connection })).resolves.toEqual([]);
     // sequential lists stop after page 1; concurrent ones asked for page 2 at the same time; a merged
@@ -52,6 +57,13 @@ describe("an empty tenant", () => {
     const def = builtPicklists().find((b) => b.key === key)?.definition;
     const perList = def?.field ? 1 : def?.strategy === "concurrent" ? 2 : 1;
     expect(apiRequests(sandbox)).toHaveLength(perList * (def?.merge ? 2 : 1));
+  });
+
+  it("selectReport returns [] for a category without reports", async () => {
+    reportingData(sandbox.store).categories.push({ id: "custom", name: "Custom Reports" });
+    await expect(runDataSource("selectReport", { connection, reportCategory: "custom" })).resolves.toEqual([]);
+    expect(apiRequests(sandbox)).toHaveLength(1);
+    reportingData(sandbox.store).categories.splice(0);
   });
 
   it("selectCustomerContact returns [] for a customer without contacts", async () => {

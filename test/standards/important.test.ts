@@ -11,9 +11,9 @@ describe("important actions", () => {
     .filter(([, a]) => a.display.important === true)
     .map(([key]) => key);
 
-  it("the everyday starting points are marked: customers, locations, jobs, bookings, dispatch", () => {
+  it("the everyday starting points are marked: customers, locations, jobs, bookings, dispatch, reports", () => {
     expect(important).toEqual(
-      expect.arrayContaining(["findOrCreateCustomer", "createCustomer", "listCustomers", "createJob", "getJob", "listJobs", "createBookingByProvider", "assignTechnicians"]),
+      expect.arrayContaining(["findOrCreateCustomer", "createCustomer", "listCustomers", "createJob", "getJob", "listJobs", "createBookingByProvider", "assignTechnicians", "runReport"]),
     );
   });
 
