@@ -23,6 +23,7 @@ import payrollJson from "./payroll.json";
 import pricebookJson from "./pricebook.json";
 import findingsJson from "./findings.json";
 import timesheetsJson from "./timesheets.json";
+import telecomJson from "./telecom.json";
 
 const crmOperations = crmJson as unknown as OperationDescriptor[];
 const jpmOperations = jpmJson as unknown as OperationDescriptor[];
@@ -46,6 +47,7 @@ const payrollOperations = payrollJson as unknown as OperationDescriptor[];
 const pricebookOperations = pricebookJson as unknown as OperationDescriptor[];
 const findingsOperations = findingsJson as unknown as OperationDescriptor[];
 const timesheetsOperations = timesheetsJson as unknown as OperationDescriptor[];
+const telecomOperations = telecomJson as unknown as OperationDescriptor[];
 
 /** Descriptors per module, each sorted by path then method (GET, POST, PUT, PATCH, DELETE). */
 export const operationsByModule: Record<ModuleKey, OperationDescriptor[]> = {
@@ -71,9 +73,10 @@ export const operationsByModule: Record<ModuleKey, OperationDescriptor[]> = {
   pricebook: pricebookOperations,
   findings: findingsOperations,
   timesheets: timesheetsOperations,
+  telecom: telecomOperations,
 };
 
-/** Every descriptor, modules in a fixed order (crm, jpm, dispatch, settings, accounting, equipmentsystems, marketing, schedulingpro, marketingads, marketingreputation, taskmanagement, customer-interactions, service-agreements, sales, jbce, forms, inventory, memberships, payroll, pricebook, findings, timesheets); legacy operations included. */
+/** Every descriptor, modules in a fixed order (crm, jpm, dispatch, settings, accounting, equipmentsystems, marketing, schedulingpro, marketingads, marketingreputation, taskmanagement, customer-interactions, service-agreements, sales, jbce, forms, inventory, memberships, payroll, pricebook, findings, timesheets, telecom); legacy operations included. */
 export const generatedOperations: OperationDescriptor[] = [
   ...crmOperations,
   ...jpmOperations,
@@ -97,4 +100,5 @@ export const generatedOperations: OperationDescriptor[] = [
   ...pricebookOperations,
   ...findingsOperations,
   ...timesheetsOperations,
+  ...telecomOperations,
 ];
