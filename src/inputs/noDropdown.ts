@@ -26,6 +26,14 @@ export interface NoDropdown {
 }
 
 export const NO_DROPDOWN: NoDropdown[] = [
+  // ---- telecom
+  {
+    key: "agentExternalId",
+    where: /^telecom /,
+    resource: "external-agents",
+    kind: "external",
+    reason: "The ID an outside answering service gives its agent in its own system; ServiceTitan lists no such agents.",
+  },
   // ---- no operation lists the resource
   { key: "routerId", resource: "routers", kind: "no-list", reason: "Scheduling Pro has no operation that lists routers (only a router's sessions and performance, which need its ID)." },
   { key: "batchId", resource: "batches", kind: "no-list", reason: "Accounting batches are named on the records they hold (invoice, payment, bill), but no operation lists them." },

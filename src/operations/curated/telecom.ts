@@ -16,6 +16,7 @@ import type { InputWords, ModuleCuration } from "./types";
 
 /** A call ID: a dropdown of recent calls (selectCall) with an example. */
 const CALL_ID: InputWords = {
+  key: "callId",
   label: "Call ID",
   comments: { replace: "The call, by its ServiceTitan ID (the id List Calls returns). A call ID that does not exist answers 500 on live tenants, not 404." },
   example: "66340700",
@@ -101,7 +102,7 @@ export const curation: ModuleCuration = {
       "Updates how a phone call is recorded in ServiceTitan Telecom: its classification (booked, unbooked, excused, abandoned, not a lead), the excuse memo, the call reason, campaign, agent, the job it booked and the customer and location it belongs to. Replaces the call's editable fields with the values given. Calls PUT /calls/{id} (scope tn.tlc.calls:w).",
     inputs: {
       "path.id": CALL_ID,
-      "body.callId": { label: "Call ID (Again)", comments: { replace: "The same call as Call ID, when ServiceTitan should see it in the body too; empty: left out." }, example: "66340700", dataSource: "selectCall" },
+      "body.callId": { key: "bodyCallId", label: "Call ID (Again)", comments: { replace: "The same call as Call ID, when ServiceTitan should see it in the body too; empty: left out." }, example: "66340700", dataSource: "selectCall" },
       "body.callType": {
         label: "Call Type",
         comments: { replace: "How the call is classified: Booked (a job was booked), Unbooked (a lead that booked nothing), Excused (not bookable, with a memo), Abandoned (the caller hung up) or Not a Lead." },
