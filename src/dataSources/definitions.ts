@@ -303,8 +303,8 @@ export const picklistDefinitions: PicklistDefinition[] = [
     format: callLabel,
     labelDescription: "time received (UTC), direction and caller",
     example: [
-      { key: "66340701", label: "2026-01-15 16:02 · Inbound · Blake Brooks (ID: 66340701)" },
       { key: "66340700", label: "2026-01-15 09:30 · Inbound · Avery Anderson (ID: 66340700)" },
+      { key: "66340701", label: "2026-01-15 16:02 · Inbound · Blake Brooks (ID: 66340701)" },
     ],
   },
 

@@ -34,7 +34,7 @@ const AGENT_FILTERS: Record<string, InputWords> = {
   "query.agentName": { label: "Agent Name", comments: { replace: "Only calls taken by the agent of this name, such as Morgan Patel." }, example: "Morgan Patel" },
   "query.agentIsExternal": {
     label: "Agent Is External",
-    comments: { replace: "True: only calls taken by agents outside the tenant's staff (an answering service); False: only the tenant's own agents; empty: both." },
+    comments: { replace: "When true, only calls taken by agents outside the tenant's staff (an answering service); when false, only the tenant's own agents; empty: both." },
     example: "false",
   },
   "query.agentExternalId": {
@@ -84,7 +84,7 @@ export const curation: ModuleCuration = {
       ...AGENT_FILTERS,
       "query.orderBy": closed({ Id: "ID", createdOn: "Created On", modifiedOn: "Modified On" }, { label: "Order By", example: "modifiedOn" }),
       "query.orderByDirection": closed(ORDER_DIRECTION, { label: "Order Direction", example: "desc" }),
-      "query.activeOnly": { label: "Active Only", comments: { replace: "True: only active calls; False: active and inactive alike." }, example: "true" },
+      "query.activeOnly": { label: "Active Only", comments: { replace: "When true, only active calls; when false or empty, active and inactive calls alike." }, example: "true" },
       "query.ids": { label: "Call IDs", comments: { replace: "Only these calls: one call ID per row, or separated by commas." }, example: "66340700,66340701" },
     },
   },
