@@ -292,6 +292,7 @@ export const genericRoutes = (descriptors: readonly OperationDescriptor[]): Rout
     module: d.module,
     method: d.method,
     path: d.path,
+    ...(d.version ? { version: d.version } : {}),
     descriptor: d,
     source: "generated" as const,
     handler: genericHandler({ module: d.module, method: d.method, path: d.path, kind: d.kind, descriptor: d }),

@@ -27,8 +27,8 @@ export interface WireResponse {
   headers?: Record<string, string>;
   /** JSON body (serialised here, with a JSON content type). */
   body?: unknown;
-  /** Raw text sent as-is (takes precedence over `body`). */
-  raw?: string;
+  /** Raw text or bytes sent as-is (takes precedence over `body`). */
+  raw?: string | Buffer;
 }
 
 /** Writes a response with its length; nothing when the response was already ended or the socket is gone. */

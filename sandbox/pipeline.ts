@@ -22,7 +22,7 @@ export type Answer = SandboxResponse | "reset";
 export type Stage = "wire" | "admitted" | "validated";
 
 /** A request on its way through a sandbox: method, whole path (no query string), query, lower-case headers, body text. */
-export interface Exchange extends Omit<ApiRequest, "module"> {
+export interface Exchange extends Omit<ApiRequest, "module" | "version"> {
   /** The request as the sandbox records it (behaviours add `status` and `fault`). */
   record: RecordedRequest;
   /** Set at admission where the sandbox has tenants: the key per-tenant budgets count by. */

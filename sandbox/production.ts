@@ -20,7 +20,7 @@ export interface Production {
 export const routeBudgets = (routes: readonly RouteDef[]): BudgetRule[] =>
   routes.flatMap((r) =>
     r.budget
-      ? [{ name: `${r.method} ${r.module}${r.path}`, ...r.budget, match: { method: r.method, path: `/${r.module}/v2/tenant/{tenant}${r.path}` } }]
+      ? [{ name: `${r.method} ${r.module}${r.version ? ` ${r.version}` : ""}${r.path}`, ...r.budget, match: { method: r.method, path: `/${r.module}/${r.version ?? "v2"}/tenant/{tenant}${r.path}` } }]
       : [],
   );
 
@@ -39,8 +39,17 @@ export const PROFILES: Record<ProfileName, (catalogScopes: readonly string[]) =>
     zeroBasedPages: true,
     contractBreaks: true,
     inactiveCustomerConflict: true,
+    unknownCallIs500: true,
   }),
-  plain: () => ({ rateLimit: false, scopes: false, snapshotFeeds: false, zeroBasedPages: false, contractBreaks: false, inactiveCustomerConflict: false }),
+  plain: () => ({
+    rateLimit: false,
+    scopes: false,
+    snapshotFeeds: false,
+    zeroBasedPages: false,
+    contractBreaks: false,
+    inactiveCustomerConflict: false,
+    unknownCallIs500: false,
+  }),
 };
 
 export const profileNamed = (name: string | undefined): ProfileName => {
@@ -65,6 +74,7 @@ export const productionBehaviours = (
     zeroBasedPages: pick("zeroBasedPages"),
     contractBreaks: pick("contractBreaks"),
     inactiveCustomerConflict: pick("inactiveCustomerConflict"),
+    unknownCallIs500: pick("unknownCallIs500"),
   };
 };
 
@@ -89,7 +99,7 @@ export const resolveProduction = (
 export const rateLimited = (waitSeconds: number, withHeader: boolean): SandboxResponse =>
   problem(429, `Rate limit is exceeded. Try again in ${waitSeconds} seconds.`, {}, {}, withHeader ? { "retry-after": String(waitSeconds) } : undefined);
 
-const BEHAVIOURS: ReadonlyArray<keyof ProductionBehaviours> = ["rateLimit", "scopes", "snapshotFeeds", "zeroBasedPages", "contractBreaks", "inactiveCustomerConflict"];
+const BEHAVIOURS: ReadonlyArray<keyof ProductionBehaviours> = ["rateLimit", "scopes", "snapshotFeeds", "zeroBasedPages", "contractBreaks", "inactiveCustomerConflict", "unknownCallIs500"];
 
 /** Production behaviours from the environment (all on unless SANDBOX_OPT_OUT names them). */
 export const productionFromEnv = (env: NodeJS.ProcessEnv): SandboxOptions["production"] => {

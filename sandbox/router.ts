@@ -1,5 +1,6 @@
 /**
- * Route table: `(module, method, path template)` → handler. Literal segments win over parameters, so
+ * Route table: `(module, API version, method, path template)` → handler. The version is v2 unless a
+ * route names another (telecom serves GET /calls as v2 and v3: two routes). Literal segments win over parameters, so
  * `/customers/contacts` is preferred to `/customers/{id}`. Built-in (specific) routes win over
  * generated ones on the same template; the generated descriptor is then attached to the built-in
  * route for request validation.
@@ -42,6 +43,8 @@ export interface RouteDef {
   method: HttpMethod;
   /** Template below `/tenant/{tenant}`, e.g. "/customers/{id}/contacts". */
   path: string;
+  /** The API version in the tenant base (/<module>/<version>/tenant/…) when it is not v2 (descriptor `version`). */
+  version?: string;
   handler: Handler;
   /** Descriptor used for validation (from the generated catalog, or a small built-in one). */
   descriptor?: OperationDescriptor;
@@ -64,17 +67,21 @@ export type MatchResult =
   | { kind: "method"; allowed: string[] }
   | { kind: "none" };
 
+/** The tenant base a route lives under: its module and API version (v2 unless named). */
+const baseKey = (module: string, version: string | undefined): string => `${module} ${(version ?? "v2").toLowerCase()}`;
+
 export const splitPath = (path: string): string[] => path.split("/").filter((s) => s !== "");
 const isParam = (segment: string): boolean => segment.startsWith("{") && segment.endsWith("}");
 const normalise = (path: string): string => splitPath(path).map((s) => (isParam(s) ? "{}" : s)).join("/");
 
 export class Router {
-  /** module → segment count → routes (rank order). */
+  /** "module version" → segment count → routes (rank order). */
   private readonly table = new Map<string, Map<number, Route[]>>();
   private readonly byKey = new Map<string, Route>();
 
   add(def: RouteDef): Route {
-    const key = `${def.module} ${def.method} ${normalise(def.path)}`;
+    const base = baseKey(def.module, def.version);
+    const key = `${base} ${def.method} ${normalise(def.path)}`;
     const existing = this.byKey.get(key);
     if (existing) {
       if (existing.source === "builtin" && def.source === "generated") {
@@ -91,8 +98,8 @@ export class Router {
     const segments = splitPath(def.path);
     const route: Route = { ...def, segments, rank: segments.map((s) => (isParam(s) ? "1" : "0")).join("") };
     this.byKey.set(key, route);
-    let byLength = this.table.get(def.module);
-    if (!byLength) this.table.set(def.module, (byLength = new Map()));
+    let byLength = this.table.get(base);
+    if (!byLength) this.table.set(base, (byLength = new Map()));
     const list = byLength.get(segments.length) ?? [];
     list.push(route);
     list.sort((a, b) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0));
@@ -105,12 +112,12 @@ export class Router {
   }
 
   modules(): string[] {
-    return [...this.table.keys()];
+    return [...new Set([...this.table.keys()].map((k) => k.split(" ")[0]))];
   }
 
-  match(module: string, method: string, path: string): MatchResult {
+  match(module: string, method: string, path: string, version = "v2"): MatchResult {
     const segments = splitPath(path);
-    const candidates = this.table.get(module)?.get(segments.length);
+    const candidates = this.table.get(baseKey(module, version))?.get(segments.length);
     if (!candidates) return { kind: "none" };
     const allowed = new Set<string>();
     let best: { route: Route; params: Record<string, string> } | undefined;

@@ -2,7 +2,7 @@
  * The embedded ServiceTitan sandbox: node:http on loopback, same wire contract as ServiceTitan.
  *
  *   POST /connect/token                                   OAuth client credentials
- *   /<module>/v2/tenant/<tenant>/<path>                    API (Bearer token + ST-App-Key + tenant)
+ *   /<module>/<version>/tenant/<tenant>/<path>             API (Bearer token + ST-App-Key + tenant); version v2, or v3 for telecom's calls list
  *   /__sandbox/...                                        test controls (controls.ts; no auth, loopback
  *                                                         Host and JSON bodies only), as on the Leads sandbox
  *
@@ -40,6 +40,7 @@ import { seedGeneric } from "./seedGeneric";
 import { Store } from "./store";
 import { MODULE_KEYS } from "../src/operations/modules";
 import { startSite } from "./site";
+import { seedCalls, telecomRoutes } from "./resources/telecom";
 import type { LatencySettings, RecordedRequest, Sandbox, SandboxCredentials, SandboxOptions } from "./types";
 import { validateBody, validatePathParams, validateQuery } from "./validate";
 
@@ -57,7 +58,7 @@ export const DEFAULT_CREDENTIALS: SandboxCredentials = {
 /** API modules the sandbox answers: the catalog's, from the module registry. */
 export const SANDBOX_MODULES: readonly string[] = MODULE_KEYS;
 
-const API_PATH = /^\/([a-z-]+)\/v2\/tenant\/([^/]+)(\/.*)?$/i;
+const API_PATH = /^\/([a-z-]+)\/(v\d+)\/tenant\/([^/]+)(\/.*)?$/i;
 
 /** Example values → neutral defaults (strings "", numbers 0, ids null, arrays []) for records created generically. */
 const blank = (v: unknown, key = ""): unknown => {
@@ -79,12 +80,13 @@ const specificRoutes = (): RouteDef[] => [
   ...equipmentRoutes(),
   ...shortListRoutes(),
   ...reportingRoutes(),
+  ...telecomRoutes(),
 ];
 
 /** Whether a hand-written handler serves the operation (its records are that handler's to seed). */
 export const servedByHand = (): ((op: OperationDescriptor) => boolean) => {
-  const served = new Set(specificRoutes().map((r) => `${r.module} ${r.method} ${r.path}`));
-  return (op) => served.has(`${op.module} ${op.method} ${op.path}`);
+  const served = new Set(specificRoutes().map((r) => `${r.module} ${r.version ?? "v2"} ${r.method} ${r.path}`));
+  return (op) => served.has(`${op.module} ${op.version ?? "v2"} ${op.method} ${op.path}`);
 };
 
 export const buildRouter = (operations: readonly RouteDefSource[]): Router => {
@@ -118,6 +120,8 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
   const production = resolveProduction(options.production, operations, router.routes(), profile);
   const store = new Store(clock);
   const counts = seed(store, seedValue, options.seedData, { contractBreaks: production.behaviours.contractBreaks });
+  // calls before the generic seed, which would otherwise fill the calls export with example records
+  seedCalls(store, counts.everyOtherList * 4);
   if (options.useGeneratedCatalog !== false && !options.operations) seedGeneric(store, operations, counts.everyOtherList, servedByHand());
   const faults = new FaultController(seedValue);
   const auth = new Auth(credentials, options.tokenLifetimeSeconds ?? 900, clock);
@@ -153,10 +157,10 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
   });
 
   /** An authenticated API request past the admitted behaviours: unknown routes refused, then validated and handled. */
-  const routed = async (ex: Exchange, module: string, path: string, match: MatchResult): Promise<Answer> => {
+  const routed = async (ex: Exchange, module: string, version: string, path: string, match: MatchResult): Promise<Answer> => {
     const { method, query, headers, bodyText } = ex;
     if (match.kind === "none") {
-      return problem(404, "Unknown route", { route: [`No ${module} operation matches ${method} ${path}.`] }, { reason: "unknown-route" });
+      return problem(404, "Unknown route", { route: [`No ${module} ${version} operation matches ${method} ${path}.`] }, { reason: "unknown-route" });
     }
     if (match.kind === "method") {
       return problem(405, "Method Not Allowed", { method: [`${method} is not allowed here; use ${match.allowed.join(", ")}.`] }, {}, { allow: match.allowed.join(", ") });
@@ -187,7 +191,7 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
       }
       if (method === "GET" && d?.kind === "list") ex.list = lenientListQuery(query, listPageRules({ env }, d));
       return await runStage(behaviours, "validated", ex, async () =>
-        route.handler({ req: { method, module, path, query, headers, bodyText }, params, query, body, env, route }),
+        route.handler({ req: { method, module, version, path, query, headers, bodyText }, params, query, body, env, route }),
       );
     } catch (error) {
       if (error instanceof ApiError) return error.toResponse();
@@ -209,17 +213,18 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
       return problem(404, "Unknown route", { route: [`No ServiceTitan API matches ${method} ${rawPath}.`] }, { reason: "unknown-route" });
     }
     const module = m[1].toLowerCase();
-    const tenant = decodeURIComponent(m[2]);
-    const path = m[3] ?? "/";
+    const version = m[2].toLowerCase();
+    const tenant = decodeURIComponent(m[3]);
+    const path = m[4] ?? "/";
     const denied = auth.check(headers, tenant);
     if (denied) return denied;
     ex.tenant = tenant;
-    const match = router.match(module, method, path);
+    const match = router.match(module, method, path, version);
     if (match.kind === "match") {
       ex.route = match.route;
       ex.params = match.params;
     }
-    return runStage(behaviours, "admitted", ex, () => routed(ex, module, path, match));
+    return runStage(behaviours, "admitted", ex, () => routed(ex, module, version, path, match));
   };
 
   const site = await startSite({
@@ -249,7 +254,7 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
       requests.length = 0;
     },
     issueToken: () => auth.issue().token,
-    apiBase: (module: string) => `${url}/${module}/v2/tenant/${credentials.tenant}`,
+    apiBase: (module: string, version = "v2") => `${url}/${module}/${version}/tenant/${credentials.tenant}`,
     close: () => site.close(),
   };
   return sandbox;

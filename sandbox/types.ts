@@ -67,6 +67,8 @@ export interface ProductionBehaviours {
   contractBreaks: boolean;
   /** Contacts of an inactive customer answer 409 `Customer ID = N is not active`. */
   inactiveCustomerConflict: boolean;
+  /** A telecom call ID that does not exist answers 500, not 404 (details, update, recording, voicemail). */
+  unknownCallIs500: boolean;
 }
 
 export interface SandboxOptions {
@@ -116,6 +118,8 @@ export interface RecordedRequest {
 export interface ApiRequest {
   method: string;
   module: string;
+  /** The API version in the URL (/<module>/<version>/tenant/…): v2 but for telecom's v3 calls list. */
+  version?: string;
   /** Path below `/tenant/<tenant>`, e.g. "/customers/1001". */
   path: string;
   query: Record<string, string>;
@@ -127,9 +131,9 @@ export interface ApiRequest {
 export interface SandboxResponse {
   status: number;
   headers?: Record<string, string>;
-  /** JSON value (serialised) — or, with `raw`, the literal body text. */
+  /** JSON value (serialised) — or, with `raw`, the literal body text (or bytes: a call recording's audio). */
   body?: unknown;
-  raw?: string;
+  raw?: string | Buffer;
 }
 
 export interface Sandbox {
@@ -153,7 +157,7 @@ export interface Sandbox {
   clearRequests(): void;
   /** Issues a token directly (for tests that do not exercise /connect/token). */
   issueToken(): string;
-  /** `${url}/${module}/v2/tenant/${tenant}` */
-  apiBase(module: string): string;
+  /** `${url}/${module}/${version}/tenant/${tenant}` (version v2 unless given: telecom's calls list is v3) */
+  apiBase(module: string, version?: string): string;
   close(): Promise<void>;
 }

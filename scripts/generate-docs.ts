@@ -24,7 +24,14 @@ import { areas } from "../src/areas";
 import { builtPicklists } from "../src/dataSources";
 import component from "../src/index";
 import { EARLIER_COMPONENT_INPUT_NOTES } from "../src/operations/curated/earlierComponent";
-import { MODULE_LABELS, tenantBasePath } from "../src/operations/modules";
+import { MODULE_LABELS, type ModuleKey, tenantBasePath } from "../src/operations/modules";
+import { operationsByModule } from "../src/operations/generated";
+
+/** The tenant bases a module's operations are served under: `/crm/v2/tenant/{tenant}/…`, or v2 and v3 for telecom. */
+const tenantBasesOf = (module: string): string => {
+  const versions = [...new Set((operationsByModule[module as ModuleKey] ?? []).map((op) => op.version ?? "v2"))].sort();
+  return (versions.length ? versions : ["v2"]).map((v) => `\`${tenantBasePath(module, v)}/…\``).join(" and ");
+};
 import { NO_DROPDOWN, type NoDropdownKind } from "../src/inputs/noDropdown";
 
 export const ROOT = path.resolve(__dirname, "..");
@@ -327,7 +334,7 @@ export const renderReference = (model: DocsModel): Map<string, string> => {
     const opts: InputNotesOptions = { dataSourceRef, escape: mdText };
     const lines: string[] = [GENERATED_NOTE, "", `# ${g.title}`, ""];
     lines.push(
-      model.groupIntros[g.slug] ?? `Actions and data sources for ServiceTitan's ${g.title} API (\`${tenantBasePath(g.slug)}/…\`).`,
+      model.groupIntros[g.slug] ?? `Actions and data sources for ServiceTitan's ${g.title} API (${tenantBasesOf(g.slug)}).`,
       "",
       `${g.actions.length} action(s), ${g.dataSources.length} data source(s). Back to the [index](index.md).`,
       "",

@@ -23,6 +23,8 @@ import { curatedOperations } from "../../src/operations/curated";
 export const GENERATED_DIR = "src/operations/generated";
 
 const TENANT_PREFIX = "/tenant/{tenant}";
+/** A path of a document whose server names no version (telecom): /v3/tenant/{tenant}/calls. */
+const VERSIONED_TENANT_PREFIX = /^\/(v\d+)\/tenant\/\{tenant\}(?=\/|$)/;
 const METHODS: readonly HttpMethod[] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 /** Sort order of methods within one path. */
 const METHOD_RANK: Record<HttpMethod, number> = { GET: 0, POST: 1, PUT: 2, PATCH: 3, DELETE: 4 };
@@ -187,13 +189,15 @@ function buildDescriptor(src: SourceOperation): OperationDescriptor {
     response = { status: 200 };
   }
 
-  const path = src.rawPath.startsWith(TENANT_PREFIX) ? src.rawPath.slice(TENANT_PREFIX.length) || "/" : src.rawPath;
+  const servers = (src.doc as { servers?: Array<{ url?: string }> }).servers;
+  const { path, version } = tenantPathOf(servers?.[0]?.url ?? "", src.rawPath);
   const descriptor: OperationDescriptor = {
     module: src.module,
     operationId,
     tag: Array.isArray(operation.tags) && operation.tags.length > 0 ? String(operation.tags[0]) : "",
     method: src.method,
     path,
+    version,
     scope: scopeOf(operation) ?? src.fallbackScope,
     kind: classifyOperation(src.method, path, operationId, responseSchema),
     params,
@@ -209,6 +213,7 @@ function buildDescriptor(src: SourceOperation): OperationDescriptor {
     "tag",
     "method",
     "path",
+    "version",
     "scope",
     "kind",
     "params",
@@ -219,6 +224,23 @@ function buildDescriptor(src: SourceOperation): OperationDescriptor {
     if (descriptor[key] !== undefined) ordered[key] = descriptor[key];
   }
   return ordered as unknown as OperationDescriptor;
+}
+
+/**
+ * The path below the tenant base and the API version of one document path. Most servers name the
+ * version (https://api.servicetitan.io/crm/v2) and their paths start at /tenant/{tenant}; telecom's
+ * server does not (…/telecom), so its paths carry it (/v3/tenant/{tenant}/calls). The version is kept
+ * only when it is not v2, so the descriptors of versioned servers stay as they were.
+ */
+export function tenantPathOf(serverUrl: string, rawPath: string): { path: string; version?: string } {
+  const serverPath = serverUrl ? new URL(serverUrl).pathname.replace(/\/+$/, "") : "";
+  if (/\/v\d+$/.test(serverPath) || rawPath.startsWith(TENANT_PREFIX)) {
+    return { path: rawPath.startsWith(TENANT_PREFIX) ? rawPath.slice(TENANT_PREFIX.length) || "/" : rawPath };
+  }
+  const m = VERSIONED_TENANT_PREFIX.exec(rawPath);
+  if (!m) throw new Error(`${rawPath}: a document whose server (${serverUrl}) names no version needs paths below /<version>/tenant/{tenant}`);
+  const path = rawPath.slice(m[0].length) || "/";
+  return m[1] === "v2" ? { path } : { path, version: m[1] };
 }
 
 function sourceOperations(module: ModuleKey, doc: OpenApiLike): SourceOperation[] {

@@ -107,6 +107,18 @@ const responseHasId = (op: OperationDescriptor): boolean => {
   return Boolean(ex && typeof ex === "object" && !Array.isArray(ex) && "id" in (ex as Record<string, unknown>));
 };
 
+/** The success answer is JSON: the contract gives it a JSON content type. */
+const isJsonAnswer = (op: OperationDescriptor): boolean => Boolean(op.response?.contentType && /json/.test(op.response.contentType));
+
+/**
+ * The success answer is a file: documented with a content type other than JSON (telecom's recordings,
+ * application/octet-stream), or a read documented without one (a download answered by a redirect or raw
+ * bytes). The action then returns the bytes with their content type, and an empty or non-JSON body is
+ * the answer, not a cut-off JSON response.
+ */
+const isFileAnswer = (op: OperationDescriptor): boolean =>
+  Boolean(op.response?.contentType && !/json/.test(op.response.contentType)) || (op.method === "GET" && Boolean(op.response) && !op.response?.contentType);
+
 /**
  * A description in our words, built from the action's label: what it does, what it returns, what a
  * builder must know (partial updates, full replacements, change feeds), then the call and its scope.
@@ -155,7 +167,7 @@ export const describeOperation = (op: OperationDescriptor, key: string, label?: 
             ? " Returns the record as ServiceTitan stores it."
             : " Returns them as ServiceTitan stores them."
           : " Returns ServiceTitan's answer as JSON.";
-    if (op.response && !op.response.contentType) returns = " Returns the file content ServiceTitan sends back.";
+    if (op.response && !isJsonAnswer(op)) returns = " Returns the file content ServiceTitan sends back.";
   } else if (op.kind === "create") {
     returns = responseHasId(op) ? " Returns the new record, including its ID." : " Returns ServiceTitan's response.";
   } else if (op.kind === "update" && op.method === "PATCH") {
@@ -167,7 +179,7 @@ export const describeOperation = (op: OperationDescriptor, key: string, label?: 
   } else if (verb === "mark") {
     returns = " Run it once your accounting sync has taken the records, so the next run can skip them.";
   }
-  const call = ` Calls ${op.method} ${op.path}${op.scope ? ` (scope ${op.scope})` : ""}.`;
+  const call = ` Calls ${op.method} ${op.path}${op.version ? ` of API ${op.version}` : ""}${op.scope ? ` (scope ${op.scope})` : ""}.`;
   const legacy = op.legacy
     ? " No longer listed in ServiceTitan's current API documentation (built from its March 2026 contract); it may be withdrawn."
     : "";
@@ -481,6 +493,7 @@ export const buildAction = (entry: CatalogEntry, dataSources?: ReadonlySet<strin
     return {
       rawBody,
       module: op.module,
+      ...(op.version ? { version: op.version } : {}),
       method: op.method,
       path,
       query,
@@ -490,11 +503,7 @@ export const buildAction = (entry: CatalogEntry, dataSources?: ReadonlySet<strin
       scope: op.scope,
       // A read documented without a response body (a download answered by redirect or raw bytes) is
       // binary: an empty or non-JSON body is then the answer, not a cut-off JSON response.
-      responseType:
-        (op.response?.contentType && !/json/.test(op.response.contentType)) ||
-        (op.method === "GET" && op.response && !op.response.contentType)
-          ? "binary"
-          : "json",
+      responseType: isFileAnswer(op) ? "binary" : "json",
       // A create that promises the new record must not answer with nothing: the transport then fails
       // with "result unknown" instead of this action handing back {} as if all went well.
       expectBody: op.kind === "create" && op.response?.example !== undefined,
@@ -502,8 +511,7 @@ export const buildAction = (entry: CatalogEntry, dataSources?: ReadonlySet<strin
   };
 
   // What `data` holds: a file for a read documented without a JSON body, nothing for a write without one.
-  const outputKind: OutputKind =
-    mode === "export" ? "export" : op.response?.contentType ? "json" : op.method === "GET" && op.response ? "file" : "empty";
+  const outputKind: OutputKind = mode === "export" ? "export" : isFileAnswer(op) ? "file" : isJsonAnswer(op) ? "json" : "empty";
   const definition = action({
     display: {
       label,

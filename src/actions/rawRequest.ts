@@ -5,7 +5,7 @@
  */
 import { action, input } from "@prismatic-io/spectral";
 import { clientFor } from "../http/clientFor";
-import { tenantPathProblem } from "../http/endpoints";
+import { API_VERSION, DEFAULT_API_VERSION, tenantPathProblem } from "../http/endpoints";
 import { cleanEnum, cleanJson, cleanKeyValueList, cleanString, InputError } from "../inputs/clean";
 import { connectionInput, debugRequestInput } from "../inputs/shared";
 import { API_MODULE_KEYS, API_MODULES } from "../operations/modules";
@@ -34,6 +34,13 @@ export const cleanRelativePath = (value: unknown): string => {
   return path;
 };
 
+/**
+ * The API version of the tenant base: v2 (empty) for every module but telecom's calls list, which is v3.
+ * One segment "v<digits>", lower case; the transport checks it again (tenantUrl).
+ */
+export const cleanApiVersion = (value: unknown): string =>
+  cleanString("API Version", { pattern: API_VERSION, patternHint: "v followed by digits, such as v2 or v3" })(value) || DEFAULT_API_VERSION;
+
 /** Extra headers as key/value rows; the ones the connection sets (auth, app key, host, length) are refused. */
 export const cleanHeaders = (value: unknown): Record<string, string> | undefined => {
   const headers = cleanKeyValueList("Headers")(value);
@@ -47,7 +54,7 @@ export const rawRequest = action({
   display: {
     label: "Raw Request",
     description:
-      "Sends any request to a ServiceTitan tenant API with this connection's authentication, retries and rate limiting. The path is relative to https://api.servicetitan.io/<module>/v2/tenant/<tenant>.",
+      "Sends any request to a ServiceTitan tenant API with this connection's authentication, retries and rate limiting. The path is relative to https://api.servicetitan.io/<module>/<version>/tenant/<tenant>, the version being v2 unless API Version names another (telecom's calls list is v3).",
   },
   inputs: {
     connection: connectionInput,
@@ -61,6 +68,17 @@ export const rawRequest = action({
       comments: "The ServiceTitan API the path belongs to; its key in brackets is the part of the URL after the host (crm, jpm, dispatch, …).",
       example: "crm",
       clean: cleanEnum("Module", [...RAW_REQUEST_MODULES], { required: true }),
+    }),
+    apiVersion: input({
+      label: "API Version",
+      type: "string",
+      required: false,
+      default: DEFAULT_API_VERSION,
+      comments:
+        "The version in the URL after the module: v2 for every ServiceTitan API except Telecom's calls list, which is v3 (/telecom/v3/tenant/<tenant>/calls). Leave v2 unless ServiceTitan's documentation shows another version in the path.",
+      example: "v3",
+      placeholder: DEFAULT_API_VERSION,
+      clean: cleanApiVersion,
     }),
     method: input({
       label: "Method",
@@ -120,6 +138,7 @@ export const rawRequest = action({
     const client = clientFor(context, params);
     const res = await client.request({
       module: String(params.module),
+      version: params.apiVersion,
       method: params.method as HttpMethod,
       path: params.path,
       query: (params.queryParams ?? {}) as Record<string, string>,

@@ -15,7 +15,7 @@
  *   sessions and performance, which need a router ID already).
  */
 import { cleanString } from "../inputs/clean";
-import { amountOf, arrivalWindowLabel, campaignCostLabel, dateOf, joined, jobLabels, leadLabel, locationLabel, nameIn, numbered } from "./labels";
+import { amountOf, arrivalWindowLabel, callLabel, campaignCostLabel, dateOf, joined, jobLabels, leadLabel, locationLabel, nameIn, numbered } from "./labels";
 import { idFilterInput, idPathInput, type PicklistDefinition, type PicklistInput } from "./picklist";
 import { input } from "@prismatic-io/spectral";
 
@@ -313,6 +313,19 @@ export const picklistDefinitions: PicklistDefinition[] = [
     example: [
       { key: "7710042", label: "Avery Anderson — AC not cooling; outdoor unit buzzing. (ID: 7710042)" },
       { key: "7710043", label: "Blake Brooks — Water heater leaking in garage. (ID: 7710043)" },
+    ],
+  },
+
+  {
+    // Telecom's current (v3) calls list; the newest calls first.
+    key: "selectCall",
+    operation: { module: "telecom", operationId: "Calls_Calls" },
+    noun: ["call", "calls"],
+    format: callLabel,
+    labelDescription: "time received (UTC), direction and caller",
+    example: [
+      { key: "66340700", label: "2026-01-15 09:30 · Inbound · Avery Anderson (ID: 66340700)" },
+      { key: "66340701", label: "2026-01-15 16:02 · Inbound · Blake Brooks (ID: 66340701)" },
     ],
   },
 

@@ -91,6 +91,19 @@ export const leadLabel: RecordLabel = (record) => {
   return parts.length ? parts.join(" — ") : undefined;
 };
 
+/**
+ * A phone call: "2026-01-15 09:30 · Inbound · Avery Anderson" — when it was received (UTC), its direction,
+ * and the customer, or the caller's number when no customer is known. The v3 list holds the call under
+ * `leadCall`; a record without it is read as the call itself.
+ */
+export const callLabel: RecordLabel = (record) => {
+  const call = record.leadCall && typeof record.leadCall === "object" ? (record.leadCall as Record<string, unknown>) : record;
+  const when = text(call.receivedOn ?? call.createdOn).replace("T", " ").slice(0, 16);
+  const customer = call.customer && typeof call.customer === "object" ? text((call.customer as Record<string, unknown>).name) : "";
+  const parts = [when, text(call.direction), customer || text(call.from)].filter(Boolean);
+  return parts.length ? parts.join(" · ") : undefined;
+};
+
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 /** A campaign's cost of one month: "January 2026 · $112.40 a day". */
@@ -112,7 +125,7 @@ const listRequest = (module: ModuleKey, operationId: string, query: StRequest["q
   const op = findOperation(module, operationId);
   if (!op) throw new Error(`${module}:${operationId} is not in the generated catalog.`);
   return {
-    req: { module: op.module, method: "GET", path: op.path, query, operation: `"Select job" names (${operationId})`, scope: op.scope },
+    req: { module: op.module, ...(op.version ? { version: op.version } : {}), method: "GET", path: op.path, query, operation: `"Select job" names (${operationId})`, scope: op.scope },
     firstPage: rulesFor(op).firstPage,
   };
 };

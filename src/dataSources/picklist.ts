@@ -377,7 +377,7 @@ export const buildPicklist = (def: PicklistDefinition): BuiltPicklist => {
     if (!second || !def.merge) return fetchPicklistRecords(client, req, strategy, firstPage, pageSizeOf(op), progress);
     const names = new Set(second.params.filter((p) => p.in === "query").map((p) => p.name));
     const query = Object.fromEntries(Object.entries(req.query ?? {}).filter(([k]) => names.has(k)));
-    const other: StRequest = { ...req, module: second.module, path: second.path, scope: second.scope, query };
+    const other: StRequest = { ...req, module: second.module, version: second.version, path: second.path, scope: second.scope, query };
     const [a, b] = await Promise.all([
       fetchPicklistRecords(client, req, strategy, firstPage, undefined, progress),
       fetchPicklistRecords(client, other, strategy, rulesFor(second).firstPage, pageSizeOf(second), progress),
@@ -404,7 +404,7 @@ export const buildPicklist = (def: PicklistDefinition): BuiltPicklist => {
         if (extra.placement === "query" && value !== undefined) query[extra.name] = value as QueryValue;
       }
       const client = clientFor(context, values);
-      const req: StRequest = { module: op.module, method: "GET", path, query, operation: `"Select ${one}"`, scope: op.scope };
+      const req: StRequest = { module: op.module, ...(op.version ? { version: op.version } : {}), method: "GET", path, query, operation: `"Select ${one}"`, scope: op.scope };
       const progress = startProgress(client, { title: `Select ${one}`, noun: def.noun[1] });
       const { records, truncated } = await load(client, req, progress);
       const listed = newestFirst ? "newest" : "first";

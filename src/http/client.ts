@@ -25,6 +25,8 @@ export interface StRequest {
   method: HttpMethod;
   /** Path below the tenant base, starting with "/", path parameters already encoded. */
   path: string;
+  /** The operation's API version ("v3" for telecom's calls list); absent: v2, as for every other operation. */
+  version?: string;
   query?: QueryParams;
   /** JSON body (serialised here; bigint values are written as exact integers). */
   body?: unknown;
@@ -134,7 +136,7 @@ export const createServiceTitanClient = (
 
   const request = async <T>(req: StRequest): Promise<StResponse<T>> => {
     // The one check every caller passes: the final URL stays below this tenant's base on the API host.
-    const url = tenantUrl(resolved.apiBaseUrl, req.module, resolved.tenant, req.path, buildQuery(req.query));
+    const url = tenantUrl(resolved.apiBaseUrl, req.module, resolved.tenant, req.path, buildQuery(req.query), req.version);
     const data = req.rawBody ? req.rawBody.data : req.body === undefined ? undefined : toJson(req.body);
     const headers: Record<string, string> = {
       Accept: req.responseType === "binary" ? "*/*" : "application/json",
@@ -146,11 +148,11 @@ export const createServiceTitanClient = (
 
     // The operation's transport rules (rules.ts): paging is checked here, before anything is sent; the
     // budget and "repeatable" go to the attempt loop.
-    const rules = rulesForRequest({ module: req.module, method: req.method, path: req.path, operationId: req.operationId }, descriptorsOf);
+    const rules = rulesForRequest({ module: req.module, method: req.method, path: req.path, version: req.version, operationId: req.operationId }, descriptorsOf);
     checkPaging(rules, req.query);
     const budget = rules.budget && { ...rules.budget, key: budgetKey(rules, `${resolved.apiBaseUrl}|${resolved.tenant}`, req.path) };
 
-    const call: FailedCall = { operation: req.operation, method: req.method, path: req.path, scope: req.scope };
+    const call: FailedCall = { operation: req.operation, method: req.method, path: req.path, scope: req.scope, serverErrorMeans: rules.serverErrorMeans };
     return sendWithPolicy<T>(
       url,
       {

@@ -132,7 +132,7 @@ export const resolveConnection = (connection: Connection | undefined): ResolvedC
 };
 
 // ---------------------------------------------------------------------------------------------------
-// The tenant base: the one rule that keeps a request below /<module>/v2/tenant/<tenant>/ on the API host.
+// The tenant base: the one rule that keeps a request below /<module>/<version>/tenant/<tenant>/ on the API host.
 // ---------------------------------------------------------------------------------------------------
 
 /** C0 and C1 control characters (the URL parser silently drops tab, CR and LF, joining what they split). */
@@ -145,6 +145,10 @@ const hasControlCharacter = (text: string): boolean => {
 };
 /** A module is one lower-case path segment, such as crm or customer-interactions. */
 const MODULE_SEGMENT = /^[a-z][a-z0-9-]*$/;
+/** An API version is one segment such as v2 or v3 (telecom's calls list is v3; every other operation v2). */
+export const API_VERSION = /^v\d{1,3}$/;
+/** The version of an operation that names none: every ServiceTitan document but telecom's serves v2 only. */
+export const DEFAULT_API_VERSION = "v2";
 
 /** Percent-escapes decoded until nothing changes (a proxy and a server may each decode once). */
 const decodedFully = (text: string): string => {
@@ -177,17 +181,26 @@ export const tenantPathProblem = (path: string): string | undefined => {
 
 /**
  * The final URL of a tenant API call, built and checked with the WHATWG URL parser: it must have the API
- * base's origin and a pathname below `<proxy prefix>/<module>/v2/tenant/<tenant>/`. Anything else is an
- * InputError naming Path (or Module) and nothing is sent.
+ * base's origin and a pathname below `<proxy prefix>/<module>/<version>/tenant/<tenant>/` (version v2 unless
+ * the operation names another, such as telecom's v3 calls list). Anything else is an InputError naming
+ * Path (or Module, or API Version) and nothing is sent.
  */
-export const tenantUrl = (apiBaseUrl: string, module: string, tenant: string, path: string, query: string): string => {
+export const tenantUrl = (
+  apiBaseUrl: string,
+  module: string,
+  tenant: string,
+  path: string,
+  query: string,
+  version: string = DEFAULT_API_VERSION,
+): string => {
   if (!MODULE_SEGMENT.test(module)) throw new InputError(`Module: expected one API module such as crm or jpm, got "${redact(module)}".`);
+  if (!API_VERSION.test(version)) throw new InputError(`API Version: expected v followed by digits, such as v2 or v3, got ${JSON.stringify(redact(version))}.`);
   const problem = tenantPathProblem(path);
   if (problem) throw new InputError(`Path: ${problem} (got ${JSON.stringify(redact(path))}).`);
-  const base = new URL(`${apiBaseUrl}/${module}/v2/tenant/${tenant}/`);
+  const base = new URL(`${apiBaseUrl}/${module}/${version}/tenant/${tenant}/`);
   let url: URL;
   try {
-    url = new URL(`${apiBaseUrl}/${module}/v2/tenant/${tenant}${path}${query}`);
+    url = new URL(`${apiBaseUrl}/${module}/${version}/tenant/${tenant}${path}${query}`);
   } catch {
     throw new InputError(`Path: not a valid URL path (got ${JSON.stringify(redact(path))}).`);
   }

@@ -10,6 +10,8 @@ export interface FailedCall {
   path: string;
   /** OAuth scope the operation needs, when known. */
   scope?: string;
+  /** What a 500 from this operation usually means (its transport rule, rules.ts), added to the message. */
+  serverErrorMeans?: string;
 }
 
 /** ServiceTitan's RFC 7807 body (`ApiErrorResponse`). */
@@ -156,6 +158,7 @@ export const toApiError = (
   if (status === 404) {
     parts.push(`Nothing was found at ${call.method} ${call.path}: check the IDs in the path and the Tenant ID.`);
   }
+  if (status === 500 && call.serverErrorMeans) parts.push(call.serverErrorMeans);
   if (status === 429 && (context?.attempts ?? 2) > 1) {
     parts.push(`ServiceTitan's rate limit was still exceeded after ${context ? `${context.attempts} attempts` : "the retries allowed"}.`);
   }

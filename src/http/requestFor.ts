@@ -68,6 +68,7 @@ export const requestFor = (
 
   return {
     module: op.module,
+    ...(op.version ? { version: op.version } : {}),
     method: op.method,
     path: fillPath(op.path, pathValues, (name) => labels[name] ?? name),
     ...(Object.keys(query).length ? { query } : {}),

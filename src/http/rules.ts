@@ -47,6 +47,8 @@ export interface TransportRule {
   method: HttpMethod;
   /** Path template below the tenant base, as in the contract; Raw Request's calls are matched on it. */
   path: string;
+  /** The operation's API version when it is not v2 (as in its descriptor). */
+  version?: string;
   budget?: Budget;
   /**
    * A POST that only reads may be declared repeatable: a 5xx, reset or timeout is then retried like a
@@ -55,8 +57,26 @@ export interface TransportRule {
   repeatable?: boolean;
   maxPageSize?: number;
   firstPage?: 0 | 1;
+  /**
+   * What a 500 from this operation usually means on live tenants, added to its error message (a 500 is
+   * never retried, retry.ts): telecom answers an unknown call ID with 500 instead of 404.
+   */
+  serverErrorMeans?: string;
   /** Where the fact comes from (kept with the row; never shown to users). */
   source: string;
+}
+
+/** A telecom operation on one call: an unknown call ID answers 500 on live tenants, so its error says so. */
+function unknownCallRow(operationId: string, method: HttpMethod, path: string): TransportRule {
+  return {
+    module: "telecom",
+    operationId,
+    method,
+    path,
+    serverErrorMeans:
+      "ServiceTitan answers 500, not 404, when the call ID does not exist: check the call ID (List Calls shows the tenant's calls) before trying again.",
+    source: "api facts §12: live tenants answer a call ID that does not exist with 500, not 404 (aditya999123/servicetitan-node)",
+  };
 }
 
 export const TRANSPORT_RULES: readonly TransportRule[] = [
@@ -109,10 +129,14 @@ export const TRANSPORT_RULES: readonly TransportRule[] = [
     maxPageSize: 500,
     source: "accounting-v2 states the maximum only in words: at most 500 a page",
   },
+  unknownCallRow("Calls_GetDetails", "GET", "/calls/{id}"),
+  unknownCallRow("Calls_Update", "PUT", "/calls/{id}"),
+  unknownCallRow("Calls_GetRecording", "GET", "/calls/{id}/recording"),
+  unknownCallRow("Calls_GetVoiceMail", "GET", "/calls/{id}/voicemail"),
 ];
 
 /** What the rules need of a contract descriptor. */
-export type RuleTarget = Pick<OperationDescriptor, "module" | "operationId" | "method" | "path" | "params">;
+export type RuleTarget = Pick<OperationDescriptor, "module" | "operationId" | "method" | "path" | "params" | "version">;
 
 /** The rules in force for one operation. */
 export interface OperationRules {
@@ -126,6 +150,8 @@ export interface OperationRules {
   paged: boolean;
   maxPageSize: number;
   firstPage: number;
+  /** What a 500 from this operation usually means (its row's `serverErrorMeans`). */
+  serverErrorMeans?: string;
 }
 
 const IDEMPOTENT = new Set<string>(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);
@@ -157,6 +183,7 @@ const withRow = (base: OperationRules, row: TransportRule | undefined): Operatio
     paged: base.paged || row.maxPageSize !== undefined || row.firstPage !== undefined,
     maxPageSize: row.maxPageSize ?? base.maxPageSize,
     firstPage: row.firstPage ?? base.firstPage,
+    ...(row.serverErrorMeans ? { serverErrorMeans: row.serverErrorMeans } : {}),
   };
 };
 
@@ -223,6 +250,8 @@ export interface RuleQuery {
   method: string;
   /** Path below the tenant base, as sent. */
   path: string;
+  /** The API version of the tenant base it is sent under (absent: v2). */
+  version?: string;
   operationId?: string;
 }
 
@@ -232,12 +261,15 @@ export interface RuleQuery {
  * nothing gets the method's defaults.
  */
 export const rulesForRequest = (req: RuleQuery, descriptorsOf: (module: string) => readonly RuleTarget[] | undefined): OperationRules => {
+  // telecom serves GET /calls under v2 and v3: a path is matched only among the operations of its version
+  const version = req.version ?? "v2";
+  const sameVersion = <T extends { version?: string }>(list: readonly T[]): T[] => list.filter((o) => (o.version ?? "v2") === version);
   const ops = descriptorsOf(req.module) ?? [];
   const op = req.operationId
     ? ops.find((o) => o.operationId === req.operationId)
-    : bestMatch(ops, req.method, req.path);
+    : bestMatch(sameVersion(ops), req.method, req.path);
   if (op) return rulesFor(op);
-  const row = req.operationId ? rowFor(req.module, req.operationId) : bestMatch(rowsOf(req.module), req.method, req.path);
+  const row = req.operationId ? rowFor(req.module, req.operationId) : bestMatch(sameVersion(rowsOf(req.module)), req.method, req.path);
   return withRow(methodRules(req.method), row);
 };
 

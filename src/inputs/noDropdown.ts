@@ -34,6 +34,14 @@ export const NO_DROPDOWN: NoDropdown[] = [
     reason:
       "A Reporting dynamic value set is named by the report parameter that draws on it (acceptValues.dynamicSetId in Get Report Definition); no operation lists the sets themselves — the one under /dynamic-value-sets reads a named set's values.",
   },
+  // ---- telecom
+  {
+    key: "agentExternalId",
+    where: /^telecom /,
+    resource: "external-agents",
+    kind: "external",
+    reason: "The ID an outside answering service gives its agent in its own system; ServiceTitan lists no such agents.",
+  },
   // ---- no operation lists the resource
   { key: "routerId", resource: "routers", kind: "no-list", reason: "Scheduling Pro has no operation that lists routers (only a router's sessions and performance, which need its ID)." },
   { key: "batchId", resource: "batches", kind: "no-list", reason: "Accounting batches are named on the records they hold (invoice, payment, bill), but no operation lists them." },

@@ -36,12 +36,13 @@ import { curation as marketingads } from "./curated/marketingads";
 import { curation as marketingreputation } from "./curated/marketingreputation";
 import { curation as findings } from "./curated/findings";
 import { curation as reporting } from "./curated/reporting";
+import { curation as telecom } from "./curated/telecom";
 import type { ModuleCuration } from "./curated/types";
 
 export interface ApiModule {
   /**
    * The module's URL path segment, which is also its key everywhere (descriptors, requests, docs file
-   * names): https://api.servicetitan.io/<key>/v2/tenant/{tenant}/…
+   * names): https://api.servicetitan.io/<key>/v2/tenant/{tenant}/… (or another version an operation names)
    */
   readonly key: string;
   /** How builders read the module's name ("ServiceTitan <label>"). */
@@ -81,6 +82,8 @@ export const API_MODULES = [
   { key: "reporting", label: "Reporting", document: "reporting-v2.json", curated: reporting },
   { key: "findings", label: "Findings", document: "findings-v2.json", curated: findings },
   { key: "timesheets", label: "Timesheets", document: "timesheets-v2.json", curated: timesheets },
+  // Telecom's server names no version: its paths do (the calls list is v3, the rest v2; descriptor `version`).
+  { key: "telecom", label: "Telecom", document: "telecom.json", curated: telecom },
 ] as const satisfies readonly ApiModule[];
 
 type Registered = (typeof API_MODULES)[number];
@@ -111,5 +114,8 @@ export const API_MODULE_KEYS: readonly ApiModuleKey[] = API_MODULES.map((m) => m
 /** "CRM", "Job Planning", … per catalog module. */
 export const MODULE_LABELS = Object.fromEntries(CATALOG_MODULES.map((m) => [m.key, m.label])) as Record<ModuleKey, string>;
 
-/** The module's tenant base path, as ServiceTitan's documents serve it: /<key>/v2/tenant/{tenant}. */
-export const tenantBasePath = (key: string): string => `/${key}/v2/tenant/{tenant}`;
+/**
+ * The module's tenant base path, as ServiceTitan's documents serve it: /<key>/v2/tenant/{tenant}, or another
+ * version for an operation that names one (descriptor `version`: telecom's v3 calls list).
+ */
+export const tenantBasePath = (key: string, version = "v2"): string => `/${key}/${version}/tenant/{tenant}`;

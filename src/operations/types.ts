@@ -75,6 +75,12 @@ export interface OperationDescriptor {
   method: HttpMethod;
   /** Path below the tenant base, e.g. "/customers/{id}" (the "/tenant/{tenant}" prefix removed). */
   path: string;
+  /**
+   * The API version in the tenant base (/<module>/<version>/tenant/{tenant}) when it is not v2: set by the
+   * generator from the path of a document whose server names no version (telecom: "v3" for its calls
+   * list). Absent: v2, as for every other operation.
+   */
+  version?: string;
   /** OAuth scope the operation requires, e.g. "tn.crm.customers:r". */
   scope?: string;
   kind: OperationKind;

@@ -83,6 +83,7 @@ export const RECORD_TYPE_TABLE: readonly RecordTypeEntry[] = [
     operationId: "Export_ActivityCategories",
   },
   { key: "timesheetActivityTypes", label: "Timesheet Activity Types", module: "timesheets", operationId: "Export_ActivityTypes" },
+  { key: "calls", label: "Calls", module: "telecom", operationId: "Export_Calls" },
 ];
 
 /**

@@ -101,7 +101,9 @@ describeWithDocs("contract: every generated action sends a request the official 
     const failures: string[] = [];
     let requestCount = 0;
     let validCount = 0;
-    const tenantBase = (module: string) => `/${module}/v2/tenant/${CAPTURE_TENANT}`;
+    // the operation's own version (telecom's calls list is v3); checkRequest then matches the path below the
+    // document's server (…/telecom) against telecom.json's /v3/tenant/{tenant}/… and /v2/tenant/{tenant}/… paths
+    const tenantBase = (op: { module: string; version?: string }) => `/${op.module}/${op.version ?? "v2"}/tenant/${CAPTURE_TENANT}`;
 
     for (const built of builtActions()) {
       const contract = await contractApiFor(built.op.module, Boolean(built.op.legacy));
@@ -130,7 +132,7 @@ describeWithDocs("contract: every generated action sends a request the official 
           requestCount += 1;
           const problems: string[] = [];
           if (req.method !== built.op.method) problems.push(`method ${req.method}, expected ${built.op.method}`);
-          if (!req.path.startsWith(`${tenantBase(built.op.module)}/`)) problems.push(`path ${req.path} is not below ${tenantBase(built.op.module)}`);
+          if (!req.path.startsWith(`${tenantBase(built.op)}/`)) problems.push(`path ${req.path} is not below ${tenantBase(built.op)}`);
           if (req.headers.authorization !== `Bearer ${CAPTURE_ACCESS_TOKEN}`) problems.push("Authorization: Bearer <token> header missing or wrong");
           if (req.headers["st-app-key"] !== CAPTURE_APP_KEY) problems.push("ST-App-Key header missing or wrong");
           const check = checkRequest(contract, req);

@@ -29,6 +29,16 @@ export const MORE_CASES: MoreCase[] = [
   },
   { key: "selectEmployee", collection: K.employees, records: [], labels: [] }, // filled from the seed below
   {
+    // served by the telecom v3 list, which nests each call under leadCall
+    key: "selectCall",
+    collection: "telecom:/calls",
+    records: [
+      { receivedOn: "2026-01-15T09:30:00Z", direction: "Inbound", from: "6195550142", customer: { id: 28451107, name: "Avery Anderson" }, active: true },
+      { receivedOn: "2026-01-15T16:02:41Z", direction: "Outbound", from: "6195550100", customer: null, active: true },
+    ],
+    labels: ["2026-01-15 09:30 · Inbound · Avery Anderson", "2026-01-15 16:02 · Outbound · 6195550100"],
+  },
+  {
     key: "selectZone",
     collection: "dispatch:/zones",
     records: [{ name: "North Glendale", active: true, zips: ["91203"] }, { name: "South Glendale", active: true, zips: ["91204"] }],

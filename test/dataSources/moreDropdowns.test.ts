@@ -30,7 +30,7 @@ describe.each(MORE_CASES.filter((c) => c.records.length))("$key", (c) => {
     const op = builtPicklists().find((b) => b.key === c.key)?.op;
     const requests = apiRequests(sandbox);
     expect(requests.length).toBeGreaterThanOrEqual(1);
-    for (const r of requests) expect(r.path).toBe(`/${op?.module}/v2/tenant/${sandbox.credentials.tenant}${op?.path}`);
+    for (const r of requests) expect(r.path).toBe(`/${op?.module}/${op?.version ?? "v2"}/tenant/${sandbox.credentials.tenant}${op?.path}`);
   });
 });
 

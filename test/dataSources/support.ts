@@ -24,7 +24,7 @@ export const runDataSource = async (key: string, params: Record<string, unknown>
 };
 
 /** API requests the sandbox received (the token exchange excluded). */
-export const apiRequests = (sandbox: Sandbox) => sandbox.requests.filter((r) => /\/v2\/tenant\//.test(r.path));
+export const apiRequests = (sandbox: Sandbox) => sandbox.requests.filter((r) => /\/v\d+\/tenant\//.test(r.path));
 
 /** Inserts `count` records built by `make(i)` into a sandbox collection. */
 export const insertMany = (

@@ -63,6 +63,16 @@ describe("tenantUrl: the final URL is checked with the WHATWG parser", () => {
   test.each(ESCAPING_PATHS)("refuses %j", (path) => {
     expect(() => tenantUrl(base, "crm", "42", path, "")).toThrow(/^Path: /);
   });
+  test("an operation's API version replaces v2 in the tenant base (telecom's v3 list); v2 when absent", () => {
+    expect(tenantUrl(base, "telecom", "42", "/calls", "?page=1", "v3")).toBe("https://api.servicetitan.io/telecom/v3/tenant/42/calls?page=1");
+    expect(tenantUrl(base, "telecom", "42", "/calls/7", "", undefined)).toBe("https://api.servicetitan.io/telecom/v2/tenant/42/calls/7");
+  });
+  test.each(["V3", "v", "3", "v3/..", "v3/../../crm/v2", "v2%2f..", "v1.5", " v3", "v3\n", ""])("refuses the API version %j", (version) => {
+    expect(() => tenantUrl(base, "telecom", "42", "/calls", "", version)).toThrow(/^API Version: /);
+  });
+  test.each(ESCAPING_PATHS)("keeps every path check under another version: refuses %j", (path) => {
+    expect(() => tenantUrl(base, "telecom", "42", path, "", "v3")).toThrow(/^Path: /);
+  });
 });
 
 describe("path parameters", () => {

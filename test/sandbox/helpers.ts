@@ -5,7 +5,7 @@ import { checkReason } from "../support/harness";
 export interface Client {
   sb: Sandbox;
   token: string;
-  call: (module: string, method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<{ status: number; body: any; text: string; headers: Headers }>;
+  call: (module: string, method: string, path: string, body?: unknown, headers?: Record<string, string>, version?: string) => Promise<{ status: number; body: any; text: string; headers: Headers }>;
   get: (module: string, path: string) => Promise<{ status: number; body: any; text: string; headers: Headers }>;
 }
 
@@ -19,8 +19,8 @@ export const requestToken = async (sb: Sandbox, clientId = sb.credentials.client
 export const connect = async (options: SandboxOptions = {}): Promise<Client> => {
   const sb = await startSandbox(options);
   const token = ((await (await requestToken(sb)).json()) as { access_token: string }).access_token;
-  const call: Client["call"] = async (module, method, path, body, headers = {}) => {
-    const res = await fetch(`${sb.apiBase(module)}${path}`, {
+  const call: Client["call"] = async (module, method, path, body, headers = {}, version = "v2") => {
+    const res = await fetch(`${sb.apiBase(module, version)}${path}`, {
       method,
       headers: {
         authorization: `Bearer ${token}`,

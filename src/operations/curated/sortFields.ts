@@ -111,4 +111,8 @@ export const SORT_FIELDS: Partial<Record<ModuleKey, Readonly<Record<string, read
     ActivityCategories_GetList: STANDARD,
     ActivityTypes_GetList: STANDARD,
   },
+  telecom: {
+    // the v3 list names its fields in words; the older v2 list sorts with Order By instead
+    Calls_Calls: DISPATCH,
+  },
 };

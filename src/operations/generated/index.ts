@@ -30,15 +30,16 @@ const load: Record<ModuleKey, () => OperationDescriptor[]> = {
   reporting: () => require("./reporting.json"),
   findings: () => require("./findings.json"),
   timesheets: () => require("./timesheets.json"),
+  telecom: () => require("./telecom.json"),
 };
 
 /** The modules in catalog order. */
-export const GENERATED_MODULES: readonly ModuleKey[] = ["crm","jpm","dispatch","settings","accounting","equipmentsystems","marketing","schedulingpro","marketingads","marketingreputation","taskmanagement","customer-interactions","service-agreements","sales","jbce","forms","inventory","memberships","payroll","pricebook","reporting","findings","timesheets"];
+export const GENERATED_MODULES: readonly ModuleKey[] = ["crm","jpm","dispatch","settings","accounting","equipmentsystems","marketing","schedulingpro","marketingads","marketingreputation","taskmanagement","customer-interactions","service-agreements","sales","jbce","forms","inventory","memberships","payroll","pricebook","reporting","findings","timesheets","telecom"];
 
 /** Descriptors per module, each sorted by path then method (GET, POST, PUT, PATCH, DELETE); parsed on first read. */
 export const operationsByModule: Record<ModuleKey, OperationDescriptor[]> = lazyRecord(GENERATED_MODULES, (m) => load[m as ModuleKey]()) as Record<ModuleKey, OperationDescriptor[]>;
 
-/** Every descriptor, modules in a fixed order (crm, jpm, dispatch, settings, accounting, equipmentsystems, marketing, schedulingpro, marketingads, marketingreputation, taskmanagement, customer-interactions, service-agreements, sales, jbce, forms, inventory, memberships, payroll, pricebook, reporting, findings, timesheets); legacy operations included. Parses every module. */
+/** Every descriptor, modules in a fixed order (crm, jpm, dispatch, settings, accounting, equipmentsystems, marketing, schedulingpro, marketingads, marketingreputation, taskmanagement, customer-interactions, service-agreements, sales, jbce, forms, inventory, memberships, payroll, pricebook, reporting, findings, timesheets, telecom); legacy operations included. Parses every module. */
 export const allOperations = (): OperationDescriptor[] => GENERATED_MODULES.flatMap((m) => operationsByModule[m]);
 
 /** [action key, module, operationId] of every catalog action, in catalog order (written by buildCatalog). */
