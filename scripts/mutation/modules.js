@@ -44,10 +44,20 @@ module.exports = {
     mutate: ["src/triggers/hmac.ts", "src/triggers/webhookGuard.ts"],
     tests: ["test/triggers/*.test.ts"],
   },
+  // Judged by the tests that import or run the record trigger: the webhook and signature tests
+  // (webhook*.test.ts, hmacEdges.test.ts) never reach src/recordChanges, yet each loads a sandbox harness
+  // for every mutant.
   "triggers-feed": {
     area: "triggers",
     mutate: ["src/recordChanges/changeFeed.ts", "src/recordChanges/deliveryState.ts", "src/recordChanges/trigger.ts"],
-    tests: ["test/triggers/*.test.ts"],
+    tests: [
+      "test/triggers/recordChanges.test.ts",
+      "test/triggers/snapshot.test.ts",
+      "test/triggers/units.test.ts",
+      "test/triggers/recordTypes.test.ts",
+      "test/triggers/stateConvention.test.ts",
+      "test/triggers/*.mutation.test.ts",
+    ],
   },
   "triggers-rest": {
     area: "triggers",
