@@ -4,12 +4,15 @@
  * way a changed comparison or a dropped rule would lose a change, deliver one twice or call it by the
  * wrong type.
  */
+import type { ServiceTitanClient, StRequest } from "../../src/http/client";
 import {
   BOUNDARY_MEMORY,
   CREATED_TOLERANCE_MS,
   changeKey,
   classifyChange,
   emptyCursor,
+  type PollOptions,
+  pollChanges,
   RECENT_CHANGES_WINDOW_MS,
   SEEN_MEMORY_CAP,
   trimSeen,
@@ -252,5 +255,214 @@ describe("the saved state (deliveryState)", () => {
     expect(confirmDelivery({ ...saved, feed: 7 }, "d2")).toEqual({
       outcome: { confirmed: false, deliveryId: "d2", reason: "The saved trigger state is not from the New and Updated Records trigger." },
     });
+  });
+});
+
+describe("pollChanges: the run's bounds, repeats and the cursor it leaves", () => {
+  const req: StRequest = { module: "crm", method: "GET", path: "/export/customers", operation: "Export Customers" };
+  const showAll = { created: true, updated: true, deactivated: true };
+  const base: PollOptions = { includeRecentChanges: true, show: showAll, maxRecords: 1000, maxMs: 60_000, now: () => 1_000_000 };
+  const rec = (id: number, minute: number, extra: Record<string, unknown> = {}) => ({
+    id,
+    active: true,
+    createdOn: at(T0 + minute * 60_000),
+    modifiedOn: at(T0 + minute * 60_000),
+    ...extra,
+  });
+  /** A feed of fixed pages: token "pN" continues at page N; `repeat` = how many records of the page before lead each later page when asked. */
+  const pagedFeed = (
+    pages: unknown[][],
+    opts: { repeat?: number; continueFrom?: (n: number) => string | undefined; log?: string[] } = {},
+  ) => {
+    const sent: StRequest[] = [];
+    const client: ServiceTitanClient = {
+      tenant: "1",
+      apiBaseUrl: "x",
+      ...(opts.log ? { runLog: (m: string) => opts.log?.push(m) } : {}),
+      request: async <T>(r: StRequest) => {
+        sent.push(r);
+        const q = r.query as Record<string, unknown>;
+        const n = typeof q.from === "string" && q.from.startsWith("p") ? Number(q.from.slice(1)) : 0;
+        const lead = q.includeRecentChanges === true && n > 0 ? pages[n - 1].slice(pages[n - 1].length - (opts.repeat ?? 0)) : [];
+        const continueFrom = opts.continueFrom ? opts.continueFrom(n) : `p${n + 1}`;
+        return {
+          status: 200,
+          headers: {},
+          data: { hasMore: n + 1 < pages.length, continueFrom, data: [...lead, ...(pages[n] ?? [])] } as T,
+        };
+      },
+    };
+    return { client, sent, queries: () => sent.map((r) => r.query as Record<string, unknown>) };
+  };
+
+  it("a whole feed: every change, the last token, the newest mark, no stop reason", async () => {
+    const { client, queries } = pagedFeed([[rec(1, 1), rec(2, 2)], [rec(3, 3)]]);
+    const out = await pollChanges(client, req, emptyCursor(), base);
+    expect(out.changes.map((c) => [c.id, c.changeType, c.modifiedOn])).toEqual([
+      [1, "created", at(T0 + 60_000)],
+      [2, "created", at(T0 + 120_000)],
+      [3, "created", at(T0 + 180_000)],
+    ]);
+    expect(out).toMatchObject({ hasMore: false, hidden: 0, duplicatesRemoved: 0, requests: 2, stoppedBy: undefined, error: undefined });
+    expect(out.cursor).toMatchObject({ token: "p2", pinned: 0, mark: at(T0 + 180_000) });
+    expect(out.cursor.window).toBeUndefined();
+    expect("start" in out.cursor && out.cursor.start === undefined).toBe(true);
+    // The first request of a fresh cursor asks for no repeats; later ones do.
+    expect(queries().map((q) => [q.from, q.includeRecentChanges])).toEqual([
+      [undefined, undefined],
+      ["p1", true],
+    ]);
+  });
+
+  it("repeats are dropped and measured; the next run's memory keeps them", async () => {
+    const { client } = pagedFeed([[rec(1, 1), rec(2, 2)], [rec(3, 3)]], { repeat: 2 });
+    const out = await pollChanges(client, req, emptyCursor(), base);
+    expect(out.changes.map((c) => c.id)).toEqual([1, 2, 3]);
+    expect(out.duplicatesRemoved).toBe(2);
+    expect(out.cursor.window).toBe(2);
+    expect(out.cursor.seen).toHaveLength(3);
+  });
+
+  it("without recent changes, no request asks for them", async () => {
+    const { client, queries } = pagedFeed([[rec(1, 1)], [rec(2, 2)]], { repeat: 1 });
+    const out = await pollChanges(client, req, emptyCursor(), { ...base, includeRecentChanges: false });
+    expect(queries().map((q) => q.includeRecentChanges)).toEqual([undefined, undefined]);
+    expect(out.duplicatesRemoved).toBe(0);
+  });
+
+  it("stops at Max Records inside a page: keeps the page's token and pins what it handled", async () => {
+    const { client } = pagedFeed([[rec(1, 1)], [rec(2, 2), rec(3, 3), rec(4, 4)]]);
+    const out = await pollChanges(client, req, emptyCursor(), { ...base, maxRecords: 2 });
+    expect(out.changes.map((c) => c.id)).toEqual([1, 2]);
+    expect(out).toMatchObject({ hasMore: true, stoppedBy: "maxRecords", requests: 2 });
+    expect(out.cursor).toMatchObject({ token: "p1", pinned: 1 });
+    const next = await pollChanges(client, req, out.cursor, base);
+    expect(next.changes.map((c) => c.id)).toEqual([3, 4]);
+    expect(next.duplicatesRemoved).toBe(1);
+    expect(next.hasMore).toBe(false);
+  });
+
+  it("stops at Max Records at a page's end without asking for the next page", async () => {
+    const { client, sent } = pagedFeed([[rec(1, 1), rec(2, 2)], [rec(3, 3)]]);
+    const out = await pollChanges(client, req, emptyCursor(), { ...base, maxRecords: 2 });
+    expect(sent).toHaveLength(1);
+    expect(out).toMatchObject({ hasMore: true, stoppedBy: "maxRecords" });
+    expect(out.cursor).toMatchObject({ token: "p1", pinned: 0 });
+    const none = await pollChanges(client, req, emptyCursor(), { ...base, maxRecords: 0 });
+    expect(none).toMatchObject({ requests: 0, stoppedBy: "maxRecords", changes: [] });
+  });
+
+  it("hidden change types are counted, not delivered, and do not count towards Max Records", async () => {
+    const { client } = pagedFeed([[rec(1, 1), rec(2, 2, { active: false }), rec(3, 3, { createdOn: undefined })]]);
+    const out = await pollChanges(client, req, emptyCursor(), {
+      ...base,
+      maxRecords: 1,
+      show: { created: false, updated: true, deactivated: false },
+    });
+    expect(out.changes.map((c) => [c.id, c.changeType])).toEqual([[3, "updated"]]);
+    expect(out.hidden).toBe(2);
+  });
+
+  it("the first request is always made; later ones not after the deadline; maxRequests bounds them", async () => {
+    let t = 0;
+    const { client, sent } = pagedFeed([[rec(1, 1)], [rec(2, 2)], [rec(3, 3)]]);
+    const late = await pollChanges(client, req, emptyCursor(), { ...base, maxMs: 0, now: () => (t += 10) });
+    expect(sent).toHaveLength(1);
+    expect(late).toMatchObject({ stoppedBy: "maxTime", hasMore: true, requests: 1 });
+    sent.length = 0;
+    const bounded = await pollChanges(client, req, emptyCursor(), { ...base, maxRequests: 2 });
+    expect(bounded).toMatchObject({ stoppedBy: "maxRequests", hasMore: true, requests: 2 });
+    expect(bounded.cursor.token).toBe("p2");
+    sent.length = 0;
+    // Exactly at the deadline counts as past it.
+    let calls = 0;
+    const edge = await pollChanges(client, req, emptyCursor(), { ...base, maxMs: 100, now: () => (calls++ === 0 ? 0 : 100) });
+    expect(edge).toMatchObject({ stoppedBy: "maxTime", requests: 1 });
+  });
+
+  it("the run's deadline is the earlier of Max Seconds and the given one", async () => {
+    const { client, sent } = pagedFeed([[rec(1, 1)]]);
+    await pollChanges(client, req, emptyCursor(), { ...base, maxMs: 5000, deadlineAt: 1_003_000 });
+    await pollChanges(client, req, emptyCursor(), { ...base, maxMs: 5000, deadlineAt: 1_009_000 });
+    expect(sent.map((r) => r.deadlineAt)).toEqual([1_003_000, 1_005_000]);
+  });
+
+  it("a failure on the first request is thrown; a later one ends the run with its reason, also when not an Error", async () => {
+    const failing = (failAt: number, failure: unknown): ServiceTitanClient => {
+      let n = 0;
+      return {
+        tenant: "1",
+        apiBaseUrl: "x",
+        request: async <T>() => {
+          n += 1;
+          if (n === failAt) throw failure;
+          return { status: 200, headers: {}, data: { hasMore: true, continueFrom: `p${n}`, data: [rec(n, n)] } as T };
+        },
+      };
+    };
+    await expect(pollChanges(failing(1, new Error("down")), req, emptyCursor(), base)).rejects.toThrow("down");
+    const out = await pollChanges(failing(2, "plain text"), req, emptyCursor(), base);
+    expect(out).toMatchObject({ stoppedBy: "error", error: "plain text", hasMore: true, requests: 1 });
+    expect(out.changes.map((c) => c.id)).toEqual([1]);
+  });
+
+  it("a page without a continuation token keeps the last token, or the start when there is none yet", async () => {
+    const { client } = pagedFeed([[rec(1, 1)]], { continueFrom: () => undefined });
+    const fromStart = await pollChanges(client, req, emptyCursor("2026-01-15T00:00:00Z"), base);
+    expect(fromStart.cursor.token).toBe("2026-01-15T00:00:00Z");
+    expect(fromStart.cursor.start).toBe("2026-01-15T00:00:00Z");
+    const fromBeginning = await pollChanges(client, req, emptyCursor(), base);
+    expect(fromBeginning.cursor.token).toBe("");
+    const kept = await pollChanges(client, req, { ...emptyCursor(), token: "p0" }, base);
+    expect(kept.cursor.token).toBe("p0");
+  });
+
+  it("an empty run keeps the mark; the start is sent as the first position", async () => {
+    const { client, queries } = pagedFeed([[]]);
+    const out = await pollChanges(client, req, emptyCursor("2026-01-15T09:30:00Z"), base);
+    expect(queries()[0].from).toBe("2026-01-15T09:30:00Z");
+    expect(out.cursor.mark).toBe(at(T0));
+    expect(out.changes).toEqual([]);
+    const unmarked = await pollChanges(client, req, { seen: [], pinned: 0, token: "p0" }, base);
+    expect(unmarked.cursor.mark).toBeUndefined();
+  });
+
+  it("the mark follows the newest modifiedOn, not the last one read", async () => {
+    const { client } = pagedFeed([[rec(1, 5), rec(2, 3, { modifiedOn: "not a time" })]]);
+    const out = await pollChanges(client, req, emptyCursor(), base);
+    expect(out.cursor.mark).toBe(at(T0 + 5 * 60_000));
+  });
+
+  it("a record never seen and created since the memory is complete is created; otherwise the mark decides", async () => {
+    const old = rec(1, 0, { modifiedOn: at(T0 + 90 * 60_000) }); // created 09:30, edited 11:00
+    const { client } = pagedFeed([[old]]);
+    const mark = at(T0 + 60 * 60_000);
+    // A cursor that is not fresh and has no `since`: nothing says the memory is complete.
+    const noSince = await pollChanges(client, req, { token: "p0", seen: [], pinned: 0, mark }, base);
+    expect(noSince.changes.map((c) => c.changeType)).toEqual(["updated"]);
+    const since = await pollChanges(client, req, { token: "p0", seen: [], pinned: 0, mark, since: at(T0) }, base);
+    expect(since.changes.map((c) => c.changeType)).toEqual(["created"]);
+    const after = await pollChanges(client, req, { token: "p0", seen: [], pinned: 0, mark, since: at(T0 + 1) }, base);
+    expect(after.changes.map((c) => c.changeType)).toEqual(["updated"]);
+    // Its id is remembered: handled before, so not new.
+    const known = await pollChanges(client, req, { token: "p0", seen: [`1|${at(T0)}|x`], pinned: 0, mark, since: at(T0) }, base);
+    expect(known.changes.map((c) => c.changeType)).toEqual(["updated"]);
+    // A fresh cursor from a start date: complete from the start.
+    const fresh = await pollChanges(client, req, emptyCursor(at(T0 + 1)), base);
+    expect(fresh.changes.map((c) => c.changeType)).toEqual(["updated"]);
+    const freshBefore = await pollChanges(client, req, emptyCursor(at(T0)), base);
+    expect(freshBefore.changes.map((c) => c.changeType)).toEqual(["created"]);
+    // The cursor says from when its memory is complete: an hour before the newest change, not before its own since.
+    expect(since.cursor.since).toBe(at(T0 + 30 * 60_000));
+  });
+
+  it("the closing line says why the run stopped, only when it did", async () => {
+    const log: string[] = [];
+    const { client } = pagedFeed([[rec(1, 1)], [rec(2, 2)], [rec(3, 3)]], { log });
+    await pollChanges(client, req, emptyCursor(), { ...base, maxRequests: 2 });
+    expect(log.at(-1)).toMatch(/^Read Export Customers: done, .*; stopped at the most requests one run makes; the next run continues\.$/);
+    log.length = 0;
+    await pollChanges(client, req, emptyCursor(), { ...base, title: "Poll" });
+    expect(log.at(-1)).toMatch(/^Poll: done, 3 changes from 3 pages in 3 requests, no waits, [^;]*\.$/);
   });
 });
