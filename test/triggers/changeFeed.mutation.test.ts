@@ -456,6 +456,37 @@ describe("pollChanges: the run's bounds, repeats and the cursor it leaves", () =
     expect(since.cursor.since).toBe(at(T0 + 30 * 60_000));
   });
 
+  it("only a cursor without token, memory and since is fresh (complete from its start)", async () => {
+    const old = rec(1, 0, { modifiedOn: at(T0 + 90 * 60_000) });
+    const { client } = pagedFeed([[old]]);
+    const mark = at(T0 + 60 * 60_000);
+    const start = at(T0 - 1000);
+    // A memory (a state saved before `since` existed): not fresh, the mark decides.
+    const remembered = await pollChanges(client, req, { start, seen: [`9|${at(T0)}|x`], pinned: 1, mark }, base);
+    expect(remembered.changes.map((c) => c.changeType)).toEqual(["updated"]);
+    // A `since` of its own, later than the start: not fresh, its since counts.
+    const withSince = await pollChanges(client, req, { start, seen: [], pinned: 0, mark, since: at(T0 + 1) }, base);
+    expect(withSince.changes.map((c) => c.changeType)).toEqual(["updated"]);
+  });
+
+  it("records without an id: one remembered means the next id-less one is not new; a null record is read, not thrown on", async () => {
+    const noId = { active: true, createdOn: at(T0), modifiedOn: at(T0 + 90 * 60_000), n: 2 };
+    const { client } = pagedFeed([[noId]]);
+    const cursor = { token: "p0", seen: [`|${at(T0)}|x`], pinned: 0, mark: at(T0 + 60 * 60_000), since: at(T0) };
+    const out = await pollChanges(client, req, cursor, base);
+    expect(out.changes.map((c) => c.changeType)).toEqual(["updated"]);
+    const nulls = pagedFeed([[null]]);
+    const read = await pollChanges(nulls.client, req, emptyCursor(), base);
+    expect(read.changes).toEqual([{ changeType: "updated", id: undefined, modifiedOn: undefined, record: null }]);
+  });
+
+  it("the closing line counts hidden changes as read", async () => {
+    const log: string[] = [];
+    const { client } = pagedFeed([[rec(1, 1)], [rec(2, 2, { active: false })], [rec(3, 3)]], { log });
+    await pollChanges(client, req, emptyCursor(), { ...base, show: { created: true, updated: true, deactivated: false } });
+    expect(log.at(-1)).toMatch(/^Read Export Customers: done, 3 changes from 3 pages/);
+  });
+
   it("the closing line says why the run stopped, only when it did", async () => {
     const log: string[] = [];
     const { client } = pagedFeed([[rec(1, 1)], [rec(2, 2)], [rec(3, 3)]], { log });
