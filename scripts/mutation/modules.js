@@ -39,15 +39,34 @@ module.exports = {
   },
   // --- triggers: signature checks (src/triggers), the record trigger's feed (src/recordChanges, where a
   // bug loses changes), the ServiceTitan webhook (src/webhooks)
+  // The record trigger's tests (recordChanges, snapshot, recordTypes) never reach the signature checks,
+  // yet each starts a sandbox for every mutant.
   "triggers-auth": {
     area: "triggers",
     mutate: ["src/triggers/hmac.ts", "src/triggers/webhookGuard.ts"],
-    tests: ["test/triggers/*.test.ts"],
+    tests: [
+      "test/triggers/units.test.ts",
+      "test/triggers/hmacEdges.test.ts",
+      "test/triggers/webhookGuardEdges.test.ts",
+      "test/triggers/webhook*.test.ts",
+      "test/triggers/stateConvention.test.ts",
+      "test/triggers/*.mutation.test.ts",
+    ],
   },
+  // Judged by the tests that import or run the record trigger: the webhook and signature tests
+  // (webhook*.test.ts, hmacEdges.test.ts) never reach src/recordChanges, yet each loads a sandbox harness
+  // for every mutant.
   "triggers-feed": {
     area: "triggers",
     mutate: ["src/recordChanges/changeFeed.ts", "src/recordChanges/deliveryState.ts", "src/recordChanges/trigger.ts"],
-    tests: ["test/triggers/*.test.ts"],
+    tests: [
+      "test/triggers/recordChanges.test.ts",
+      "test/triggers/snapshot.test.ts",
+      "test/triggers/units.test.ts",
+      "test/triggers/recordTypes.test.ts",
+      "test/triggers/stateConvention.test.ts",
+      "test/triggers/*.mutation.test.ts",
+    ],
   },
   "triggers-rest": {
     area: "triggers",
@@ -86,6 +105,8 @@ module.exports = {
       "test/crm/records.test.ts",
       "test/crm/useCases.test.ts",
       "test/crm/normalize.test.ts",
+      "test/crm/lookup.mutation.test.ts",
+      "test/crm/findOrCreate.mutation.test.ts",
     ],
   },
 };

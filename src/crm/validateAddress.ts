@@ -91,12 +91,14 @@ export const validateLocationAddress = async (
   const hasCoords = check.latitude !== undefined && check.longitude !== undefined;
   const zipUsable = n.zip !== "" && !check.problems.some((p) => p.field === "zip");
   const empty: Candidates<StLocation> = { data: [], truncated: false };
+  // Near the address needs a ZIP or a city to search by; with coordinates, the ZIP and coordinate searches run instead.
+  const searchNear = Boolean(key && (zipUsable || n.city)) && !hasCoords;
   const [nearby, inZip, atCoords] = await Promise.all([
-    key && (zipUsable || n.city) && !hasCoords ? locationsNearAddress(client, OPERATION, a) : empty,
+    searchNear ? locationsNearAddress(client, OPERATION, a) : empty,
     hasCoords && zipUsable ? locationsInZip(client, OPERATION, n.zip) : empty,
     hasCoords ? locationsAtCoordinates(client, OPERATION, check.latitude as number, check.longitude as number) : empty,
   ]);
-  verdict.checkedExisting = Boolean(key || hasCoords);
+  verdict.checkedExisting = searchNear || hasCoords;
   verdict.searchesTruncated = truncatedSearches({ address: nearby, zip: inZip, coordinates: atCoords });
   const found = new Map<number, AddressMatch>();
   for (const l of [...nearby.data, ...inZip.data, ...atCoords.data]) {
@@ -110,7 +112,15 @@ export const validateLocationAddress = async (
       if (distance <= radius) how.push("coordinates");
     }
     if (!how.length || found.has(l.id)) continue;
-    found.set(l.id, { locationId: l.id, customerId: l.customerId, name: l.name, active: l.active !== false, address: l.address, matchedBy: how, distanceMeters: distance });
+    found.set(l.id, {
+      locationId: l.id,
+      customerId: l.customerId,
+      name: l.name,
+      active: l.active !== false,
+      address: l.address,
+      matchedBy: how,
+      distanceMeters: distance,
+    });
   }
   verdict.matches = [...found.values()].sort((x, y) => (x.distanceMeters ?? 0) - (y.distanceMeters ?? 0) || x.locationId - y.locationId);
   return verdict;
