@@ -1,0 +1,359 @@
+/**
+ * The attempt loop (src/http/core.ts) where mutation testing found it unjudged: what a debug run logs
+ * (and masks), what a retry says in the log, the waits a client counts, the answers that are not plain
+ * JSON (downloads, redirects, empty bodies, repeated headers), and the attempt count on thrown errors.
+ *
+ * A local server answers as each test writes; waits go through an injected `sleep` (recorded, never
+ * slept) and the wall clock is injected where a test depends on it.
+ */
+import * as http from "node:http";
+import type { AddressInfo } from "node:net";
+import { createServiceTitanClient, type StRequest } from "../../src/http/client";
+import { CAPTURE_ACCESS_TOKEN, CAPTURE_APP_KEY, captureConnection } from "../support/captureServer";
+
+type Handler = (req: http.IncomingMessage, res: http.ServerResponse, n: number, body: string) => void;
+
+let handler: Handler = (_req, res) => res.end("{}");
+let hits = 0;
+let server: http.Server;
+let url = "";
+
+beforeAll(async () => {
+  server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      hits += 1;
+      handler(req, res, hits, Buffer.concat(chunks).toString("utf8"));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(
+  () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections?.();
+      server.close(() => resolve());
+    }),
+);
+beforeEach(() => {
+  hits = 0;
+});
+
+const json = (res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string | string[]> = {}) => {
+  res.writeHead(status, { "content-type": "application/json", ...headers });
+  res.end(body === undefined ? "" : JSON.stringify(body));
+};
+
+interface Lines {
+  info: string[];
+  warn: string[];
+}
+
+/** A client whose waits are recorded (never slept) and whose log lines are kept. */
+const client = (options: Record<string, unknown> = {}) => {
+  const waits: number[] = [];
+  const lines: Lines = { info: [], warn: [] };
+  const st = createServiceTitanClient(captureConnection({ url }), {
+    sleep: async (ms: number) => {
+      waits.push(ms);
+    },
+    logger: { info: (m: unknown) => lines.info.push(String(m)), warn: (m: unknown) => lines.warn.push(String(m)) },
+    ...options,
+  });
+  return { st, waits, lines };
+};
+
+const getCustomer: StRequest = { module: "crm", method: "GET", path: "/customers/7", operation: '"Get Customer"' };
+const createCustomer: StRequest = {
+  module: "crm",
+  method: "POST",
+  path: "/customers",
+  operation: '"Create Customer"',
+  body: { name: "Ann" },
+};
+const caught = (p: Promise<unknown>) =>
+  p.then(
+    () => {
+      throw new Error("expected the call to fail");
+    },
+    (e: unknown) => e as Error & { attempts?: number; code?: string },
+  );
+
+describe("debug logging", () => {
+  test("a debug run logs the request (credentials masked, body shown) and the response with its body", async () => {
+    handler = (_req, res) => json(res, 201, { id: 9 });
+    const { st, lines } = client({ debug: true });
+    await st.request(createCustomer);
+    expect(lines.info).toHaveLength(2);
+    const [sent, answered] = lines.info;
+    expect(sent.startsWith(`ServiceTitan request: POST ${url}/crm/v2/tenant/`)).toBe(true);
+    expect(sent).toContain("/customers\nheaders: ");
+    expect(sent).toContain('\nbody: {"name":"Ann"}');
+    expect(sent).not.toContain(CAPTURE_ACCESS_TOKEN);
+    expect(sent).not.toContain(CAPTURE_APP_KEY);
+    expect(answered).toMatch(/^ServiceTitan response: 201 for POST \/customers in \d+ ms\nbody: \{"id":9\}$/);
+  });
+
+  test("a request without a body logs no body line; a download's body is logged by its size only", async () => {
+    handler = (_req, res) => {
+      res.writeHead(200, { "content-type": "application/pdf" });
+      res.end(Buffer.from("%PDF-1.7 0123456789"));
+    };
+    const { st, lines } = client({ debug: true });
+    await st.request({ ...getCustomer, responseType: "binary" });
+    expect(lines.info[0]).not.toContain("body:");
+    expect(lines.info[1]).toMatch(/\nbody: <19 bytes>$/);
+  });
+
+  test("a failed download's body is logged as text, not as its size", async () => {
+    handler = (_req, res) => json(res, 404, { title: "Not here" });
+    const { st, lines } = client({ debug: true });
+    await caught(st.request({ ...getCustomer, responseType: "binary" }));
+    expect(lines.info[1]).toContain('body: {"title":"Not here"}');
+  });
+
+  test("a long body is cut in the debug log, saying how long it was", async () => {
+    const long = "x".repeat(12_000);
+    handler = (_req, res) => json(res, 200, { id: 7, long });
+    const { st, lines } = client({ debug: true });
+    await st.request({ ...createCustomer, body: { long } });
+    expect(lines.info[0]).toMatch(/… \(\d+ bytes\)$/);
+    expect(lines.info[0].length).toBeLessThan(11_000);
+    expect(lines.info[1]).toMatch(/… \(\d+ bytes\)$/);
+  });
+
+  test("without debug nothing is logged at info level for a plain call", async () => {
+    handler = (_req, res) => json(res, 200, { id: 7 });
+    const { st, lines } = client();
+    await st.request(getCustomer);
+    expect(lines.info).toEqual([]);
+    expect(lines.warn).toEqual([]);
+  });
+});
+
+describe("what a retry says in the log", () => {
+  test("a status: HTTP code, the wait, the next attempt of how many", async () => {
+    handler = (_req, res, n) => (n === 1 ? json(res, 503, { title: "Service Unavailable" }) : json(res, 200, { id: 7 }));
+    const { st, lines, waits } = client({ retry: { maxAttempts: 4 } });
+    await st.request(getCustomer);
+    expect(lines.warn).toEqual([`ServiceTitan "Get Customer": HTTP 503; retrying in ${waits[0]} ms (attempt 2 of 4).`]);
+  });
+
+  test("a stated wait says the server asked for it", async () => {
+    handler = (_req, res, n) =>
+      n === 1 ? json(res, 503, { title: "Service Unavailable" }, { "retry-after": "2" }) : json(res, 200, { id: 7 });
+    const { st, lines } = client();
+    await st.request(getCustomer);
+    expect(lines.warn).toEqual([`ServiceTitan "Get Customer": HTTP 503; retrying in 2000 ms as the server asked (attempt 2 of 8).`]);
+  });
+
+  test("a cut-off body reads as an incomplete response body", async () => {
+    handler = (_req, res, n) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(n === 1 ? '{"id":' : '{"id":7}');
+    };
+    const { st, lines } = client({ retry: { maxAttempts: 3 } });
+    expect((await st.request<{ id: number }>(getCustomer)).data.id).toBe(7);
+    expect(lines.warn).toHaveLength(1);
+    expect(lines.warn[0]).toMatch(/^ServiceTitan "Get Customer": incomplete response body; retrying in \d+ ms \(attempt 2 of 3\)\.$/);
+  });
+
+  test("a network failure names its code", async () => {
+    handler = (req, res, n) => (n === 1 ? req.socket.destroy() : json(res, 200, { id: 7 }));
+    const { st, lines } = client({ retry: { maxAttempts: 3 } });
+    await st.request(getCustomer);
+    expect(lines.warn).toHaveLength(1);
+    expect(lines.warn[0]).toMatch(/^ServiceTitan "Get Customer": network error ECONNRESET; retrying in \d+ ms \(attempt 2 of 3\)\.$/);
+  });
+
+  test("a POST retried because it only reads says so", async () => {
+    handler = (_req, res, n) => (n === 1 ? json(res, 503, {}) : json(res, 200, { data: [] }));
+    const { st, lines } = client({ retry: { maxAttempts: 2 } });
+    await st.request({
+      module: "reporting",
+      method: "POST",
+      path: "/report-category/ops/reports/5/data",
+      body: { parameters: [] },
+      operation: '"Run Report"',
+    });
+    expect(lines.warn).toHaveLength(1);
+    expect(lines.warn[0]).toMatch(/ \(attempt 2 of 2, repeatable: it only reads\)\.$/);
+  });
+});
+
+describe("the waits a client counts", () => {
+  test("every retry wait is counted with its length", async () => {
+    handler = (_req, res, n) =>
+      n <= 2 ? json(res, 429, { title: `Rate limit is exceeded. Try again in ${n} seconds.` }) : json(res, 200, { id: 7 });
+    const { st } = client();
+    expect(st.waits?.()).toEqual({ count: 0, ms: 0 });
+    await st.request(getCustomer);
+    expect(st.waits?.()).toEqual({ count: 2, ms: 3000 });
+  });
+});
+
+describe("answers that are not plain JSON", () => {
+  test("a download returns the bytes and the content type", async () => {
+    handler = (_req, res) => {
+      res.writeHead(200, { "content-type": "image/png" });
+      res.end(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0xff]));
+    };
+    const { st } = client();
+    const res = await st.request<Buffer>({ ...getCustomer, responseType: "binary" });
+    expect(Buffer.isBuffer(res.data)).toBe(true);
+    expect([...res.data]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x00, 0xff]);
+    expect(res.contentType).toBe("image/png");
+    expect(res.status).toBe(200);
+  });
+
+  test("a download redirected without a location hands back null; a 4xx download is an error", async () => {
+    handler = (_req, res) => {
+      res.writeHead(307, {});
+      res.end();
+    };
+    const { st } = client();
+    const res = await st.request<{ redirectUrl: string | null }>({ ...getCustomer, responseType: "binary" });
+    expect(res.data).toEqual({ redirectUrl: null });
+    expect(res.status).toBe(307);
+    handler = (_req, res) => json(res, 400, { title: "No file" });
+    await expect(st.request({ ...getCustomer, responseType: "binary" })).rejects.toThrow(/400 Bad Request: No file/);
+  });
+
+  test("a header sent several times is joined with commas; the answer's headers are lower-cased", async () => {
+    handler = (_req, res) => json(res, 200, { id: 7 }, { "Set-Cookie": ["a=1", "b=2"], "X-Trace": "t1" });
+    const { st } = client();
+    const res = await st.request(getCustomer);
+    expect(res.headers["set-cookie"]).toBe("a=1, b=2");
+    expect(res.headers["x-trace"]).toBe("t1");
+    expect(res.contentType).toBe("application/json");
+  });
+
+  test("a read answered 2xx with nothing is read again; a 204 is an empty success", async () => {
+    handler = (_req, res, n) => (n === 1 ? json(res, 200, undefined) : json(res, 200, { id: 7 }));
+    const { st } = client();
+    expect((await st.request<{ id: number }>(getCustomer)).data).toEqual({ id: 7 });
+    expect(hits).toBe(2);
+    hits = 0;
+    handler = (_req, res) => {
+      res.writeHead(204);
+      res.end();
+    };
+    const none = await st.request(getCustomer);
+    expect(none.status).toBe(204);
+    expect(none.data).toBeUndefined();
+    expect(hits).toBe(1);
+  });
+
+  test("a read answered 2xx with nothing every time fails saying the body was empty", async () => {
+    handler = (_req, res) => json(res, 200, undefined);
+    const { st } = client({ retry: { maxAttempts: 2 } });
+    const error = await caught(st.request(getCustomer));
+    expect(error.message).toMatch(/returned 200 with a body that is not valid JSON \(0 bytes, empty\)/);
+    expect(hits).toBe(2);
+  });
+
+  test("a create that promises its record and gets nothing fails once, saying the record may exist", async () => {
+    handler = (_req, res) => json(res, 200, undefined);
+    const { st } = client();
+    const error = await caught(st.request({ ...createCustomer, expectBody: true }));
+    expect(error.message).toMatch(/answered 200 without the record it returns on success/);
+    expect(error.attempts).toBe(1);
+    expect(hits).toBe(1);
+  });
+
+  test("a write that promises nothing may answer with nothing; a 204 create is a success too", async () => {
+    handler = (_req, res) => json(res, 200, undefined);
+    const { st } = client();
+    expect((await st.request(createCustomer)).data).toBeUndefined();
+    handler = (_req, res) => {
+      res.writeHead(204);
+      res.end();
+    };
+    expect((await st.request({ ...createCustomer, expectBody: true })).status).toBe(204);
+  });
+
+  test("JSON whose type is not declared, cut short, is read again; declared JSON, cut short, too", async () => {
+    for (const headers of [{}, { "content-type": "application/problem+json; charset=utf-8" }]) {
+      hits = 0;
+      handler = (_req, res, n) => {
+        res.writeHead(200, headers);
+        res.end(n === 1 ? "[1,2" : "[1,2]");
+      };
+      const { st } = client();
+      expect((await st.request(getCustomer)).data).toEqual([1, 2]);
+      expect(hits).toBe(2);
+    }
+  });
+
+  test("a page of another type (upper-case JSON excepted) is refused at once", async () => {
+    handler = (_req, res) => {
+      res.writeHead(200, { "content-type": "text/plain" });
+      res.end("maintenance");
+    };
+    const { st } = client();
+    await expect(st.request(getCustomer)).rejects.toThrow(/text\/plain body instead of JSON/);
+    expect(hits).toBe(1);
+    hits = 0;
+    handler = (_req, res, n) => {
+      res.writeHead(200, { "content-type": "APPLICATION/JSON" });
+      res.end(n === 1 ? '{"id"' : '{"id":7}');
+    };
+    expect((await st.request(getCustomer)).data).toEqual({ id: 7 });
+    expect(hits).toBe(2);
+  });
+});
+
+describe("errors carry their attempts", () => {
+  test("a status that is not retried: 1 attempt; a retried one that never heals: every attempt", async () => {
+    handler = (_req, res) => json(res, 400, { title: "Bad" });
+    const { st } = client({ retry: { maxAttempts: 3 } });
+    expect((await caught(st.request(getCustomer))).attempts).toBe(1);
+    handler = (_req, res) => json(res, 503, { title: "Down" });
+    const error = await caught(st.request(getCustomer));
+    expect(error.attempts).toBe(3);
+    expect(error.message).toMatch(/503/);
+    expect(hits).toBe(4);
+  });
+
+  test("a network failure that never heals: every attempt, in the message too", async () => {
+    handler = (req) => req.socket.destroy();
+    const { st } = client({ retry: { maxAttempts: 2 } });
+    const error = await caught(st.request(getCustomer));
+    expect(error.attempts).toBe(2);
+    expect(error.message).toBe('ServiceTitan "Get Customer" lost its connection (reset) after 2 attempts (GET /customers/7).');
+  });
+});
+
+describe("the run's deadline cuts a write in flight", () => {
+  test("a POST cut off by the deadline says it may have been carried out; a GET does not", async () => {
+    const answers: Array<() => void> = [];
+    handler = (_req, res) => answers.push(() => json(res, 200, { id: 1 }));
+    const { st } = client({ timeoutMs: 100_000 });
+    try {
+      const write = await caught(st.request({ ...createCustomer, deadlineAt: Date.now() + 250 }));
+      expect(write.code).toBe("ST_DEADLINE");
+      expect(write.message).toMatch(/may have been carried out/);
+      expect(write.attempts).toBe(1);
+      const read = await caught(st.request({ ...getCustomer, deadlineAt: Date.now() + 250 }));
+      expect(read.code).toBe("ST_DEADLINE");
+      expect(read.message).not.toMatch(/may have been carried out/);
+    } finally {
+      for (const answer of answers) answer();
+    }
+  });
+
+  test("a POST cut off by its own timeout (no deadline) is a plain timeout, not a deadline", async () => {
+    const answers: Array<() => void> = [];
+    handler = (_req, res) => answers.push(() => json(res, 200, { id: 1 }));
+    const { st } = client({ timeoutMs: 200 });
+    try {
+      const error = await caught(st.request({ ...createCustomer, deadlineAt: Date.now() + 60_000 }));
+      expect(error.code).toBeUndefined();
+      expect(error.message).toBe('ServiceTitan "Create Customer" timed out after 1 attempt (POST /customers).');
+    } finally {
+      for (const answer of answers) answer();
+    }
+  });
+});
