@@ -88,7 +88,14 @@ describe("rules from a descriptor", () => {
     expect(capacity).toMatchObject({ paged: false, repeatable: true, maxPageSize: 5000 });
     expect(capacity.budget).toBeUndefined();
     const report = rulesFor(
-      op({ module: "reporting", operationId: "ReportCategoryReports_GetData", method: "POST", path: "/x", page: 0, pageSize: 100 }),
+      op({
+        module: "reporting" as RuleTarget["module"],
+        operationId: "ReportCategoryReports_GetData",
+        method: "POST",
+        path: "/x",
+        page: 0,
+        pageSize: 100,
+      }),
     );
     expect(report).toMatchObject({
       path: "/report-category/{report_category}/reports/{reportId}/data",
