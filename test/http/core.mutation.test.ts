@@ -9,6 +9,8 @@
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 import { createServiceTitanClient, type StRequest } from "../../src/http/client";
+import { sendSettings, sendWithPolicy } from "../../src/http/core";
+import { toApiError } from "../../src/http/errors";
 import { CAPTURE_ACCESS_TOKEN, CAPTURE_APP_KEY, captureConnection } from "../support/captureServer";
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse, n: number, body: string) => void;
@@ -183,6 +185,34 @@ describe("what a retry says in the log", () => {
   });
 });
 
+describe("a write the caller vouches for (an idempotency token)", () => {
+  const post = (safeToRepeat: boolean | undefined, warn: string[]) => {
+    const call = { operation: '"Book"', method: "POST", path: "/bookings" };
+    const settings = sendSettings(
+      { sleep: async () => {}, logger: { warn: (m: unknown) => warn.push(String(m)) } },
+      `${url}|vouched`,
+      10_000,
+    );
+    return sendWithPolicy(`${url}/bookings`, { method: "POST", headers: {}, data: "{}", safeToRepeat }, call, {
+      ...settings,
+      label: "Leads",
+      toError: (status, body, context) => toApiError(call, status, body, undefined, context),
+    });
+  };
+
+  test("is sent again after a 503, saying why; without the token it is not", async () => {
+    handler = (_req, res, n) => (n === 1 ? json(res, 503, {}) : json(res, 200, { id: 1 }));
+    const warn: string[] = [];
+    expect((await post(true, warn)).data).toEqual({ id: 1 });
+    expect(hits).toBe(2);
+    expect(warn).toHaveLength(1);
+    expect(warn[0]).toMatch(/^Leads "Book": HTTP 503; retrying in \d+ ms \(attempt 2 of 8, safe to repeat: idempotency token\)\.$/);
+    hits = 0;
+    await expect(post(undefined, [])).rejects.toThrow(/503/);
+    expect(hits).toBe(1);
+  });
+});
+
 describe("the waits a client counts", () => {
   test("every retry wait is counted with its length", async () => {
     handler = (_req, res, n) =>
@@ -219,6 +249,16 @@ describe("answers that are not plain JSON", () => {
     expect(res.status).toBe(307);
     handler = (_req, res) => json(res, 400, { title: "No file" });
     await expect(st.request({ ...getCustomer, responseType: "binary" })).rejects.toThrow(/400 Bad Request: No file/);
+  });
+
+  test("a redirect is an error for a JSON operation, never followed", async () => {
+    handler = (_req, res) => {
+      res.writeHead(302, { location: `${url}/elsewhere` });
+      res.end();
+    };
+    const { st } = client();
+    await expect(st.request(getCustomer)).rejects.toThrow(/^ServiceTitan "Get Customer" failed with 302 Found \(redirect\)/);
+    expect(hits).toBe(1);
   });
 
   test("a header sent several times is joined with commas; the answer's headers are lower-cased", async () => {
