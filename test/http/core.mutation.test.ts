@@ -106,6 +106,7 @@ describe("debug logging", () => {
     const { st, lines } = client({ debug: true });
     await st.request({ ...getCustomer, responseType: "binary" });
     expect(lines.info[0]).not.toContain("body:");
+    expect(lines.info[0]).toMatch(/^ServiceTitan request: GET \S+\/customers\/7\nheaders: \{[^\n]*\}$/);
     expect(lines.info[1]).toMatch(/\nbody: <19 bytes>$/);
   });
 
@@ -395,5 +396,123 @@ describe("the run's deadline cuts a write in flight", () => {
     } finally {
       for (const answer of answers) answer();
     }
+  });
+});
+
+describe("an operation's budget in the attempt loop (one run of the same report a minute)", () => {
+  const report: StRequest = {
+    module: "reporting",
+    method: "POST",
+    path: "/report-category/ops/reports/5/data",
+    body: { parameters: [] },
+    operation: '"Run Report"',
+  };
+
+  /** A client on a fake wall clock that only its sleeps (and the test) move; the report's budget is primed by one run. */
+  const primed = async (options: Record<string, unknown> = {}) => {
+    const clock = { t: 1_800_000_000_000 };
+    const waits: number[] = [];
+    const lines: Lines = { info: [], warn: [] };
+    const st = createServiceTitanClient(captureConnection({ url }), {
+      now: () => clock.t,
+      sleep: async (ms: number) => {
+        waits.push(ms);
+        clock.t += ms;
+      },
+      logger: { info: (m: unknown) => lines.info.push(String(m)), warn: (m: unknown) => lines.warn.push(String(m)) },
+      ...options,
+    });
+    handler = (_req, res) => json(res, 200, { data: [] });
+    await st.request(report);
+    hits = 0;
+    return { st, clock, waits, lines };
+  };
+
+  test("a wait of exactly the longest allowed is waited, counted, and logged only in debug", async () => {
+    const quiet = await primed({ retry: { maxRetryAfterMs: 60_000 } });
+    await quiet.st.request(report);
+    expect(quiet.waits).toEqual([60_000]);
+    expect(quiet.st.waits?.()).toEqual({ count: 1, ms: 60_000 });
+    expect(quiet.lines.info).toEqual([]);
+    const loud = await primed({ debug: true });
+    loud.clock.t += 1234;
+    await loud.st.request(report);
+    expect(loud.waits).toEqual([58_766]);
+    expect(loud.lines.info.filter((l) => l.includes("waiting"))).toEqual([
+      'ServiceTitan "Run Report": waiting 58.8 s for ServiceTitan\'s limit of one run of the same report per minute per tenant, each page counting as a run.',
+    ]);
+  });
+
+  test("a deadline further off than the wait: waited", async () => {
+    const { st, clock, waits } = await primed();
+    await st.request({ ...report, deadlineAt: clock.t + 100_000 });
+    expect(waits).toEqual([60_000]);
+    expect(hits).toBe(1);
+  });
+
+  test("a wait that would end at the deadline: refused at once, naming the time left", async () => {
+    const { st, clock, waits } = await primed();
+    const error = await caught(st.request({ ...report, deadlineAt: clock.t + 60_000 }));
+    expect(error.code).toBe("ST_DEADLINE");
+    expect(error.message).toMatch(/was not sent \(POST .*\): .*must wait 60 s, more than the 60 s left before the run's time limit/);
+    expect(waits).toEqual([]);
+    expect(hits).toBe(0);
+  });
+
+  test("the tighter of the deadline and the longest wait is named: equal, the deadline; the longest wait shorter, the budget", async () => {
+    const equal = await primed({ retry: { maxRetryAfterMs: 30_000 } });
+    expect((await caught(equal.st.request({ ...report, deadlineAt: equal.clock.t + 30_000 }))).code).toBe("ST_DEADLINE");
+    const budget = await primed({ retry: { maxRetryAfterMs: 30_000 } });
+    const error = await caught(budget.st.request({ ...report, deadlineAt: budget.clock.t + 50_000 }));
+    expect(error.code).toBe("ST_BUDGET");
+    expect(error.message).toMatch(/more than the 30 s this call may wait/);
+    expect(hits).toBe(0);
+  });
+
+  test("a call that starts past its deadline says so, whatever its budget", async () => {
+    const { st, clock } = await primed();
+    const error = await caught(st.request({ ...report, deadlineAt: clock.t - 1 }));
+    expect(error.code).toBe("ST_DEADLINE");
+    expect(error.message).toMatch(/stopped: the run's time limit was reached before it could be sent/);
+    expect(hits).toBe(0);
+  });
+
+  test("the call's time budget starts when its first slot is granted, not when it began queueing", async () => {
+    const { st, waits } = await primed({ retry: { totalBudgetMs: 30_000 } });
+    handler = (_req, res, n) => (n === 1 ? json(res, 503, {}) : json(res, 200, { data: [] }));
+    await st.request(report);
+    expect(hits).toBe(2);
+    expect(waits[0]).toBe(60_000);
+  });
+
+  test("later attempts do not restart it: a report failing every minute stops when its time budget is spent", async () => {
+    const { st } = await primed({ retry: { totalBudgetMs: 100_000 } });
+    handler = (_req, res) => json(res, 503, {});
+    await expect(st.request(report)).rejects.toThrow(/503/);
+    // At 0, 60 and 120 s after the first grant; then the time budget (100 s) is spent.
+    expect(hits).toBe(3);
+  });
+});
+
+describe("the run's deadline and the tenant's rate limit", () => {
+  test("a deadline that passes while waiting for the rate limit's slot: nothing is sent", async () => {
+    handler = (_req, res) => json(res, 200, { id: 7 });
+    const { st } = client({ requestsPerSecond: 1 });
+    await st.request(getCustomer);
+    hits = 0;
+    // The next slot is free a second after that answer: the deadline passes first.
+    const error = await caught(st.request({ ...getCustomer, deadlineAt: Date.now() + 200 }));
+    expect(error.code).toBe("ST_DEADLINE");
+    expect(error.attempts).toBe(0);
+    expect(error.message).toMatch(/before it could be sent/);
+    expect(hits).toBe(0);
+  });
+
+  test("a deadline reached exactly as the call starts: nothing is sent", async () => {
+    const t = 1_700_000_000_000;
+    const { st } = client({ now: () => t });
+    const error = await caught(st.request({ ...getCustomer, deadlineAt: t }));
+    expect(error.code).toBe("ST_DEADLINE");
+    expect(hits).toBe(0);
   });
 });
