@@ -516,3 +516,60 @@ describe("the run's deadline and the tenant's rate limit", () => {
     expect(hits).toBe(0);
   });
 });
+
+describe("answers at the edges of their status ranges, bodies of spaces, times in messages", () => {
+  test("a 300 is not a success for a JSON operation; for a download it is handed back, its debug body as text", async () => {
+    handler = (_req, res) => json(res, 300, { choices: ["a"] }, { location: `${url}/a` });
+    const { st, lines } = client({ debug: true });
+    await expect(st.request(getCustomer)).rejects.toThrow(/failed with 300 HTTP error/);
+    const download = await st.request<{ redirectUrl: string }>({ ...getCustomer, responseType: "binary" });
+    expect(download.data).toEqual({ redirectUrl: `${url}/a` });
+    expect(lines.info[lines.info.length - 1]).toMatch(/\nbody: \{"choices":\["a"\]\}$/);
+  });
+
+  test("the debug response line says how long the call took, on the injected clock", async () => {
+    handler = (_req, res) => json(res, 200, { id: 7 });
+    let t = 1_700_000_000_000;
+    const { st, lines } = client({ debug: true, now: () => (t += 250) });
+    await st.request(getCustomer);
+    // One tick when the call starts, one when the answer's context is made, one for the line itself.
+    expect(lines.info[1]).toMatch(/^ServiceTitan response: 200 for GET \/customers\/7 in 500 ms\n/);
+  });
+
+  test("a body of spaces is no body: a read reads again, a create that promises its record fails, another write succeeds", async () => {
+    handler = (_req, res) => {
+      res.writeHead(200, { "content-type": "text/plain" });
+      res.end("  \n ");
+    };
+    const { st } = client({ retry: { maxAttempts: 2 } });
+    await expect(st.request(getCustomer)).rejects.toThrow(/returned 200 with a body that is not valid JSON/);
+    expect(hits).toBe(2);
+    await expect(st.request({ ...createCustomer, expectBody: true })).rejects.toThrow(
+      /answered 200 without the record it returns on success/,
+    );
+    expect((await st.request(createCustomer)).data).toBeUndefined();
+  });
+
+  test("a 401 after accepted attempts says how long after the first attempt", async () => {
+    handler = (_req, res, n) => (n === 1 ? json(res, 503, {}) : json(res, 401, { title: "Unauthorized" }));
+    const clock = { t: 1_700_000_000_000 };
+    const st = createServiceTitanClient(captureConnection({ url }), {
+      now: () => clock.t,
+      sleep: async (ms: number) => {
+        clock.t += ms + 40_000;
+      },
+    });
+    const error = await caught(st.request(getCustomer));
+    expect(error.message).toMatch(/on attempt 2 4\d s after the first attempt — the access token expired during the retries/);
+  });
+
+  test("a write answered with a status whose stated wait outruns the deadline was not carried out: it does not say it may have been", async () => {
+    handler = (_req, res) => json(res, 429, { title: "Rate limit is exceeded. Try again in 20 seconds." });
+    const t = 1_700_000_000_000;
+    const { st } = client({ now: () => t });
+    const error = await caught(st.request({ ...createCustomer, deadlineAt: t + 5000 }));
+    expect(error.code).toBe("ST_DEADLINE");
+    expect(error.message).toMatch(/asked to wait 20 s/);
+    expect(error.message).not.toMatch(/may have been carried out/);
+  });
+});
