@@ -69,14 +69,14 @@ describe("rate limiter", () => {
     const l = limiter(1);
     const first = await l.acquire();
     const secondP = l.acquire();
-    const thirdP = l.acquire();
     clock.t = 10;
     first();
-    const second = await secondP; // at 1010
+    const second = await secondP; // granted at 1010, the slot now his
     first(); // again: nothing
     let thirdGranted = false;
-    void thirdP.then(() => {
+    const thirdP = l.acquire().then((release) => {
       thirdGranted = true;
+      return release;
     });
     for (let i = 0; i < 10; i += 1) await Promise.resolve();
     expect(thirdGranted).toBe(false);
