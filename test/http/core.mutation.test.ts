@@ -9,7 +9,7 @@
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 import { createServiceTitanClient, type StRequest } from "../../src/http/client";
-import { sendSettings, sendWithPolicy } from "../../src/http/core";
+import { lowerHeaders, sendSettings, sendWithPolicy } from "../../src/http/core";
 import { toApiError } from "../../src/http/errors";
 import { CAPTURE_ACCESS_TOKEN, CAPTURE_APP_KEY, captureConnection } from "../support/captureServer";
 
@@ -571,5 +571,16 @@ describe("answers at the edges of their status ranges, bodies of spaces, times i
     expect(error.code).toBe("ST_DEADLINE");
     expect(error.message).toMatch(/asked to wait 20 s/);
     expect(error.message).not.toMatch(/may have been carried out/);
+  });
+});
+
+describe("lowerHeaders", () => {
+  test("names lower-cased, lists joined, values without a value left out", () => {
+    expect(lowerHeaders({ A: undefined, B: null, "Set-Cookie": ["x=1", "y=2"], "X-N": 5, E: "" })).toEqual({
+      "set-cookie": "x=1, y=2",
+      "x-n": "5",
+      e: "",
+    });
+    expect(lowerHeaders(undefined)).toEqual({});
   });
 });

@@ -38,6 +38,9 @@ describe("excerpt", () => {
   test("scripts and styles go with their content, tags become spaces, whitespace folds, an open tag at the end goes", () => {
     expect(excerpt("<p>Hello</p><script>var x = 1;</script><STYLE>p{}</STYLE>\n\n  <b>world</b> <i")).toBe("Hello world");
     expect(excerpt("a<br>b")).toBe("a b");
+    expect(excerpt("a<script>x</script>b")).toBe("a b");
+    // Only the last open tag, cut off at the end, is dropped.
+    expect(excerpt("a <b <c")).toBe("a <b");
     expect(excerpt("  plain   text \t here ")).toBe("plain text here");
   });
 
@@ -144,6 +147,11 @@ describe("toApiError", () => {
     expect((without as ServiceTitanApiError).status).toBe(401);
     // A 401 whose earlier attempts were not accepted is an ordinary rejection.
     expect(toApiError(call, 401, "{}", connection, { attempts: 3 }).message).toMatch(/was rejected/);
+    // Another status with a connection is an API error, not a rejected connection.
+    const forbidden = toApiError(call, 403, "{}", connection);
+    expect(forbidden).toBeInstanceOf(ServiceTitanApiError);
+    expect(forbidden).not.toBeInstanceOf(ConnectionError);
+    expect(forbidden.message).not.toMatch(/rejected/);
     // Another status never reads as an expired token.
     expect(toApiError(call, 403, "{}", connection, context).message).not.toMatch(/expired/);
   });
