@@ -184,6 +184,12 @@ describe("toBodyError, toEmptyBodyError, toNetworkError", () => {
     expect(toBodyError(call, 200, "{", "Application/JSON").message).toMatch(/a body that is not valid JSON/);
   });
 
+  test("a body of spaces is said to be empty; a long body is quoted by its first 60 characters; the type is named without its spaces", () => {
+    expect(toBodyError(call, 200, "   ").message).toMatch(/ \(3 bytes, empty\); /);
+    expect(toBodyError(call, 200, "b".repeat(100)).message).toContain(`(100 bytes, starting "${"b".repeat(60)}"); `);
+    expect(toBodyError(call, 200, "x", "text/html ; charset=utf-8").message).toContain("with a text/html body instead of JSON");
+  });
+
   test("an empty create answer", () => {
     const e = toEmptyBodyError(write, 200);
     expect(e.message).toBe(
