@@ -9,6 +9,7 @@ import { cleanBoolean, cleanId, cleanInteger, cleanString, keyValueRows, isEmpty
 import { dataSourceFor } from "../../inputs/links";
 import { connectionInput } from "../../inputs/shared";
 import { shapeOutput } from "../../operations/outputSchema";
+import { formatCount } from "../../paging/progress";
 import { REPORT_MAX_PAGE_SIZE, runReport as run } from "../run";
 
 /** Prismatic ends a step after 15 minutes; the default leaves a minute for the rest of the step. */
@@ -59,7 +60,7 @@ export const runReport = action({
       label: "Max Records",
       type: "string",
       required: false,
-      comments: `With Fetch All: stop with an error instead of returning more than this many rows (protects the flow's memory). Empty means ${DEFAULT_MAX_REPORT_ROWS.toLocaleString("en-US")}.`,
+      comments: `With Fetch All: stop with an error instead of returning more than this many rows (protects the flow's memory). Empty means ${formatCount(DEFAULT_MAX_REPORT_ROWS)}.`,
       example: "100000",
       placeholder: String(DEFAULT_MAX_REPORT_ROWS),
       clean: (v: unknown) => cleanInteger("Max Records", { min: 1 })(v) ?? DEFAULT_MAX_REPORT_ROWS,
@@ -100,7 +101,7 @@ export const runReport = action({
       label: "Page Size",
       type: "string",
       required: false,
-      comments: `How many rows a page holds, from 1 to ${REPORT_MAX_PAGE_SIZE.toLocaleString("en-US")} (ServiceTitan's largest report page). Empty means ${DEFAULT_REPORT_PAGE_SIZE.toLocaleString("en-US")}.`,
+      comments: `How many rows a page holds, from 1 to ${formatCount(REPORT_MAX_PAGE_SIZE)} (ServiceTitan's largest report page). Empty means ${formatCount(DEFAULT_REPORT_PAGE_SIZE)}.`,
       example: "5000",
       placeholder: String(DEFAULT_REPORT_PAGE_SIZE),
       clean: (v: unknown) => cleanInteger("Page Size", { min: 1, max: REPORT_MAX_PAGE_SIZE })(v) ?? DEFAULT_REPORT_PAGE_SIZE,
