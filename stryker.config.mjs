@@ -24,6 +24,10 @@ export default {
   // Static mutants (module-level constants) rerun every test; on a 2-core machine they are skipped.
   ignoreStatic: true,
   incremental: true,
+  // MUTATION_FORCE=1: test every mutant of the files run, reusing nothing. Incremental mode keeps a
+  // survivor's result while the tests that covered it are unchanged, so a survivor killed by a test
+  // added in another test's place can stay recorded as surviving until a forced run.
+  force: process.env.MUTATION_FORCE === "1",
   incrementalFile: `reports/mutation/${name}/stryker-incremental.json`,
   concurrency: Number(process.env.MUTATION_CONCURRENCY ?? 2),
   timeoutMS: 10000,

@@ -4,7 +4,8 @@
  * reports/mutation/<module>/, then the score per module (score.js). `--files a.ts,b.ts:10-80` narrows one
  * module's run to some of its files or line ranges; Stryker's incremental file keeps the results of the
  * parts not run this time, so a big module can be run in parts. MUTATION_CONCURRENCY (default 2) sets
- * Stryker's processes; the machine is small.
+ * Stryker's processes; the machine is small. MUTATION_FORCE=1 retests every mutant of the files run
+ * instead of reusing incremental results (after tests were added for survivors).
  */
 const { spawnSync } = require("node:child_process");
 const fs = require("node:fs");

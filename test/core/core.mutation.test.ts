@@ -158,7 +158,7 @@ describe("errors", () => {
     expect(out.code).toBe(5);
     expect(out.again).toBe(out);
   });
-  it("a property that cannot be redefined is removed", () => {
+  it("a property that can neither be redefined nor deleted stays exactly as it was (scrubbing in place cannot reach it)", () => {
     registerSecret("err-secret-913");
     const error = new Error("m");
     Object.defineProperty(error, "stuck", { value: "err-secret-913", writable: false, enumerable: true, configurable: false });
@@ -216,5 +216,81 @@ describe("exact JSON", () => {
     const cycle: Record<string, unknown> = {};
     cycle.self = cycle;
     expect(() => toJson(cycle)).toThrow(TypeError);
+  });
+});
+
+describe("survivors of the 14:05 core run (each red with its mutant planted)", () => {
+  it("a text value is shown as typed between quotes, not JSON-escaped (errors.ts show)", () => {
+    expect(messageOf(() => fail("Name", "a short name", 'say "hi"\\now'))).toBe('Name: expected a short name, got "say "hi"\\now".');
+  });
+
+  it("checkDateRange with maxDays: exactly the limit passes, a millisecond more fails with the days and the reason", () => {
+    const limit = { maxDays: 14, why: "capacity is computed for 14 days at most" };
+    expect(() => checkDateRange("From", "2026-03-01T00:00:00Z", "To", "2026-03-15T00:00:00Z", limit)).not.toThrow();
+    expect(messageOf(() => checkDateRange("From", "2026-03-01T00:00:00Z", "To", "2026-03-15T00:00:00.001Z", limit))).toBe(
+      "From and To: at most 14 days apart (capacity is computed for 14 days at most); got 14 days (2026-03-01T00:00:00Z to 2026-03-15T00:00:00.001Z).",
+    );
+    expect(messageOf(() => checkDateRange("From", "2026-03-01T00:00:00Z", "To", "2026-03-15T12:00:00Z", { maxDays: 14 }))).toBe(
+      "From and To: at most 14 days apart; got 14.5 days (2026-03-01T00:00:00Z to 2026-03-15T12:00:00Z).",
+    );
+    expect(messageOf(() => checkDateRange("From", "2026-01-01T00:00:00Z", "To", "2026-03-01T00:00:00Z", { maxDays: 14 }))).toMatch(/got 59 days/);
+    // without maxDays any length is fine
+    expect(() => checkDateRange("From", "2020-01-01T00:00:00Z", "To", "2026-01-01T00:00:00Z")).not.toThrow();
+  });
+
+  it("an error's connection property that is text is redacted as text, not read as a connection", () => {
+    registerSecret("conn-secret-value-123");
+    const error = Object.assign(new Error("failed"), { connection: "token conn-secret-value-123" });
+    const scrubbed = redactError(error) as Error & { connection: unknown };
+    expect(scrubbed.connection).toBe(`token ${REDACTED}`);
+  });
+
+  it("objects nested deeper than ten levels are cut at the eleventh, in values and in errors", () => {
+    const nest = (levels: number): Record<string, unknown> => (levels === 0 ? { leaf: "x" } : { next: nest(levels - 1) });
+    const depthOf = (v: unknown): number => {
+      let d = 0;
+      let cur = v as Record<string, unknown> | string;
+      while (typeof cur === "object" && cur && "next" in cur) {
+        cur = cur.next as Record<string, unknown>;
+        d += 1;
+      }
+      return typeof cur === "string" ? d : -1;
+    };
+    expect(depthOf(redactDeep(nest(20)))).toBe(11);
+    const error = Object.assign(new Error("failed"), { details: nest(20) });
+    expect(depthOf((redactError(error) as Error & { details: unknown }).details)).toBe(10);
+  });
+
+  it("an error's enumerable properties stay enumerable after scrubbing (and the message stays hidden from keys)", () => {
+    const error = Object.assign(new Error("failed"), { traceId: "t-1", fieldErrors: { name: ["bad"] } });
+    redactError(error);
+    expect(Object.keys(error)).toEqual(["traceId", "fieldErrors"]);
+    expect(Object.getOwnPropertyDescriptor(error, "message")?.enumerable).toBe(false);
+  });
+
+  it("arrays nested deeper than ten levels are cut at the eleventh", () => {
+    const nest = (levels: number): unknown[] => (levels === 0 ? ["leaf"] : [nest(levels - 1)]);
+    let cur = redactDeep(nest(20)) as unknown;
+    let depth = 0;
+    while (Array.isArray(cur) && Array.isArray(cur[0])) {
+      cur = cur[0];
+      depth += 1;
+    }
+    expect(Array.isArray(cur) ? cur[0] : cur).toBe("[nested too deep]");
+    expect(depth).toBe(10);
+  });
+
+  it("a scrubbed error's properties stay writable and can be scrubbed again when a secret is registered later", () => {
+    const error = Object.assign(new Error("failed"), { traceId: "t-1 late-secret-4711" });
+    redactError(error);
+    expect(error.traceId).toBe("t-1 late-secret-4711");
+    registerSecret("late-secret-4711");
+    redactError(error);
+    expect(error.traceId).toBe(`t-1 ${REDACTED}`);
+    error.traceId = "t-2";
+    expect(error.traceId).toBe("t-2");
+    // and configurable: later code may still remove or redefine what was scrubbed
+    expect(delete (error as { traceId?: string }).traceId).toBe(true);
+    expect("traceId" in error).toBe(false);
   });
 });

@@ -338,3 +338,43 @@ describe("key/value rows", () => {
     });
   });
 });
+
+describe("survivors of the 14:13 run of clean.ts lines 195–end (each red with its mutant planted)", () => {
+  const messageOf = (fn: () => unknown): string => {
+    try {
+      fn();
+    } catch (e) {
+      expect(e).toBeInstanceOf(InputError);
+      return (e as Error).message;
+    }
+    throw new Error("expected an InputError");
+  };
+
+  it("cleanString's minimum length: one character short is refused with the count, the minimum itself passes", () => {
+    expect(messageOf(() => cleanString("Search Text", { minLength: 2 })(" a "))).toBe("Search Text: expected at least 2 characters (got 1).");
+    expect(cleanString("Search Text", { minLength: 2 })("ab")).toBe("ab");
+  });
+
+  it("a JSON input with more than five schema problems names five and counts the rest", () => {
+    const schema: SchemaNode = { type: "array", items: { type: "integer" } };
+    expect(messageOf(() => cleanJson("Technician IDs", { schema })('["a","b","c","d","e","f","g"]'))).toMatch(/\(and 2 more\)\.$/);
+    // five or fewer: all named, nothing after them
+    expect(messageOf(() => cleanJson("Technician IDs", { schema })('["a"]'))).toBe('Technician IDs: [0] must be a whole number, not "a".');
+  });
+
+  it("key/value text that is not JSON is refused as a whole, naming what is expected", () => {
+    expect(messageOf(() => keyValueRows("Extra Details", "{not json"))).toBe(
+      'Extra Details: expected key/value rows, or a JSON object such as {"source":"web"}, got "{not json".',
+    );
+  });
+
+  it("a row needs one of the key fields, not all of them", () => {
+    expect(keyValueRows("Parameters", [{ name: "From", value: "2026-01-01" }], { keyFields: ["key", "name"] })).toEqual([
+      { key: "From", value: "2026-01-01", label: "Parameters (item 1)" },
+    ]);
+  });
+
+  it("a key/value list's empty value becomes empty text, not the word null", () => {
+    expect(cleanKeyValueList("Extra Details")('{"source":null,"campaign":"spring"}')).toEqual({ source: "", campaign: "spring" });
+  });
+});
