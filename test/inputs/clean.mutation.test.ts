@@ -340,15 +340,6 @@ describe("key/value rows", () => {
 });
 
 describe("survivors of the 14:13 run of clean.ts lines 195–end (each red with its mutant planted)", () => {
-  const messageOf = (fn: () => unknown): string => {
-    try {
-      fn();
-    } catch (e) {
-      expect(e).toBeInstanceOf(InputError);
-      return (e as Error).message;
-    }
-    throw new Error("expected an InputError");
-  };
 
   it("cleanString's minimum length: one character short is refused with the count, the minimum itself passes", () => {
     expect(messageOf(() => cleanString("Search Text", { minLength: 2 })(" a "))).toBe("Search Text: expected at least 2 characters (got 1).");
