@@ -277,3 +277,68 @@ describe("address checks", () => {
     expect(warned({ ...ok, country: " " })).toEqual(["country:countryAssumed"]);
   });
 });
+
+describe("survivors of the 15:48 run (lines 235–end, address.ts)", () => {
+  test("a unit's designators are dropped from the front only, its other parts kept", () => {
+    expect(normalizeUnit("Apt 4 B")).toBe("4B");
+    expect(normalizeUnit("Apt Unit 12")).toBe("12");
+  });
+
+  test("a street that is only a unit word and number keeps it as the street, leading spaces or not", () => {
+    expect(parseStreet("Apt 4")).toEqual({ number: "", name: "apt 4", unit: "" });
+    expect(parseStreet("   Apt 4")).toEqual({ number: "", name: "apt 4", unit: "" });
+  });
+
+  test("only the last word (or the one before a closing direction) is a suffix", () => {
+    expect(parseStreet("12 Avenue Road North").name).toBe("avenue rd n");
+    expect(parseStreet("12 Street Avenue").name).toBe("street ave");
+  });
+
+  test("Saint, Mount and Fort are shortened at the start of a city only", () => {
+    expect(normalizeAddress({ city: "Mount Vernon" }).city).toBe("mt vernon");
+    expect(normalizeAddress({ city: "Fort Worth" }).city).toBe("ft worth");
+    expect(normalizeAddress({ city: "Big Mount Pleasant" }).city).toBe("big mount pleasant");
+    expect(normalizeAddress({ city: "Old Fort Town" }).city).toBe("old fort town");
+  });
+
+  test("state codes are known for the US, Puerto Rico and Canada only", () => {
+    expect(stateCode("ON", "GB")).toBeUndefined();
+    expect(stateCode("Ontario", "AU")).toBeUndefined();
+  });
+
+  const us = { street: "12 Main St", city: "Austin", state: "TX", zip: "78701", country: "US" };
+
+  test("a street or city of spaces is missing, with its own message", () => {
+    expect(checkAddress({ ...us, street: "   ", city: " " }).problems).toEqual([
+      { field: "street", code: "missing", message: "The street is required." },
+      { field: "city", code: "missing", message: "The city is required." },
+    ]);
+  });
+
+  test("a coordinate written .55 is a number; not-a-number messages name the coordinate", () => {
+    expect(checkAddress({ ...us, latitude: ".55", longitude: "-.5" })).toMatchObject({ problems: [], latitude: 0.55, longitude: -0.5 });
+    expect(checkAddress({ ...us, latitude: "north", longitude: "west" }).problems).toEqual([
+      { field: "latitude", code: "latitudeNotNumber", message: 'Latitude must be a number in decimal degrees, got "north".' },
+      { field: "longitude", code: "longitudeNotNumber", message: 'Longitude must be a number in decimal degrees, got "west".' },
+    ]);
+  });
+
+  test("the warnings' and the postal code's messages, the code quoted as trimmed", () => {
+    const check = checkAddress({ street: "Main Street", city: "Austin", state: "TX", zip: " 7870 ", latitude: 0, longitude: 0 });
+    expect(check.problems).toEqual([
+      { field: "zip", code: "zipFormat", message: expect.stringMatching(/^"7870" is not a valid US /) },
+    ]);
+    expect(check.warnings).toEqual([
+      { field: "country", code: "countryAssumed", message: "No country given; checked as a US address." },
+      { field: "street", code: "noHouseNumber", message: "The street has no house number; technicians may not find the place." },
+      { field: "latitude", code: "nullIsland", message: "Coordinates 0,0 usually mean a failed geocode rather than a real place." },
+    ]);
+  });
+
+  test("a street without a house number is warned about only in the countries named, not in one whose name ends or starts like them", () => {
+    const codes = (country: string) => checkAddress({ street: "Main Street", city: "Minsk", country }).warnings.map((w) => w.code);
+    expect(codes("Belarus")).not.toContain("noHouseNumber");
+    expect(codes("USSR")).not.toContain("noHouseNumber");
+    expect(codes("NZ")).toContain("noHouseNumber");
+  });
+});

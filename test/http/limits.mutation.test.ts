@@ -105,6 +105,9 @@ describe("Retry-After", () => {
     expect(parseRetryAfter("0", now)).toBe(0);
     expect(parseRetryAfter("1.0005", now)).toBe(1001);
     expect(parseRetryAfter(7, now)).toBe(7000);
+    // Several digits are seconds, not a year ("120" would parse as the year 120: a wait of 0).
+    expect(parseRetryAfter("120", now)).toBe(120_000);
+    expect(parseRetryAfter("12.5", now)).toBe(12_500);
     expect(parseRetryAfter("Sun, 22 Nov 2026 10:00:02 GMT", now)).toBe(2000);
     expect(parseRetryAfter("Sun, 22 Nov 2026 09:59:00 GMT", now)).toBe(0);
     expect(parseRetryAfter(["Sun, 22 Nov 2026 10:00:03 GMT"], now)).toBe(3000);

@@ -160,6 +160,35 @@ describe("matching a sent path", () => {
   });
 });
 
+describe("rows that say more (mutation survivors of the 15:10 run)", () => {
+  test("a row's serverErrorMeans reaches the rules; an operation without one has none", () => {
+    const unknownCall = rulesFor(op({ module: "telecom" as RuleTarget["module"], operationId: "Calls_GetDetails", path: "/calls/{id}" }));
+    expect(unknownCall.serverErrorMeans).toMatch(/answers 500, not 404, when the call ID does not exist/);
+    expect("serverErrorMeans" in rulesFor(op())).toBe(false);
+  });
+
+  test("only a query parameter named pageSize (with page) makes an operation paged", () => {
+    const pathPageSize = op({ page: 1 });
+    pathPageSize.params.push({ name: "pageSize", in: "path", required: true, schema: { type: "integer" } } as RuleTarget["params"][number]);
+    expect(rulesFor(pathPageSize).paged).toBe(false);
+  });
+
+  test("a path is matched only among the operations of the version it is sent under", () => {
+    const v2 = op({ module: "telecom" as RuleTarget["module"], operationId: "Calls_GetCalls", path: "/calls" });
+    const v3 = { ...op({ module: "telecom" as RuleTarget["module"], operationId: "Calls_GetCallsV3", path: "/calls" }), version: "v3" } as RuleTarget;
+    const descriptors = () => [v2, v3];
+    expect(rulesForRequest({ module: "telecom", method: "GET", path: "/calls", version: "v3" }, descriptors).ref).toBe("telecom:Calls_GetCallsV3");
+    expect(rulesForRequest({ module: "telecom", method: "GET", path: "/calls" }, descriptors).ref).toBe("telecom:Calls_GetCalls");
+    expect(rulesForRequest({ module: "telecom", method: "GET", path: "/calls", version: "v2" }, () => [v3, v2]).ref).toBe("telecom:Calls_GetCalls");
+  });
+
+  test("a page that is not a number or text (true, an object) fails naming Page, not with a TypeError", () => {
+    const paged = rulesFor(op({ page: 1, pageSize: 50 }));
+    expect(() => checkPaging(paged, { page: true })).toThrow(/^Page \(query parameter page\): /);
+    expect(() => checkPaging(paged, { pageSize: { n: 5 } })).toThrow(/^Page Size \(query parameter pageSize\): /);
+  });
+});
+
 describe("budget keys", () => {
   const rules = (per: "tenant" | "path" | readonly string[], extra: Partial<OperationRules> = {}): OperationRules => ({
     ref: "m:Op",
@@ -320,6 +349,31 @@ describe("budget windows", () => {
     clock.t = 0;
     await window.acquire(() => {});
     expect(clock.slept).toEqual([1000]);
+  });
+
+  test("a release repeated later changes nothing: the period runs from the first answer", async () => {
+    const { clock, now, sleep } = fakeClock(0);
+    const window = new BudgetWindow(1, 10_000, { now, sleep });
+    const first = await window.acquire(() => {});
+    clock.t = 1000;
+    first();
+    clock.t = 5000;
+    first(); // a caller's finally releasing again, later
+    const heard: number[] = [];
+    await window.acquire((ms) => heard.push(ms));
+    expect(heard).toEqual([6000]);
+    expect(clock.t).toBe(11_000);
+  });
+
+  test("a window remembers only the last `calls` answers, however many calls it served", async () => {
+    const { clock, now, sleep } = fakeClock(0);
+    const window = new BudgetWindow(2, 1000, { now, sleep });
+    for (let i = 0; i < 50; i += 1) {
+      (await window.acquire(() => {}))();
+      clock.t += 1000;
+    }
+    // A long-running process must not keep one entry per call it ever made.
+    expect((window as unknown as { held: unknown[] }).held).toHaveLength(2);
   });
 
   test("one window per key, budget and clock", () => {

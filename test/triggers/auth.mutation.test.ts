@@ -15,6 +15,8 @@ import {
 } from "../../src/triggers/hmac";
 import {
   eventAge,
+  headerValue,
+  readJsonBody,
   headerNamesForLog,
   jsonResponse,
   refuse,
@@ -229,5 +231,41 @@ describe("rememberId", () => {
     expect(state.k).toEqual(["b", "c", "d"]);
     expect(rememberId(state, "k", "a", 3).seen).toBe(false);
     expect(rememberId(state, "k", "d", 3)).toEqual({ seen: true, list: ["c", "d", "a"] });
+  });
+});
+
+describe("survivors of the 15:33 run", () => {
+  const hex = signBody("{}", "k").toString("hex");
+
+  it("a signature's sha256= prefix is stripped only at the start", () => {
+    expect(decodeSignature(`sha256=${hex}`)).toEqual(Buffer.from(hex, "hex"));
+    // Split around a "sha256=" inside, the two halves would join into a valid digest: refused.
+    expect(decodeSignature(`${hex.slice(0, 32)}sha256=${hex.slice(32)}`)).toBeUndefined();
+  });
+
+  it("a header is found by its own name, wherever it stands among the others", () => {
+    expect(headerValue({ "Content-Type": "application/json", "X-ServiceTitan-Signature": "sig" }, "x-servicetitan-signature")).toBe("sig");
+    expect(headerValue({ "Content-Type": "application/json" }, "x-servicetitan-signature")).toBeUndefined();
+  });
+
+  it("a payload without a parsed body is read from its raw body", () => {
+    const payload = { rawBody: { data: Buffer.from('{"a":1}') } } as unknown as Parameters<typeof readJsonBody>[0];
+    expect(readJsonBody(payload)).toEqual({ ok: true, value: { a: 1 } });
+  });
+
+  it("When Refused: a required input, answering by default, with the two modes as its choices", () => {
+    const definition = whenRefusedInput("Answer 401 and stop", "What to do with a refused call.");
+    expect(definition).toMatchObject({
+      label: "When Refused",
+      type: "string",
+      required: true,
+      default: "respond",
+      example: "respond",
+      comments: "What to do with a refused call.",
+      model: [
+        { label: "Answer 401 and stop", value: "respond" },
+        { label: "Fail the execution (nothing after the trigger runs)", value: "fail" },
+      ],
+    });
   });
 });
