@@ -67,10 +67,7 @@ export const resolveConnection = (connection: Connection | undefined): ResolvedC
     throw connectionError(connection, "Connection: no ServiceTitan connection was given.");
   }
   if (connection.key !== SERVICETITAN_CONNECTION_KEY) {
-    throw connectionError(
-      connection,
-      `Connection: expected a "${SERVICETITAN_CONNECTION_KEY}" connection, got "${connection.key}".`,
-    );
+    throw connectionError(connection, `Connection: expected a "${SERVICETITAN_CONNECTION_KEY}" connection, got "${connection.key}".`);
   }
   const token = connection.token?.access_token;
   const accessToken = typeof token === "string" ? token : "";
@@ -93,7 +90,10 @@ export const resolveConnection = (connection: Connection | undefined): ResolvedC
   // follows from it. The words "production" and "integration" are read as those environments too.
   const raw = connectionField(connection, "environment") || ENVIRONMENTS.production.authOrigin;
   const known = Object.values(ENVIRONMENTS).find(
-    (env) => raw === env.authOrigin || raw === `${env.authOrigin}/` || raw.toLowerCase() === (env === ENVIRONMENTS.production ? "production" : "integration"),
+    (env) =>
+      raw === env.authOrigin ||
+      raw === `${env.authOrigin}/` ||
+      raw.toLowerCase() === (env === ENVIRONMENTS.production ? "production" : "integration"),
   );
   const tokenUrl = connectionField(connection, "tokenUrl");
   let apiBaseUrl: string;
@@ -119,7 +119,10 @@ export const resolveConnection = (connection: Connection | undefined): ResolvedC
   // The template makes the Token URL from Environment; a value stored by hand that points elsewhere
   // would have fetched a token from another environment.
   if (tokenUrl && parseConnectionUrl(connection, "Token URL", tokenUrl).origin !== authOrigin) {
-    throw connectionError(connection, `Token URL: "${tokenUrl}" does not belong to Environment ${authOrigin}; it should be ${authOrigin}${TOKEN_PATH}.`);
+    throw connectionError(
+      connection,
+      `Token URL: "${tokenUrl}" does not belong to Environment ${authOrigin}; it should be ${authOrigin}${TOKEN_PATH}.`,
+    );
   }
 
   if (!accessToken) {
@@ -150,25 +153,30 @@ export const API_VERSION = /^v\d{1,3}$/;
 /** The version of an operation that names none: every ServiceTitan document but telecom's serves v2 only. */
 export const DEFAULT_API_VERSION = "v2";
 
-/** Percent-escapes decoded until nothing changes (a proxy and a server may each decode once). */
-const decodedFully = (text: string): string => {
+/** Rounds of percent-decoding a path is read through; escapes nested deeper are refused. */
+const MAX_DECODE_ROUNDS = 5;
+
+/**
+ * Percent-escapes decoded until nothing changes (a proxy and a server may each decode once), or
+ * undefined when escapes are still nested after MAX_DECODE_ROUNDS: what they hide is not known, and one
+ * more decoder could turn them into "..".
+ */
+const decodedFully = (text: string): string | undefined => {
+  const decodeOnce = (t: string) => t.replace(/%([0-9a-f]{2})/gi, (_m, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
   let out = text;
-  for (let round = 0; round < 5; round += 1) {
-    const next = out.replace(/%([0-9a-f]{2})/gi, (_m, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
-    if (next === out) return out;
-    out = next;
-  }
-  return out;
+  for (let round = 0; round < MAX_DECODE_ROUNDS; round += 1) out = decodeOnce(out);
+  return decodeOnce(out) === out ? out : undefined;
 };
 
 /**
  * Why a path below the tenant base is unsafe, or undefined when it is fine. Checked on the text before
  * any parser sees it: control characters, backslashes, "?" or "#", empty segments, and "." or ".." in
- * any spelling (".%2e", "%2E%2E", "%252e%252e", "..%2f").
+ * any spelling (".%2e", "%2E%2E", "%252e%252e", "..%2f"), and escapes nested more than five deep.
  */
 export const tenantPathProblem = (path: string): string | undefined => {
   if (!path.startsWith("/")) return 'expected a path below the tenant base starting with "/", such as /customers/123';
   const decoded = decodedFully(path);
+  if (decoded === undefined) return "percent-escapes nested more than five deep are not allowed in the path";
   if (hasControlCharacter(decoded)) return "control characters (tab, newline and the like) are not allowed in the path";
   if (decoded.includes("\\")) return 'a backslash ("\\") is not allowed in the path';
   if (/[?#]/.test(path)) return 'put query parameters in Query Parameters; "?" and "#" are not allowed in the path';
@@ -194,7 +202,8 @@ export const tenantUrl = (
   version: string = DEFAULT_API_VERSION,
 ): string => {
   if (!MODULE_SEGMENT.test(module)) throw new InputError(`Module: expected one API module such as crm or jpm, got "${redact(module)}".`);
-  if (!API_VERSION.test(version)) throw new InputError(`API Version: expected v followed by digits, such as v2 or v3, got ${JSON.stringify(redact(version))}.`);
+  if (!API_VERSION.test(version))
+    throw new InputError(`API Version: expected v followed by digits, such as v2 or v3, got ${JSON.stringify(redact(version))}.`);
   const problem = tenantPathProblem(path);
   if (problem) throw new InputError(`Path: ${problem} (got ${JSON.stringify(redact(path))}).`);
   const base = new URL(`${apiBaseUrl}/${module}/${version}/tenant/${tenant}/`);
