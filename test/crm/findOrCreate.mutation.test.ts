@@ -4,7 +4,7 @@
  * client — each case a way a changed condition would match the wrong place or miss the right one.
  */
 import type { ServiceTitanClient, StRequest } from "../../src/http/client";
-import { isMatch, MIN_PHONE_DIGITS, phoneKey, type Signal } from "../../src/crm/findOrCreate";
+import { findOrCreateCustomer, isMatch, MIN_PHONE_DIGITS, phoneKey, type Signal } from "../../src/crm/findOrCreate";
 import type { StLocation } from "../../src/crm/lookup";
 import { validateLocationAddress } from "../../src/crm/validateAddress";
 
@@ -179,5 +179,75 @@ describe("validateLocationAddress", () => {
     const v = await validateLocationAddress(client, home);
     expect(v.searchesTruncated).toEqual(["address"]);
     expect(v.matches).toEqual([]);
+  });
+});
+
+/**
+ * Find or Create Customer's matching against a small fake tenant (survivors of the 17:07 crm-match run:
+ * the end-to-end CRM tests never put a neighbour's location in the address search, nor a customer whose
+ * own billing address differs from the service location that matches).
+ */
+describe("findOrCreateCustomer: which nearby location counts as the address", () => {
+  const ann = { id: 7, name: "Ann Lee", address: { street: "900 Billing Rd", city: "Austin", state: "TX", zip: "78702", country: "USA" } };
+  const bob = { id: 8, name: "Bob Ray", address: { street: "14 Main St", city: "Austin", state: "TX", zip: "78701", country: "USA" } };
+  const annHome = {
+    id: 70,
+    customerId: 7,
+    name: "Home",
+    address: { street: "12 Main St", city: "Austin", state: "TX", zip: "78701", country: "USA" },
+  };
+  const bobHome = { id: 80, customerId: 8, name: "Home", address: bob.address };
+
+  const tenant = () => {
+    const sent: string[] = [];
+    const client: ServiceTitanClient = {
+      tenant: "1",
+      apiBaseUrl: "x",
+      request: async <T>(r: StRequest) => {
+        const q = (r.query ?? {}) as Record<string, unknown>;
+        const shown = Object.entries(q)
+          .filter(([k]) => !["page", "pageSize", "includeTotal", "active"].includes(k))
+          .map(([k, v]) => `${k}=${v}`)
+          .join("&");
+        sent.push(`${r.method} ${r.path}?${shown}`);
+        let data: unknown[] = [];
+        if (r.path === "/customers" && q.name) data = [ann, bob].filter((c) => c.name.toLowerCase().includes(String(q.name).toLowerCase()));
+        else if (r.path === "/customers" && q.ids) data = [ann, bob].filter((c) => String(q.ids).split(",").includes(String(c.id)));
+        else if (r.path === "/locations" && q.zip) data = [annHome, bobHome].filter((l) => l.address.zip === q.zip);
+        return { status: 200, headers: {}, data: { page: q.page ?? 1, pageSize: q.pageSize ?? 50, hasMore: false, data } as T };
+      },
+    };
+    return { client, sent };
+  };
+
+  it("name + the service location's address match, the neighbour's location is not fetched or counted", async () => {
+    const { client, sent } = tenant();
+    const result = await findOrCreateCustomer(client, { name: "Ann Lee", street: "12 Main St", city: "Austin", state: "TX", zip: "78701" });
+    expect(result).toMatchObject({
+      matched: true,
+      created: false,
+      customerId: 7,
+      locationId: 70,
+      matchedBy: "name+address",
+      rule: "Same name and address as an existing customer.",
+      locationMatchedBy: "address",
+      candidatesConsidered: 1,
+    });
+    // The name search found Ann; Bob (a neighbour at number 14) is never looked up by ID.
+    expect(sent.filter((s) => s.includes("ids="))).toEqual([]);
+  });
+
+  it("a location at the address brings in its customer by ID, and the address alone does not match", async () => {
+    const { client, sent } = tenant();
+    const result = await findOrCreateCustomer(client, {
+      name: "Someone Else",
+      street: "12 Main St",
+      city: "Austin",
+      state: "TX",
+      zip: "78701",
+      createIfMissing: false,
+    });
+    expect(sent).toContain("GET /customers?ids=7");
+    expect(result).toMatchObject({ matched: false, created: false, customerId: null, candidatesConsidered: 1 });
   });
 });
