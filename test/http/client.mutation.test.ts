@@ -22,6 +22,7 @@ import * as rateLimit from "../../src/http/rateLimit";
 import * as rules from "../../src/http/rules";
 import { buildConnection } from "../../scripts/lib/connection";
 import { type CaptureServer, captureConnection, startCaptureServer } from "../support/captureServer";
+import { refusalOf } from "../support/refusal";
 
 describe("toFilePart: what a data input delivered becomes one file", () => {
   it("a Buffer is sent as bytes of unknown type, named upload.bin", () => {
@@ -178,14 +179,7 @@ describe("transportFor: which switch logs a step's requests", () => {
 // headers and keys of a request, requestFor's refusals. Each test names what a changed line would let by.
 // ---------------------------------------------------------------------------------------------------
 
-const messageOf = (fn: () => unknown): string => {
-  try {
-    fn();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error("expected a refusal");
-};
+const messageOf = refusalOf;
 
 const conn = (fields: Record<string, unknown>, token: string | undefined = "access-token-1234567890") =>
   buildConnection({ tenant: "1234", applicationKey: "ak1.app-key-0000000000", ...fields } as never, token);

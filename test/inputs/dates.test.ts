@@ -10,15 +10,9 @@ import { cleanDate, cleanDateTime, cleanLocalDateTime } from "../../src/inputs/c
 import { parseDateText, wallToInstant, ZonelessDateTime } from "../../src/inputs/dates";
 import { settleInputs } from "../../src/inputs/allErrors";
 import { captureConnection, type CaptureServer, startCaptureServer } from "../support/captureServer";
+import { refusalOf } from "../support/refusal";
 
-const refusal = (run: () => unknown): string => {
-  try {
-    run();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error("accepted");
-};
+const refusal = refusalOf;
 
 describe("forms people type", () => {
   test.each([
