@@ -279,6 +279,11 @@ describe("the tenant path's refusals, word for word", () => {
     );
   });
 
+  it("dots inside a segment are fine: only whole dot segments are refused", () => {
+    expect(tenantPathProblem("/attachments/photo.v2.jpg")).toBeUndefined();
+    expect(tenantPathProblem("/a/./b")).toMatch(/^"\." and "\.\." segments are not allowed/);
+  });
+
   it("letters beyond ASCII are not control characters", () => {
     expect(tenantPathProblem("/customers/café")).toBeUndefined();
     expect(tenantPathProblem("/customers/Jos%C3%A9")).toBeUndefined();
@@ -424,6 +429,7 @@ describe("requestFor's refusals, word for word", () => {
       'requestFor crm:Customers_GetList: query parameter "ids" takes a scalar or a list of scalars',
     );
     expect(messageOf(() => requestFor("crm", "Customers_GetList", { ids: [[1]] }))).toMatch(/query parameter "ids" takes a scalar/);
+    expect(messageOf(() => requestFor("crm", "Customers_GetList", { ids: [1, true] }))).toMatch(/query parameter "ids" takes a scalar/);
     expect(messageOf(() => requestFor("crm", "Customers_GetList", { name: { a: 1 } }))).toMatch(/query parameter "name" takes a scalar/);
   });
 
