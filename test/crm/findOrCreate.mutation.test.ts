@@ -1,12 +1,7 @@
-/**
- * CRM matching rules at their edges (issue 18, mutation testing), without the sandbox: the matching rule
- * (isMatch), the phone key, and Validate Location Address's searches and verdicts against a recording
- * client — each case a way a changed condition would match the wrong place or miss the right one.
- */
-import type { ServiceTitanClient, StRequest } from "../../src/http/client";
 import { findOrCreateCustomer, isMatch, MIN_PHONE_DIGITS, phoneKey, type Signal } from "../../src/crm/findOrCreate";
 import type { StLocation } from "../../src/crm/lookup";
 import { validateLocationAddress } from "../../src/crm/validateAddress";
+import { fakeClient } from "../support/fakeClient";
 
 describe("isMatch", () => {
   const all: Signal[] = ["name", "address", "phone", "email"];
@@ -43,17 +38,13 @@ const loc = (id: number, address: StLocation["address"], extra: Partial<StLocati
 /** Answers each locations search by its filters: `near` for ZIP/city + street, `zip` for a ZIP with active=Any, `coords` for coordinates. */
 const locations = (by: { near?: StLocation[]; zip?: StLocation[]; coords?: StLocation[]; truncate?: ("near" | "zip" | "coords")[] }) => {
   const sent: Query[] = [];
-  const client: ServiceTitanClient = {
-    tenant: "1",
-    apiBaseUrl: "x",
-    request: async <T>(r: StRequest) => {
-      const q = r.query as Query;
-      sent.push(q);
-      const which = q.latitude !== undefined ? "coords" : q.active === "Any" ? "zip" : "near";
-      const truncated = by.truncate?.includes(which) ?? false;
-      return { status: 200, headers: {}, data: { page: 1, pageSize: q.pageSize, hasMore: truncated, data: by[which] ?? [] } as T };
-    },
-  };
+  const { client } = fakeClient((r) => {
+    const q = r.query as Query;
+    sent.push(q);
+    const which = q.latitude !== undefined ? "coords" : q.active === "Any" ? "zip" : "near";
+    const truncated = by.truncate?.includes(which) ?? false;
+    return { page: 1, pageSize: q.pageSize, hasMore: truncated, data: by[which] ?? [] };
+  });
   return { client, sent };
 };
 
@@ -200,23 +191,19 @@ describe("findOrCreateCustomer: which nearby location counts as the address", ()
 
   const tenant = () => {
     const sent: string[] = [];
-    const client: ServiceTitanClient = {
-      tenant: "1",
-      apiBaseUrl: "x",
-      request: async <T>(r: StRequest) => {
-        const q = (r.query ?? {}) as Record<string, unknown>;
-        const shown = Object.entries(q)
-          .filter(([k]) => !["page", "pageSize", "includeTotal", "active"].includes(k))
-          .map(([k, v]) => `${k}=${v}`)
-          .join("&");
-        sent.push(`${r.method} ${r.path}?${shown}`);
-        let data: unknown[] = [];
-        if (r.path === "/customers" && q.name) data = [ann, bob].filter((c) => c.name.toLowerCase().includes(String(q.name).toLowerCase()));
-        else if (r.path === "/customers" && q.ids) data = [ann, bob].filter((c) => String(q.ids).split(",").includes(String(c.id)));
-        else if (r.path === "/locations" && q.zip) data = [annHome, bobHome].filter((l) => l.address.zip === q.zip);
-        return { status: 200, headers: {}, data: { page: q.page ?? 1, pageSize: q.pageSize ?? 50, hasMore: false, data } as T };
-      },
-    };
+    const { client } = fakeClient((r) => {
+      const q = (r.query ?? {}) as Record<string, unknown>;
+      const shown = Object.entries(q)
+        .filter(([k]) => !["page", "pageSize", "includeTotal", "active"].includes(k))
+        .map(([k, v]) => `${k}=${v}`)
+        .join("&");
+      sent.push(`${r.method} ${r.path}?${shown}`);
+      let data: unknown[] = [];
+      if (r.path === "/customers" && q.name) data = [ann, bob].filter((c) => c.name.toLowerCase().includes(String(q.name).toLowerCase()));
+      else if (r.path === "/customers" && q.ids) data = [ann, bob].filter((c) => String(q.ids).split(",").includes(String(c.id)));
+      else if (r.path === "/locations" && q.zip) data = [annHome, bobHome].filter((l) => l.address.zip === q.zip);
+      return { page: q.page ?? 1, pageSize: q.pageSize ?? 50, hasMore: false, data };
+    });
     return { client, sent };
   };
 

@@ -3,7 +3,7 @@
  * which filters each search sends, the bound that turns a too-broad search into "truncated", and the
  * 50-ID chunks of the by-ID lists — a changed filter or bound would match the wrong customer or miss one.
  */
-import type { ServiceTitanClient, StRequest } from "../../src/http/client";
+import type { StRequest } from "../../src/http/client";
 import {
   boundedSearch,
   contactsOfCustomers,
@@ -18,6 +18,7 @@ import {
   truncatedSearches,
 } from "../../src/crm/lookup";
 import { MAX_PAGE_SIZE } from "../../src/paging/pages";
+import { fakeClient } from "../support/fakeClient";
 
 type Query = Record<string, unknown>;
 
@@ -25,16 +26,10 @@ type Query = Record<string, unknown>;
 const recording = (
   answer: (q: Query) => { data: unknown[]; hasMore: boolean; totalCount?: number } = () => ({ data: [], hasMore: false }),
 ) => {
-  const sent: StRequest[] = [];
-  const client: ServiceTitanClient = {
-    tenant: "1",
-    apiBaseUrl: "x",
-    request: async <T>(r: StRequest) => {
-      sent.push(r);
-      const q = (r.query ?? {}) as Query;
-      return { status: 200, headers: {}, data: { page: q.page, pageSize: q.pageSize, ...answer(q) } as T };
-    },
-  };
+  const { client, sent } = fakeClient((r) => {
+    const q = (r.query ?? {}) as Query;
+    return { page: q.page, pageSize: q.pageSize, ...answer(q) };
+  });
   const queries = () => sent.map((r) => r.query as Query);
   return { client, sent, queries };
 };

@@ -3,28 +3,22 @@
  * starts after it, and a failure after progress returns the records read, the token that resumes right
  * after them (hasMore: true) and the reason, instead of throwing them away.
  */
-import type { ServiceTitanClient, StRequest } from "../../src/http/client";
+import type { StRequest } from "../../src/http/client";
 import { drainExport } from "../../src/paging/exportFeed";
+import { fakeClient } from "../support/fakeClient";
 
 const req: StRequest = { module: "crm", method: "GET", path: "/export/customers", operation: '"Export Customers"' };
 
 /** An export feed of `pages` pages (2 records each); `fail(n)` may throw on the n-th request. */
 const feed = (pages: number, opts: { fail?: (n: number) => void; onRequest?: (r: StRequest) => void } = {}) => {
-  const sent: StRequest[] = [];
-  const client: ServiceTitanClient = {
-    tenant: "1",
-    apiBaseUrl: "x",
-    request: async <T>(r: StRequest) => {
-      sent.push(r);
-      opts.onRequest?.(r);
-      opts.fail?.(sent.length);
-      const from = (r.query as Record<string, unknown>).from as string | undefined;
-      const at = from ? Number(from.slice(1)) : 0;
-      const data = [{ id: at * 2 + 1 }, { id: at * 2 + 2 }];
-      return { status: 200, headers: {}, data: { hasMore: at + 1 < pages, continueFrom: `t${at + 1}`, data } as T };
-    },
-  };
-  return { client, sent };
+  return fakeClient((r, n) => {
+    opts.onRequest?.(r);
+    opts.fail?.(n);
+    const from = (r.query as Record<string, unknown>).from as string | undefined;
+    const at = from ? Number(from.slice(1)) : 0;
+    const data = [{ id: at * 2 + 1 }, { id: at * 2 + 2 }];
+    return { hasMore: at + 1 < pages, continueFrom: `t${at + 1}`, data };
+  });
 };
 
 test("a failure after progress returns the records read with the token that resumes after them", async () => {

@@ -7,10 +7,16 @@ import type { ServiceTitanClient, StRequest } from "../../src/http/client";
 import { type Cursor, emptyCursor, pollChanges, type PollOptions } from "../../src/recordChanges/changeFeed";
 import { captureConnection, type CaptureServer } from "../support/captureServer";
 import { useCaptureServer } from "../support/harness";
+import { fakeClient } from "../support/fakeClient";
 import { runRecordChanges } from "./support";
 
 const req: StRequest = { module: "crm", method: "GET", path: "/export/customers", operation: "Export Customers" };
-const options: PollOptions = { includeRecentChanges: true, show: { created: true, updated: true, deactivated: true }, maxRecords: 10_000, maxMs: 60_000 };
+const options: PollOptions = {
+  includeRecentChanges: true,
+  show: { created: true, updated: true, deactivated: true },
+  maxRecords: 10_000,
+  maxMs: 60_000,
+};
 
 type Version = { id: number; active: boolean; name: string; createdOn: string; modifiedOn: string };
 const iso = (minute: number, second = 0) => new Date(Date.UTC(2026, 0, 1, 10, minute, second)).toISOString();
@@ -105,7 +111,14 @@ test("within one run, the second version of a record created in it is an update"
 
 test("repeats of a recent-changes window longer than 1,000 changes are all recognised", async () => {
   const { client, change } = snapshotFeed(2500);
-  for (let i = 1; i <= 3000; i++) change({ id: i, active: true, name: `c${i}`, createdOn: iso(0, 0), modifiedOn: new Date(Date.UTC(2026, 0, 1, 10, 0, 0, i * 10)).toISOString() });
+  for (let i = 1; i <= 3000; i++)
+    change({
+      id: i,
+      active: true,
+      name: `c${i}`,
+      createdOn: iso(0, 0),
+      modifiedOn: new Date(Date.UTC(2026, 0, 1, 10, 0, 0, i * 10)).toISOString(),
+    });
   const first = await pollChanges(client, req, emptyCursor(), options);
   expect(first.changes).toHaveLength(3000);
   change({ id: 3001, active: true, name: "new", createdOn: iso(5), modifiedOn: iso(5) });
@@ -137,15 +150,7 @@ test("a run that fails after progress keeps what it read and the position of the
 });
 
 test("every request of a run carries the run's deadline", async () => {
-  const sent: StRequest[] = [];
-  const client: ServiceTitanClient = {
-    tenant: "1",
-    apiBaseUrl: "x",
-    request: async <T>(r: StRequest) => {
-      sent.push(r);
-      return { status: 200, headers: {}, data: { hasMore: sent.length < 3, continueFrom: `t${sent.length}`, data: [] } as T };
-    },
-  };
+  const { client, sent } = fakeClient((_r, n) => ({ hasMore: n < 3, continueFrom: `t${n}`, data: [] }));
   await pollChanges(client, req, emptyCursor(), { ...options, maxMs: 5000, now: () => 1_000_000 });
   expect(sent.map((r) => r.deadlineAt)).toEqual([1_005_000, 1_005_000, 1_005_000]);
 });
@@ -161,7 +166,9 @@ describe("through the trigger", () => {
       n += 1;
       if (n === 3) return { status: 400, body: { title: "Something went wrong" } };
       const at = r.query.from && String(r.query.from).startsWith("t") ? Number(String(r.query.from).slice(1)) : 0;
-      return { body: { hasMore: true, continueFrom: `t${at + 1}`, data: [{ id: at + 1, active: true, createdOn: iso(at), modifiedOn: iso(at) }] } };
+      return {
+        body: { hasMore: true, continueFrom: `t${at + 1}`, data: [{ id: at + 1, active: true, createdOn: iso(at), modifiedOn: iso(at) }] },
+      };
     });
     const instanceState: Record<string, unknown> = {};
     const run = await runRecordChanges(captureConnection(server), instanceState);
