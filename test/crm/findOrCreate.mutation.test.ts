@@ -409,7 +409,7 @@ describe("findOrCreateCustomer against a small tenant", () => {
   it("a new customer without the optional parts: Residential, the name as location name, blank contacts and unit left out, USA", async () => {
     const t = tenantOf({ customers: [], createdWithoutLocations: true });
     const r = await findOrCreateCustomer(t.client, {
-      name: "New Person",
+      name: " New Person ",
       street: "12 Main St",
       unit: "  ",
       country: " ",
@@ -579,6 +579,19 @@ describe("findOrCreateCustomer against a small tenant", () => {
     const r = await findOrCreateCustomer(two.client, { name: "Ann Lee", phone: "512-555-0100" });
     expect(r).toMatchObject({ locationId: null, locationMatchedBy: null, created: false, location: null });
     expect(two.sent.filter((s) => s.method === "POST")).toEqual([]);
+  });
+
+  it("a location at the address gives the address signal to its own customer only", async () => {
+    const t = tenantOf({
+      customers: [
+        { id: 7, name: "Ann Lee", address: austin("900 Billing Rd", "78702") },
+        { id: 8, name: "Bob Ray" },
+      ],
+      locations: [{ id: 80, customerId: 8, name: "Home", address: austin("12 Main St") }],
+    });
+    // Ann agrees on the name only, Bob on the address only: neither is a match
+    const r = await findOrCreateCustomer(t.client, { name: "Ann Lee", ...at12, createIfMissing: false });
+    expect(r).toMatchObject({ matched: false, customerId: null, candidatesConsidered: 2 });
   });
 
   it("two locations of one customer at the address ask for that customer once", async () => {
