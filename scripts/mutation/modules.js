@@ -101,7 +101,8 @@ module.exports = {
   // Judged by the tests that import or run the record trigger: the webhook and signature tests
   // (webhook*.test.ts, hmacEdges.test.ts) never reach src/recordChanges, yet each loads a sandbox harness
   // for every mutant; recordTypes.test.ts (every record type through a sandbox) is left out too, its
-  // through-the-trigger case is repeated in recordChanges.test.ts.
+  // through-the-trigger case is repeated in recordChanges.test.ts. trigger.mutation.test.ts runs the trigger
+  // one run at a time against a hand-answered feed (messages, first positions, seeding, at-least-once).
   "triggers-feed": {
     area: "triggers",
     mutate: ["src/recordChanges/changeFeed.ts", "src/recordChanges/deliveryState.ts", "src/recordChanges/trigger.ts"],
@@ -111,6 +112,7 @@ module.exports = {
       "test/triggers/units.test.ts",
       "test/triggers/stateConvention.test.ts",
       "test/triggers/changeFeed.mutation.test.ts",
+      "test/triggers/trigger.mutation.test.ts",
     ],
   },
   // The ServiceTitan webhook trigger, the record types and Confirm Record Changes, judged by the tests that
