@@ -6,7 +6,7 @@
  */
 import { type CapturedRequest, captureConnection, type CaptureServer, startCaptureServer } from "../support/captureServer";
 import { pollingStateOf } from "../../src/recordChanges/deliveryState";
-import type { RecordChangesData } from "../../src/recordChanges/trigger";
+import { type RecordChangesData, recordChanges } from "../../src/recordChanges/trigger";
 import { harness, logger, logs } from "./support";
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -158,5 +158,15 @@ describe("New and Updated Records, one run at a time", () => {
       "At-Least-Once Delivery: turn batching off for this flow; with batches one confirmation could commit records another batch failed on.",
     );
     expect(feedQueries()).toEqual([]);
+  });
+});
+
+describe("New and Updated Records' batch resolver", () => {
+  it("hands on the run's records, and nothing for a payload without them", () => {
+    const resolve = recordChanges.triggerResolver?.resolveItems as (context: unknown, result: unknown) => unknown[];
+    const records = [{ changeType: "created", id: 1, modifiedOn: "2026-01-15T09:30:00Z", record: { id: 1 } }];
+    expect(resolve({}, { payload: { body: { data: { records } } } })).toEqual(records);
+    expect(resolve({}, { payload: { body: { data: {} } } })).toEqual([]);
+    expect(resolve({}, { payload: {} })).toEqual([]);
   });
 });
