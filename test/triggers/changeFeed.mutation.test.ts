@@ -453,6 +453,9 @@ describe("pollChanges: the run's bounds, repeats and the cursor it leaves", () =
     const { client } = pagedFeed([[rec(1, 5), rec(2, 3, { modifiedOn: "not a time" })]]);
     const out = await pollChanges(client, req, emptyCursor(), base);
     expect(out.cursor.mark).toBe(at(T0 + 5 * 60_000));
+    // an older modifiedOn read after a newer one does not move the mark back
+    const older = pagedFeed([[rec(1, 5), rec(2, 3)]]);
+    expect((await pollChanges(older.client, req, emptyCursor(), base)).cursor.mark).toBe(at(T0 + 5 * 60_000));
   });
 
   it("a record never seen and created since the memory is complete is created; otherwise the mark decides", async () => {
