@@ -9,7 +9,7 @@
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 import { createServiceTitanClient, type StRequest } from "../../src/http/client";
-import { lowerHeaders, sendSettings, sendWithPolicy } from "../../src/http/core";
+import { defaultSleep, lowerHeaders, sendSettings, sendWithPolicy } from "../../src/http/core";
 import { toApiError } from "../../src/http/errors";
 import { CAPTURE_ACCESS_TOKEN, CAPTURE_APP_KEY, captureConnection } from "../support/captureServer";
 
@@ -582,5 +582,13 @@ describe("lowerHeaders", () => {
       e: "",
     });
     expect(lowerHeaders(undefined)).toEqual({});
+  });
+});
+
+describe("the default sleep", () => {
+  test("resolves after the time given", async () => {
+    const started = Date.now();
+    await defaultSleep(20);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(15);
   });
 });

@@ -278,3 +278,12 @@ describe("waits and deadlines", () => {
     );
   });
 });
+
+describe("what a 500 from this operation usually means", () => {
+  test("is said for a 500 only, never for another status", () => {
+    const unknownCall = { ...call, serverErrorMeans: "ServiceTitan answers 500 when the ID does not exist." };
+    expect(toApiError(unknownCall, 500, "").message).toContain("ServiceTitan answers 500 when the ID does not exist.");
+    for (const status of [400, 404, 502, 503])
+      expect(toApiError(unknownCall, status, "").message).not.toContain("when the ID does not exist");
+  });
+});
