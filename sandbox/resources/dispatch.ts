@@ -1,17 +1,37 @@
-/** Dispatch: appointment assignments (assign / unassign technicians, list, export). */
+/** Dispatch: appointment assignments (assign / unassign technicians, list, export) and capacity's period limit. */
 import { commonFilters, listCollection, parseIdsParam, parseListQuery } from "../paging";
 import { badRequest, conflict, type FieldErrors } from "../problem";
-import type { HandlerContext, RouteDef } from "../router";
+import { genericHandler } from "../generic";
+import type { Handler, HandlerContext, RouteDef } from "../router";
 import { K, type Rec, type Store } from "../store";
 import { bodyOf, type Body, fallback, mustGet, pick, route, S } from "./common";
 
 const ASSIGNMENT_FIELDS = [
-  "id", "technicianId", "technicianName", "assignedById", "assignedOn", "status", "isPaused", "jobId", "appointmentId",
-  "createdOn", "modifiedOn", "active",
+  "id",
+  "technicianId",
+  "technicianName",
+  "assignedById",
+  "assignedOn",
+  "status",
+  "isPaused",
+  "jobId",
+  "appointmentId",
+  "createdOn",
+  "modifiedOn",
+  "active",
 ];
 const DISPATCH_APPOINTMENT_FIELDS = [
-  "id", "jobId", "appointmentNumber", "start", "end", "arrivalWindowStart", "arrivalWindowEnd", "status",
-  "specialInstructions", "createdOn", "modifiedOn",
+  "id",
+  "jobId",
+  "appointmentNumber",
+  "start",
+  "end",
+  "arrivalWindowStart",
+  "arrivalWindowEnd",
+  "status",
+  "specialInstructions",
+  "createdOn",
+  "modifiedOn",
 ];
 export const assignmentView = (r: Rec): Body => pick(r, ASSIGNMENT_FIELDS);
 
@@ -21,7 +41,10 @@ export const assignTechnicians = (store: Store, appointment: Rec, technicianIds:
   const missing = techs ? technicianIds.filter((id) => !store.get(K.technicians, id)) : [];
   if (missing.length) throw badRequest({ technicianIds: [`Technician(s) ${missing.join(", ")} do not exist.`] });
   const current = new Set(
-    store.all(K.assignments).filter((a) => a.appointmentId === appointment.id && a.active !== false).map((a) => a.technicianId),
+    store
+      .all(K.assignments)
+      .filter((a) => a.appointmentId === appointment.id && a.active !== false)
+      .map((a) => a.technicianId),
   );
   const created: Rec[] = [];
   for (const technicianId of technicianIds) {
@@ -82,7 +105,40 @@ const listAssignments = (ctx: HandlerContext) => {
   return { status: 200, body: listCollection(ctx.env.store.collection(K.assignments), lq, preds, assignmentView) };
 };
 
+/** ServiceTitan computes capacity for a period of at most this many days (user-needs §19). */
+export const CAPACITY_MAX_DAYS = 14;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * POST /capacity: a period longer than CAPACITY_MAX_DAYS, or one that ends before it starts, is refused
+ * (400, naming endsOnOrBefore), as ServiceTitan does; otherwise the generic answer from the operation's
+ * documented example.
+ */
+const capacity = (): Handler => {
+  let answer: Handler | undefined;
+  return (ctx) => {
+    const b = bodyOf(ctx);
+    const start = Date.parse(String(b.startsOnOrAfter ?? ""));
+    const end = Date.parse(String(b.endsOnOrBefore ?? ""));
+    if (!Number.isNaN(start) && !Number.isNaN(end)) {
+      if (end < start) throw badRequest({ endsOnOrBefore: ["The end of the period must not be before its start."] });
+      if (end - start > CAPACITY_MAX_DAYS * DAY_MS) {
+        throw badRequest({ endsOnOrBefore: [`Capacity can be calculated for at most ${CAPACITY_MAX_DAYS} days.`] });
+      }
+    }
+    answer ??= genericHandler({
+      module: "dispatch",
+      method: "POST",
+      path: "/capacity",
+      kind: ctx.route.descriptor?.kind ?? "action",
+      descriptor: ctx.route.descriptor,
+    });
+    return answer(ctx);
+  };
+};
+
 export const dispatchRoutes = (): RouteDef[] => [
+  route("dispatch", "POST", "/capacity", capacity()),
   route("dispatch", "POST", "/appointment-assignments/assign-technicians", assign(false), { body: assignSchema }),
   route("dispatch", "POST", "/appointment-assignments/unassign-technicians", assign(true), { body: assignSchema }),
   route("dispatch", "GET", "/appointment-assignments", listAssignments, { kind: "list" }),
