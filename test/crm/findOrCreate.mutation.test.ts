@@ -179,36 +179,23 @@ describe("validateLocationAddress", () => {
  * own billing address differs from the service location that matches).
  */
 describe("findOrCreateCustomer: which nearby location counts as the address", () => {
-  const ann = { id: 7, name: "Ann Lee", address: { street: "900 Billing Rd", city: "Austin", state: "TX", zip: "78702", country: "USA" } };
-  const bob = { id: 8, name: "Bob Ray", address: { street: "14 Main St", city: "Austin", state: "TX", zip: "78701", country: "USA" } };
-  const annHome = {
-    id: 70,
-    customerId: 7,
-    name: "Home",
-    address: { street: "12 Main St", city: "Austin", state: "TX", zip: "78701", country: "USA" },
-  };
-  const bobHome = { id: 80, customerId: 8, name: "Home", address: bob.address };
-
-  const tenant = () => {
-    const sent: string[] = [];
-    const { client } = fakeClient((r) => {
-      const q = (r.query ?? {}) as Record<string, unknown>;
-      const shown = Object.entries(q)
-        .filter(([k]) => !["page", "pageSize", "includeTotal", "active"].includes(k))
-        .map(([k, v]) => `${k}=${v}`)
-        .join("&");
-      sent.push(`${r.method} ${r.path}?${shown}`);
-      let data: unknown[] = [];
-      if (r.path === "/customers" && q.name) data = [ann, bob].filter((c) => c.name.toLowerCase().includes(String(q.name).toLowerCase()));
-      else if (r.path === "/customers" && q.ids) data = [ann, bob].filter((c) => String(q.ids).split(",").includes(String(c.id)));
-      else if (r.path === "/locations" && q.zip) data = [annHome, bobHome].filter((l) => l.address.zip === q.zip);
-      return { page: q.page ?? 1, pageSize: q.pageSize ?? 50, hasMore: false, data };
+  const austin = (street: string, zip: string) => ({ street, city: "Austin", state: "TX", zip, country: "USA" });
+  // Bob is a neighbour whose street number contains Ann's ("112" contains "12"), so ServiceTitan's street
+  // filter returns his location with hers.
+  const tenant = () =>
+    tenantOf({
+      customers: [
+        { id: 7, name: "Ann Lee", address: austin("900 Billing Rd", "78702") },
+        { id: 8, name: "Bob Ray", address: austin("112 Main St", "78701") },
+      ],
+      locations: [
+        { id: 70, customerId: 7, name: "Home", address: austin("12 Main St", "78701") },
+        { id: 80, customerId: 8, name: "Home", address: austin("112 Main St", "78701") },
+      ],
     });
-    return { client, sent };
-  };
 
   it("name + the service location's address match, the neighbour's location is not fetched or counted", async () => {
-    const { client, sent } = tenant();
+    const { client, calls } = tenant();
     const result = await findOrCreateCustomer(client, { name: "Ann Lee", street: "12 Main St", city: "Austin", state: "TX", zip: "78701" });
     expect(result).toMatchObject({
       matched: true,
@@ -220,12 +207,12 @@ describe("findOrCreateCustomer: which nearby location counts as the address", ()
       locationMatchedBy: "address",
       candidatesConsidered: 1,
     });
-    // The name search found Ann; Bob (a neighbour at number 14) is never looked up by ID.
-    expect(sent.filter((s) => s.includes("ids="))).toEqual([]);
+    // The name search found Ann; Bob (a neighbour at number 112) is never looked up by ID.
+    expect(calls().filter((s) => s.includes("ids="))).toEqual([]);
   });
 
   it("a location at the address brings in its customer by ID, and the address alone does not match", async () => {
-    const { client, sent } = tenant();
+    const { client, calls } = tenant();
     const result = await findOrCreateCustomer(client, {
       name: "Someone Else",
       street: "12 Main St",
@@ -234,7 +221,7 @@ describe("findOrCreateCustomer: which nearby location counts as the address", ()
       zip: "78701",
       createIfMissing: false,
     });
-    expect(sent).toContain("GET /customers?ids=7");
+    expect(calls()).toContain("GET /customers ids=7");
     expect(result).toMatchObject({ matched: false, created: false, customerId: null, candidatesConsidered: 1 });
   });
 });
