@@ -7,31 +7,12 @@ import { K, type Rec, type Store } from "../store";
 import { bodyOf, type Body, fallback, mustGet, pick, route, S } from "./common";
 
 const ASSIGNMENT_FIELDS = [
-  "id",
-  "technicianId",
-  "technicianName",
-  "assignedById",
-  "assignedOn",
-  "status",
-  "isPaused",
-  "jobId",
-  "appointmentId",
-  "createdOn",
-  "modifiedOn",
-  "active",
+  "id", "technicianId", "technicianName", "assignedById", "assignedOn", "status", "isPaused", "jobId", "appointmentId",
+  "createdOn", "modifiedOn", "active",
 ];
 const DISPATCH_APPOINTMENT_FIELDS = [
-  "id",
-  "jobId",
-  "appointmentNumber",
-  "start",
-  "end",
-  "arrivalWindowStart",
-  "arrivalWindowEnd",
-  "status",
-  "specialInstructions",
-  "createdOn",
-  "modifiedOn",
+  "id", "jobId", "appointmentNumber", "start", "end", "arrivalWindowStart", "arrivalWindowEnd", "status",
+  "specialInstructions", "createdOn", "modifiedOn",
 ];
 export const assignmentView = (r: Rec): Body => pick(r, ASSIGNMENT_FIELDS);
 
@@ -41,10 +22,7 @@ export const assignTechnicians = (store: Store, appointment: Rec, technicianIds:
   const missing = techs ? technicianIds.filter((id) => !store.get(K.technicians, id)) : [];
   if (missing.length) throw badRequest({ technicianIds: [`Technician(s) ${missing.join(", ")} do not exist.`] });
   const current = new Set(
-    store
-      .all(K.assignments)
-      .filter((a) => a.appointmentId === appointment.id && a.active !== false)
-      .map((a) => a.technicianId),
+    store.all(K.assignments).filter((a) => a.appointmentId === appointment.id && a.active !== false).map((a) => a.technicianId),
   );
   const created: Rec[] = [];
   for (const technicianId of technicianIds) {
@@ -105,7 +83,11 @@ const listAssignments = (ctx: HandlerContext) => {
   return { status: 200, body: listCollection(ctx.env.store.collection(K.assignments), lq, preds, assignmentView) };
 };
 
-/** ServiceTitan computes capacity for a period of at most this many days (user-needs §19). */
+/**
+ * ServiceTitan computes capacity for a period of at most this many days (user-needs §19). Written here,
+ * not imported from the component's curated words: the sandbox stands for ServiceTitan and judges the
+ * component's own check independently.
+ */
 export const CAPACITY_MAX_DAYS = 14;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -114,31 +96,20 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * (400, naming endsOnOrBefore), as ServiceTitan does; otherwise the generic answer from the operation's
  * documented example.
  */
-const capacity = (): Handler => {
-  let answer: Handler | undefined;
-  return (ctx) => {
-    const b = bodyOf(ctx);
-    const start = Date.parse(String(b.startsOnOrAfter ?? ""));
-    const end = Date.parse(String(b.endsOnOrBefore ?? ""));
-    if (!Number.isNaN(start) && !Number.isNaN(end)) {
-      if (end < start) throw badRequest({ endsOnOrBefore: ["The end of the period must not be before its start."] });
-      if (end - start > CAPACITY_MAX_DAYS * DAY_MS) {
-        throw badRequest({ endsOnOrBefore: [`Capacity can be calculated for at most ${CAPACITY_MAX_DAYS} days.`] });
-      }
-    }
-    answer ??= genericHandler({
-      module: "dispatch",
-      method: "POST",
-      path: "/capacity",
-      kind: ctx.route.descriptor?.kind ?? "action",
-      descriptor: ctx.route.descriptor,
-    });
-    return answer(ctx);
-  };
+const capacity: Handler = (ctx) => {
+  const b = bodyOf(ctx);
+  const start = Date.parse(String(b.startsOnOrAfter ?? ""));
+  const end = Date.parse(String(b.endsOnOrBefore ?? ""));
+  if (!Number.isNaN(start) && !Number.isNaN(end)) {
+    if (end < start) throw badRequest({ endsOnOrBefore: ["The end of the period must not be before its start."] });
+    if (end - start > CAPACITY_MAX_DAYS * DAY_MS) throw badRequest({ endsOnOrBefore: [`Capacity can be calculated for at most ${CAPACITY_MAX_DAYS} days.`] });
+  }
+  const descriptor = ctx.route.descriptor;
+  return genericHandler({ module: "dispatch", method: "POST", path: "/capacity", kind: descriptor?.kind ?? "action", descriptor })(ctx);
 };
 
 export const dispatchRoutes = (): RouteDef[] => [
-  route("dispatch", "POST", "/capacity", capacity()),
+  route("dispatch", "POST", "/capacity", capacity),
   route("dispatch", "POST", "/appointment-assignments/assign-technicians", assign(false), { body: assignSchema }),
   route("dispatch", "POST", "/appointment-assignments/unassign-technicians", assign(true), { body: assignSchema }),
   route("dispatch", "GET", "/appointment-assignments", listAssignments, { kind: "list" }),
